@@ -1,0 +1,27 @@
+package dev.stepgraph;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Optional metadata of a connector class: any class with at least one {@link Step} method is a
+ * connector, with or without this annotation.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Connector {
+
+  /**
+   * The connector id in lowercase kebab-case. When empty, it is the class's simple name in
+   * kebab-case with a trailing {@code Connector} dropped: {@code AwsInventoryConnector} becomes
+   * {@code aws-inventory}.
+   */
+  String id() default "";
+
+  /** What the connector collects. When empty, the first sentence of the class's Javadoc. */
+  String description() default "";
+}

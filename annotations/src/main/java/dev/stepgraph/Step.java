@@ -1,0 +1,45 @@
+package dev.stepgraph;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a method of a connector as a collection step.
+ *
+ * <p>A step method takes exactly one parameter of type {@code dev.stepgraph.runtime.StepContext},
+ * returns {@code void} and may throw any exception. It must not be {@code private} or
+ * {@code static}. The class that declares it is a connector: a top-level or static nested class,
+ * not abstract, with a non-private no-argument constructor.
+ *
+ * <pre>{@code
+ * @Step(id = "policies", dependsOn = "roles")
+ * void policies(StepContext ctx) {
+ *   for (Entity role : ctx.prior().entitiesByType("role")) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The Stepgraph annotation processor checks the step graph of every connector at compile time
+ * (ids, dependencies, cycles) and generates its waves and a runnable {@code ConnectorMain}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Step {
+
+  /**
+   * The step id, unique within the connector, in lowercase kebab-case ({@code iam-users},
+   * {@code ec2-instances}). Used in logs, events and on the command line.
+   */
+  String id();
+
+  /**
+   * What the step collects. When empty, the first sentence of the method's Javadoc is used.
+   */
+  String description() default "";
+
+  /** Ids of the steps of the same connector that must complete before this one starts. */
+  String[] dependsOn() default {};
+}

@@ -1,0 +1,38 @@
+package dev.stepgraph.runtime;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The connector's configuration: the properties file given with {@code --config}, overridden by
+ * environment variables. The variable for key {@code api.base-url} is {@code API_BASE_URL} (upper
+ * case, every character other than a letter or digit replaced by {@code _}).
+ *
+ * <p>Values are never printed: {@link #toString()} lists the keys only, so secrets stay out of
+ * logs and events.
+ */
+public interface Config {
+
+  /** The value for {@code key}, if set. */
+  Optional<String> get(String key);
+
+  /**
+   * The value for {@code key}.
+   *
+   * @throws IllegalStateException naming the key, the file and the environment variable that
+   *     would set it, when it is not set
+   */
+  String require(String key);
+
+  /** The value as an int, or {@code defaultValue} when not set. */
+  int getInt(String key, int defaultValue);
+
+  /** The value as a long, or {@code defaultValue} when not set. */
+  long getLong(String key, long defaultValue);
+
+  /** The value as a boolean ({@code true}/{@code false}), or {@code defaultValue} when not set. */
+  boolean getBoolean(String key, boolean defaultValue);
+
+  /** The keys set in the properties file (not the environment), sorted. */
+  Set<String> keys();
+}

@@ -1,0 +1,142 @@
+package dev.stepgraph.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The step graph of one connector, with its waves: what the processor generates and the runtime
+ * runs. Immutable.
+ *
+ * <p>Generated code builds it through {@link #builder(String, String)}; {@link Builder#build()}
+ * checks that it is consistent (unique ids, known dependencies, every dependency in an earlier
+ * wave, no empty wave), so a graph built by hand cannot make the scheduler misbehave.
+ */
+public final class ConnectorGraph {
+
+  private final String id;
+  private final String description;
+  private final List<StepDefinition> steps;
+  private final Map<String, StepDefinition> stepsById;
+  private final List<List<StepDefinition>> waves;
+
+  private ConnectorGraph(String id, String description, List<StepDefinition> steps) {
+    this.id = id;
+    this.description = description;
+    this.steps = List.copyOf(steps);
+    Map<String, StepDefinition> byId = new LinkedHashMap<>();
+    for (StepDefinition step : this.steps) {
+      if (byId.putIfAbsent(step.id(), step) != null) {
+        throw new IllegalArgumentException(
+            "connector '" + id + "': step id '" + step.id() + "' is declared twice");
+      }
+    }
+    int waveCount = 0;
+    for (StepDefinition step : this.steps) {
+      waveCount = Math.max(waveCount, step.wave() + 1);
+      for (String dependency : step.dependsOn()) {
+        StepDefinition upstream = byId.get(dependency);
+        if (upstream == null) {
+          throw new IllegalArgumentException(
+              "connector '" + id + "': step '" + step.id() + "' depends on unknown step '"
+                  + dependency + "'");
+        }
+        if (upstream.wave() >= step.wave()) {
+          throw new IllegalArgumentException(
+              "connector '" + id + "': step '" + step.id() + "' (wave " + step.wave()
+                  + ") depends on '" + dependency + "' (wave " + upstream.wave()
+                  + "), which does not run in an earlier wave");
+        }
+      }
+    }
+    List<List<StepDefinition>> byWave = new ArrayList<>(waveCount);
+    for (int i = 0; i < waveCount; i++) {
+      byWave.add(new ArrayList<>());
+    }
+    for (StepDefinition step : this.steps) {
+      byWave.get(step.wave()).add(step);
+    }
+    for (int i = 0; i < waveCount; i++) {
+      if (byWave.get(i).isEmpty()) {
+        throw new IllegalArgumentException("connector '" + id + "': wave " + i + " has no step");
+      }
+      byWave.set(i, List.copyOf(byWave.get(i)));
+    }
+    this.stepsById = Collections.unmodifiableMap(byId);
+    this.waves = List.copyOf(byWave);
+  }
+
+  /** Starts a graph for the connector {@code id}. */
+  public static Builder builder(String id, String description) {
+    return new Builder(id, description);
+  }
+
+  /** The connector id, lowercase kebab-case. */
+  public String id() {
+    return id;
+  }
+
+  /** What the connector collects; may be empty. */
+  public String description() {
+    return description;
+  }
+
+  /** Every step, in wave order and, within a wave, in declaration order. */
+  public List<StepDefinition> steps() {
+    return steps;
+  }
+
+  /** The waves: steps of a wave have no dependencies on each other and run concurrently. */
+  public List<List<StepDefinition>> waves() {
+    return waves;
+  }
+
+  /** The step with this id, or {@code null}. */
+  public @org.jspecify.annotations.Nullable StepDefinition step(String stepId) {
+    return stepsById.get(stepId);
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectorGraph[" + id + ", " + steps.size() + " steps in " + waves.size() + " waves]";
+  }
+
+  /** Collects the steps of a graph; {@link #build()} checks it. */
+  public static final class Builder {
+    private final String id;
+    private final String description;
+    private final List<StepDefinition> steps = new ArrayList<>();
+
+    private Builder(String id, String description) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.description = Objects.requireNonNull(description, "description");
+    }
+
+    /** Adds a step. */
+    public Builder step(
+        String stepId, String stepDescription, List<String> dependsOn, int wave, StepBody body) {
+      steps.add(new StepDefinition(stepId, stepDescription, dependsOn, wave, body));
+      return this;
+    }
+
+    /** Adds a step. */
+    public Builder step(StepDefinition step) {
+      steps.add(Objects.requireNonNull(step, "step"));
+      return this;
+    }
+
+    /**
+     * The graph.
+     *
+     * @throws IllegalArgumentException if ids repeat, a dependency is unknown, a dependency is not
+     *     in an earlier wave, or a wave is empty
+     */
+    public ConnectorGraph build() {
+      return new ConnectorGraph(id, description, steps);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.stepgraph.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A directed edge between two entities, by key: {@code user -> role} ("HAS"), {@code service ->
+ * host} ("RUNS_ON"). Immutable; properties as for {@link Entity}.
+ *
+ * @param type the relationship type, e.g. {@code has-role}
+ * @param fromKey the key of the source entity
+ * @param toKey the key of the target entity
+ * @param properties the properties, in insertion order
+ */
+public record Relationship(
+    String type, String fromKey, String toKey, Map<String, Object> properties) {
+
+  public Relationship {
+    type = Values.requireText(type, "relationship type");
+    fromKey = Values.requireText(fromKey, "relationship from-key");
+    toKey = Values.requireText(toKey, "relationship to-key");
+    properties =
+        Values.copyProperties(
+            properties, "relationship '" + fromKey + " -" + type + "-> " + toKey + "'");
+  }
+
+  /** A relationship with no properties. */
+  public static Relationship of(String type, String fromKey, String toKey) {
+    return new Relationship(type, fromKey, toKey, Map.of());
+  }
+
+  /** A copy with one property added or replaced. */
+  public Relationship with(String name, Object value) {
+    Objects.requireNonNull(name, "property name");
+    Map<String, Object> copy = new LinkedHashMap<>(properties);
+    copy.put(name, value);
+    return new Relationship(type, fromKey, toKey, copy);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.stepgraph.runtime;
+
+import org.slf4j.Logger;
+
+/**
+ * What a running step sees: its id, where to emit entities and relationships, the entities of
+ * earlier waves, a logger, the connector's configuration and the cancellation signal.
+ *
+ * <p>One context per step execution; it must not be used after the step method returns.
+ */
+public interface StepContext {
+
+  /** The id of the running step. */
+  String stepId();
+
+  /**
+   * Emits an entity. It counts only if the step succeeds. Its key must be unique within the run:
+   * emitting a key that this or another step already emitted fails this step.
+   */
+  void emit(Entity entity);
+
+  /** Emits a relationship between two entity keys. It counts only if the step succeeds. */
+  void emit(Relationship relationship);
+
+  /**
+   * A snapshot, taken when this step's wave started, of every entity and relationship emitted by
+   * the steps of earlier waves that succeeded. Steps of the same wave never see each other.
+   */
+  PriorData prior();
+
+  /**
+   * The step's logger. Its lines become events of the run (on stderr by default, in the JSON
+   * event stream with {@code --events json}), tagged with the step id.
+   */
+  Logger log();
+
+  /** The connector's configuration: the {@code --config} properties file and the environment. */
+  Config config();
+
+  /**
+   * Whether the run was cancelled (Ctrl-C) or this step was asked to stop. Long loops should
+   * check it, or call {@link #checkCancelled()}; blocking calls are interrupted as well.
+   */
+  boolean isCancelled();
+
+  /**
+   * Throws {@link java.util.concurrent.CancellationException} if {@link #isCancelled()}.
+   */
+  void checkCancelled();
+}

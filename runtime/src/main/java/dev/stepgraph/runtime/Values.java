@@ -1,0 +1,64 @@
+package dev.stepgraph.runtime;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks and copies the values of entities and relationships. */
+final class Values {
+  private Values() {}
+
+  static String requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+    return value;
+  }
+
+  static Map<String, Object> copyProperties(Map<String, ?> properties, String owner) {
+    if (properties.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Object> copy = new LinkedHashMap<>(properties.size() * 2);
+    for (Map.Entry<String, ?> entry : properties.entrySet()) {
+      String name = entry.getKey();
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException(owner + ": property names must not be blank");
+      }
+      copy.put(name, checkValue(entry.getValue(), owner, name));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static Object checkValue(Object value, String owner, String name) {
+    if (value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Double
+        || value instanceof Float
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigDecimal
+        || value instanceof BigInteger) {
+      return value;
+    }
+    if (value instanceof List<?> list) {
+      for (Object element : list) {
+        if (element instanceof List<?>) {
+          throw new IllegalArgumentException(
+              owner + ": property '" + name + "' is a list of lists; use a flat list");
+        }
+        checkValue(element, owner, name);
+      }
+      return List.copyOf(list);
+    }
+    throw new IllegalArgumentException(
+        owner + ": property '" + name + "' has a value of type "
+            + (value == null ? "null" : value.getClass().getName())
+            + "; use a string, boolean, number, or a list of those");
+  }
+}
