@@ -1,0 +1,35 @@
+package dev.stepgraph.processor;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connector as read from the source: its class, id, description and steps in declaration order.
+ *
+ * @param type the connector class (or, for a misplaced {@code @Step}, the interface, enum or record)
+ * @param annotation its {@code @Connector}, if present
+ * @param idValue the explicit {@code @Connector(id)} value, if given
+ * @param id the connector id, explicit or derived from the class name
+ * @param description {@code @Connector(description)} or the first sentence of the class Javadoc
+ * @param steps the {@code @Step} methods in declaration order
+ */
+record ConnectorModel(
+    TypeElement type,
+    @Nullable AnnotationMirror annotation,
+    @Nullable AnnotationValue idValue,
+    String id,
+    String description,
+    List<StepModel> steps) {
+
+  ConnectorModel {
+    steps = List.copyOf(steps);
+  }
+
+  /** The class name for messages, e.g. {@code com.acme.AwsConnector}. */
+  String qualifiedName() {
+    return type.getQualifiedName().toString();
+  }
+}

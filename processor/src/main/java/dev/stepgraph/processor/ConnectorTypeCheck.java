@@ -1,0 +1,135 @@
+package dev.stepgraph.processor;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+
+/**
+ * The connector class: a class (not an interface, enum or record) that the generated code in the
+ * same package can reach and instantiate, with a valid connector id.
+ */
+final class ConnectorTypeCheck implements ConnectorCheck {
+  private final Types types;
+  private final TypeMirror runtimeException;
+  private final TypeMirror error;
+
+  ConnectorTypeCheck(Types types, TypeMirror runtimeException, TypeMirror error) {
+    this.types = types;
+    this.runtimeException = runtimeException;
+    this.error = error;
+  }
+
+  @Override
+  public void check(ConnectorModel connector, Reporter reporter) {
+    TypeElement type = connector.type();
+    String name = connector.qualifiedName();
+    String generated = GraphGenerator.graphClassSimpleName(type);
+    if (type.getKind() != ElementKind.CLASS) {
+      String kind = kindName(type.getKind());
+      reporter.error(
+          "@Step methods are declared in " + kind + " " + name + ", but a connector must be a class: move the @Step"
+              + " methods to a class with a no-argument constructor",
+          type, connector.annotation(), null);
+      return;
+    }
+    NestingKind nesting = type.getNestingKind();
+    if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
+      reporter.error(
+          "connector " + name + " is a " + (nesting == NestingKind.LOCAL ? "local" : "anonymous")
+              + " class, which generated code cannot reach: move it to a top-level or static nested class",
+          type, connector.annotation(), null);
+      return;
+    }
+    if (nesting == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+      reporter.error(
+          "connector " + name + " is an inner class, so the generated " + generated
+              + " cannot create it without an instance of " + type.getEnclosingElement().getSimpleName()
+              + ": make it a static nested class",
+          type, connector.annotation(), null);
+    }
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(
+            "connector " + name + (t == type ? " is private" : " is nested in private class " + t.getQualifiedName())
+                + ", so the generated " + generated + " in the same package cannot reach it: make "
+                + (t == type ? "it" : t.getSimpleName()) + " package-private or public",
+            type, connector.annotation(), null);
+        break;
+      }
+    }
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      reporter.error(
+          "connector " + name + " is abstract, but the generated " + generated
+              + ".create() instantiates it: make the class concrete",
+          type, connector.annotation(), null);
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      reporter.error(
+          "connector " + name + " is generic, but the generated " + generated
+              + " creates it with new " + type.getSimpleName() + "(): remove the type parameters",
+          type, connector.annotation(), null);
+    }
+    checkConstructor(connector, type, name, generated, reporter);
+    checkId(connector, reporter);
+  }
+
+  private void checkConstructor(ConnectorModel connector, TypeElement type, String name, String generated, Reporter reporter) {
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+        for (TypeMirror thrown : constructor.getThrownTypes()) {
+          if (thrown.getKind() == TypeKind.DECLARED
+              && !types.isSubtype(thrown, runtimeException)
+              && !types.isSubtype(thrown, error)) {
+            reporter.error(
+                "connector " + name + ": its no-argument constructor throws checked exception " + thrown
+                    + ", which the generated " + generated + ".create() cannot throw: handle it in the constructor,"
+                    + " or do the work in a step",
+                constructor);
+          }
+        }
+        return;
+      }
+    }
+    reporter.error(
+        "connector " + name + " has no non-private no-argument constructor, which the generated " + generated
+            + ".create() calls: add one (a step reads its settings from ctx.config())",
+        type, connector.annotation(), null);
+  }
+
+  private static void checkId(ConnectorModel connector, Reporter reporter) {
+    String id = connector.id();
+    if (Ids.isKebabCase(id)) {
+      return;
+    }
+    String suggestion = Ids.toKebabCase(id);
+    if (connector.idValue() != null) {
+      reporter.error(
+          "connector id '" + id + "' of " + connector.qualifiedName() + " is not lowercase kebab-case: "
+              + (suggestion.isEmpty() ? "use" : "use '" + suggestion + "' or")
+              + " lowercase letters and digits, words separated by single hyphens",
+          connector.type(), connector.annotation(), connector.idValue());
+    } else {
+      reporter.error(
+          "connector id '" + id + "' derived from the class name " + connector.type().getSimpleName()
+              + " is not lowercase kebab-case: set one with @Connector(id = \""
+              + (suggestion.isEmpty() ? "my-connector" : suggestion) + "\")",
+          connector.type(), connector.annotation(), null);
+    }
+  }
+
+  private static String kindName(ElementKind kind) {
+    return switch (kind) {
+      case INTERFACE -> "interface";
+      case ENUM -> "enum";
+      case ANNOTATION_TYPE -> "annotation interface";
+      default -> kind.name().equals("RECORD") ? "record" : kind.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}

@@ -1,0 +1,208 @@
+package dev.stepgraph.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Writes {@code <Connector>_StepGraph}: the connector id, the wave count and {@code create()},
+ * which builds the graph with one {@code .step(...)} per step in wave order. Large graphs are split
+ * into nested {@code StepsN} classes of bounded size so no method exceeds 64 KB of bytecode and no
+ * class 65,535 constant pool entries.
+ */
+final class GraphGenerator {
+  static final ClassName CONNECTOR_GRAPH = ClassName.get("dev.stepgraph.runtime", "ConnectorGraph");
+  static final ClassName BUILDER = CONNECTOR_GRAPH.nestedClass("Builder");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName LIST = ClassName.get("java.util", "List");
+  static final String PROCESSOR = "dev.stepgraph.processor.StepGraphProcessor";
+
+  /** Steps plus dependencies per method; about 30 bytes of bytecode and 12 constants each. */
+  static final int MAX_CHUNK_WEIGHT = 500;
+
+  /** Wave lines in comments list at most this many ids. */
+  static final int MAX_LISTED_IDS = 50;
+
+  private GraphGenerator() {}
+
+  /** {@code Outer_Inner_StepGraph} for {@code Outer.Inner}. */
+  static String graphClassSimpleName(TypeElement type) {
+    return String.join("_", ClassName.get(type).simpleNames()) + "_StepGraph";
+  }
+
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();
+  }
+
+  /**
+   * The source of the graph class.
+   *
+   * @param waves step indices by wave, each wave in declaration order
+   */
+  static JavaFile generate(ConnectorModel connector, List<List<Integer>> waves) {
+    TypeElement type = connector.type();
+    ClassName connectorClass = ClassName.get(type);
+    ClassName graphClass = ClassName.get(connectorClass.packageName(), graphClassSimpleName(type));
+
+    CodeBlock.Builder javadoc = CodeBlock.builder()
+        .add("Step graph of connector {@code $L}, generated from {@link $T}.\n", connector.id(), connectorClass);
+    if (!connector.description().isEmpty()) {
+      javadoc.add("\n<p>$L\n", javadocText(connector.description()));
+    }
+    javadoc.add("\n<pre>\n");
+    for (int w = 0; w < waves.size(); w++) {
+      javadoc.add("$L\n", waveLine(connector, waves, w));
+    }
+    javadoc.add("</pre>\n");
+
+    TypeSpec.Builder graph = TypeSpec.classBuilder(graphClass)
+        .addJavadoc(javadoc.build())
+        .addAnnotation(generated())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addOriginatingElement(type)
+        .addField(FieldSpec.builder(String.class, "CONNECTOR_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The connector id.\n")
+            .initializer("$S", connector.id())
+            .build())
+        .addField(FieldSpec.builder(int.class, "WAVE_COUNT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("How many waves the graph has.\n")
+            .initializer("$L", waves.size())
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("create")
+            .addJavadoc("The graph of a new {@link $T}.\n", connectorClass)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(CONNECTOR_GRAPH)
+            .addStatement("return create(new $T())", connectorClass)
+            .build());
+
+    MethodSpec.Builder create = MethodSpec.methodBuilder("create")
+        .addJavadoc("The graph of the given connector instance (for embedding and tests).\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(CONNECTOR_GRAPH)
+        .addParameter(connectorClass, "connector");
+
+    int totalWeight = 0;
+    for (StepModel step : connector.steps()) {
+      totalWeight += weight(step);
+    }
+    if (totalWeight <= MAX_CHUNK_WEIGHT) {
+      CodeBlock.Builder body = CodeBlock.builder()
+          .add("return $T.builder(CONNECTOR_ID, $S)\n", CONNECTOR_GRAPH, connector.description())
+          .indent().indent();
+      for (int w = 0; w < waves.size(); w++) {
+        body.add("// $L\n", waveLine(connector, waves, w));
+        for (int index : waves.get(w)) {
+          body.add(".step($L)\n", stepArguments(connector.steps().get(index), w));
+        }
+      }
+      body.add(".build();\n").unindent().unindent();
+      create.addCode(body.build());
+    } else {
+      create.addStatement("$T builder = $T.builder(CONNECTOR_ID, $S)", BUILDER, CONNECTOR_GRAPH, connector.description());
+      List<TypeSpec> chunks = chunks(connector, waves, connectorClass);
+      for (TypeSpec chunk : chunks) {
+        create.addStatement("$N.addTo(builder, connector)", chunk);
+        graph.addType(chunk);
+      }
+      create.addStatement("return builder.build()");
+    }
+    graph.addMethod(create.build());
+    return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
+  }
+
+  private static List<TypeSpec> chunks(ConnectorModel connector, List<List<Integer>> waves, ClassName connectorClass) {
+    List<TypeSpec> chunks = new ArrayList<>();
+    CodeBlock.Builder body = null;
+    int weight = 0;
+    for (int w = 0; w < waves.size(); w++) {
+      boolean waveStarted = false;
+      for (int index : waves.get(w)) {
+        StepModel step = connector.steps().get(index);
+        if (body == null || weight + weight(step) > MAX_CHUNK_WEIGHT) {
+          if (body != null) {
+            chunks.add(chunk(chunks.size(), body.build(), connectorClass));
+          }
+          body = CodeBlock.builder();
+          weight = 0;
+          if (waveStarted) {
+            body.add("// Wave $L (continued)\n", w);
+          }
+        }
+        if (!waveStarted) {
+          body.add("// $L\n", waveLine(connector, waves, w));
+          waveStarted = true;
+        }
+        body.addStatement("builder.step($L)", stepArguments(step, w));
+        weight += weight(step);
+      }
+    }
+    if (body != null) {
+      chunks.add(chunk(chunks.size(), body.build(), connectorClass));
+    }
+    return chunks;
+  }
+
+  private static TypeSpec chunk(int number, CodeBlock body, ClassName connectorClass) {
+    return TypeSpec.classBuilder("Steps" + number)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("addTo")
+            .addModifiers(Modifier.STATIC)
+            .addParameter(BUILDER, "builder")
+            .addParameter(connectorClass, "connector")
+            .addCode(body)
+            .build())
+        .build();
+  }
+
+  private static int weight(StepModel step) {
+    return 1 + step.dependsOn().size();
+  }
+
+  private static CodeBlock stepArguments(StepModel step, int wave) {
+    CodeBlock.Builder dependencies = CodeBlock.builder().add("$T.of(", LIST);
+    List<String> seen = new ArrayList<>();
+    java.util.Set<String> unique = new java.util.HashSet<>();
+    for (StepModel.Dependency dependency : step.dependsOn()) {
+      if (unique.add(dependency.id())) {
+        seen.add(dependency.id());
+      }
+    }
+    for (int i = 0; i < seen.size(); i++) {
+      dependencies.add(i == 0 ? "$S" : ", $S", seen.get(i));
+    }
+    dependencies.add(")");
+    return CodeBlock.of("$S, $S, $L, $L, connector::$N",
+        step.id(), step.description(), dependencies.build(), wave, step.methodName());
+  }
+
+  /** {@code Wave 0 (parallel): users, roles, hosts}. */
+  static String waveLine(ConnectorModel connector, List<List<Integer>> waves, int wave) {
+    List<Integer> steps = waves.get(wave);
+    StringBuilder line = new StringBuilder("Wave ").append(wave)
+        .append(steps.size() > 1 ? " (parallel): " : " (sequential): ");
+    int shown = Math.min(steps.size(), MAX_LISTED_IDS);
+    for (int i = 0; i < shown; i++) {
+      line.append(i == 0 ? "" : ", ").append(connector.steps().get(steps.get(i)).id());
+    }
+    if (steps.size() > shown) {
+      line.append(", and ").append(steps.size() - shown).append(" more");
+    }
+    return line.toString();
+  }
+
+  /** Text that is safe inside a Javadoc comment. */
+  static String javadocText(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
+        .replace("@", "&#64;");
+  }
+}

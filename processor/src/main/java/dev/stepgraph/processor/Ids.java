@@ -1,0 +1,63 @@
+package dev.stepgraph.processor;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Step and connector ids: lowercase kebab-case. */
+final class Ids {
+  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private Ids() {}
+
+  static boolean isKebabCase(String id) {
+    return KEBAB.matcher(id).matches();
+  }
+
+  /**
+   * The kebab-case form of an identifier: {@code IAM_Users} becomes {@code iam-users}, {@code
+   * listUsers} {@code list-users}, {@code HTTPServer} {@code http-server}. Empty when nothing of it
+   * is a letter or digit.
+   */
+  static String toKebabCase(String name) {
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    int n = name.length();
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!letterOrDigit) {
+        hyphen(out);
+        continue;
+      }
+      if (c >= 'A' && c <= 'Z' && i > 0) {
+        char previous = name.charAt(i - 1);
+        boolean previousLowerOrDigit = (previous >= 'a' && previous <= 'z') || (previous >= '0' && previous <= '9');
+        boolean previousUpper = previous >= 'A' && previous <= 'Z';
+        boolean nextLower = i + 1 < n && name.charAt(i + 1) >= 'a' && name.charAt(i + 1) <= 'z';
+        if (previousLowerOrDigit || (previousUpper && nextLower)) {
+          hyphen(out);
+        }
+      }
+      out.append(Character.toLowerCase(c));
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == '-') {
+      end--;
+    }
+    return out.substring(0, end).toLowerCase(Locale.ROOT);
+  }
+
+  private static void hyphen(StringBuilder out) {
+    if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+      out.append('-');
+    }
+  }
+
+  /** The default connector id: {@code AwsInventoryConnector} becomes {@code aws-inventory}. */
+  static String connectorIdFromClassName(String simpleName) {
+    String base = simpleName;
+    if (base.endsWith("Connector") && base.length() > "Connector".length()) {
+      base = base.substring(0, base.length() - "Connector".length());
+    }
+    return toKebabCase(base);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.stepgraph.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
+
+/** Turns a class with {@code @Step} methods into a {@link ConnectorModel}. Reads; checks nothing. */
+final class ModelReader {
+  static final String STEP = "dev.stepgraph.Step";
+  static final String CONNECTOR = "dev.stepgraph.Connector";
+
+  private final Elements elements;
+
+  ModelReader(Elements elements) {
+    this.elements = elements;
+  }
+
+  ConnectorModel read(TypeElement type) {
+    AnnotationMirror connector = annotation(type, CONNECTOR);
+    AnnotationValue idValue = connector == null ? null : explicitValue(connector, "id");
+    String explicitId = idValue == null ? "" : stringOf(idValue);
+    String id = explicitId.isEmpty() ? Ids.connectorIdFromClassName(type.getSimpleName().toString()) : explicitId;
+    AnnotationValue descriptionValue = connector == null ? null : explicitValue(connector, "description");
+    String description = descriptionValue == null ? "" : stringOf(descriptionValue);
+    if (description.isEmpty()) {
+      description = DocComments.firstSentence(elements.getDocComment(type));
+    }
+    List<StepModel> steps = new ArrayList<>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() != ElementKind.METHOD) {
+        continue;
+      }
+      AnnotationMirror step = annotation(member, STEP);
+      if (step != null) {
+        steps.add(readStep((ExecutableElement) member, step));
+      }
+    }
+    return new ConnectorModel(type, connector, explicitId.isEmpty() ? null : idValue, id, description, steps);
+  }
+
+  private StepModel readStep(ExecutableElement method, AnnotationMirror step) {
+    AnnotationValue idValue = explicitValue(step, "id");
+    String id = idValue == null ? "" : stringOf(idValue);
+    AnnotationValue descriptionValue = explicitValue(step, "description");
+    String description = descriptionValue == null ? "" : stringOf(descriptionValue);
+    if (description.isEmpty()) {
+      description = DocComments.firstSentence(elements.getDocComment(method));
+    }
+    List<StepModel.Dependency> dependsOn = new ArrayList<>();
+    AnnotationValue dependsOnValue = explicitValue(step, "dependsOn");
+    if (dependsOnValue != null) {
+      Object value = dependsOnValue.getValue();
+      if (value instanceof List<?> list) {
+        for (Object entry : list) {
+          if (entry instanceof AnnotationValue entryValue && entryValue.getValue() instanceof String dependency) {
+            dependsOn.add(new StepModel.Dependency(dependency, entryValue));
+          }
+        }
+      } else if (value instanceof String dependency) {
+        dependsOn.add(new StepModel.Dependency(dependency, dependsOnValue));
+      }
+    }
+    return new StepModel(method, step, id, idValue, description, dependsOn, signature(method));
+  }
+
+  /** {@code name(SimpleParameterTypes)}, as in the messages. */
+  static String signature(ExecutableElement method) {
+    StringBuilder out = new StringBuilder(method.getSimpleName()).append('(');
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      out.append(simpleName(parameters.get(i).asType()));
+    }
+    return out.append(')').toString();
+  }
+
+  private static String simpleName(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED) {
+      return ((DeclaredType) type).asElement().getSimpleName().toString();
+    }
+    return type.toString();
+  }
+
+  static @Nullable AnnotationMirror annotation(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotationType.getQualifiedName().contentEquals(qualifiedName)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String stringOf(AnnotationValue value) {
+    return value.getValue() instanceof String s ? s : "";
+  }
+}

@@ -1,0 +1,218 @@
+package dev.stepgraph.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Stepgraph annotation processor. For every class with {@code @Step} methods it checks the
+ * step graph (ids, dependencies, cycles, method and class shape) and, when the connector has no
+ * error, generates {@code <Connector>_StepGraph}; for every package with connectors it generates a
+ * {@code ConnectorMain}. Never throws: an unexpected failure becomes an error naming the connector.
+ */
+@AutoService(Processor.class)
+public final class StepGraphProcessor extends AbstractProcessor {
+  private final Consumer<ConnectorModel> afterRead;
+
+  private @Nullable Reporter reporter;
+  private @Nullable ModelReader reader;
+  private List<ConnectorCheck> checks = List.of();
+
+  /** Connectors seen in earlier rounds: package name -> connector id -> class. */
+  private final Map<String, Map<String, String>> idsByPackage = new HashMap<>();
+  /** Packages whose ConnectorMain is written. */
+  private final Set<String> mainWritten = new HashSet<>();
+  private final Set<String> processedTypes = new HashSet<>();
+
+  public StepGraphProcessor() {
+    this(connector -> {});
+  }
+
+  /** For tests: {@code afterRead} runs on each connector model and may throw. */
+  StepGraphProcessor(Consumer<ConnectorModel> afterRead) {
+    this.afterRead = afterRead;
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    Elements elements = processingEnv.getElementUtils();
+    this.reporter = new Reporter(processingEnv.getMessager());
+    this.reader = new ModelReader(elements);
+    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
+    TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    this.checks = List.of(
+        new ConnectorTypeCheck(processingEnv.getTypeUtils(), runtimeException, error),
+        new StepMethodCheck(processingEnv.getTypeUtils(), exception, error),
+        new StepIdCheck(),
+        new DependsOnCheck(),
+        new CycleCheck());
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Reporter reporter = this.reporter;
+    if (reporter == null || annotations.isEmpty()) {
+      return false;
+    }
+    Set<TypeElement> connectors = new LinkedHashSet<>();
+    List<TypeElement> annotatedOnly = new ArrayList<>();
+    for (TypeElement annotation : annotations) {
+      boolean step = annotation.getQualifiedName().contentEquals(ModelReader.STEP);
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (step && element.getEnclosingElement() instanceof TypeElement type) {
+          connectors.add(type);
+        } else if (!step && element instanceof TypeElement type) {
+          annotatedOnly.add(type);
+        }
+      }
+    }
+    for (TypeElement type : annotatedOnly) {
+      if (!connectors.contains(type)) {
+        reporter.warning(
+            "class " + type.getQualifiedName() + " has @Connector but no @Step method, so it is not a connector"
+                + " and nothing is generated for it: add @Step methods or remove @Connector",
+            type, ModelReader.annotation(type, ModelReader.CONNECTOR), null);
+      }
+    }
+    Map<String, List<MainGenerator.Entry>> mains = new LinkedHashMap<>();
+    Set<String> packagesWithErrors = new HashSet<>();
+    for (TypeElement type : connectors) {
+      if (!processedTypes.add(type.getQualifiedName().toString())) {
+        continue;
+      }
+      String packageName = packageOf(type);
+      int errorsBefore = reporter.errorCount();
+      MainGenerator.Entry entry = processConnector(type, packageName, reporter);
+      if (entry != null && reporter.errorCount() == errorsBefore) {
+        mains.computeIfAbsent(packageName, p -> new ArrayList<>()).add(entry);
+      } else {
+        packagesWithErrors.add(packageName);
+      }
+    }
+    for (Map.Entry<String, List<MainGenerator.Entry>> main : mains.entrySet()) {
+      if (!packagesWithErrors.contains(main.getKey())) {
+        writeMain(main.getKey(), main.getValue(), reporter);
+      }
+    }
+    return false;
+  }
+
+  /** Reads, checks and generates one connector; null if it has errors. */
+  private MainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
+    try {
+      ConnectorModel connector = requireNonNull(reader).read(type);
+      afterRead.accept(connector);
+      int errorsBefore = reporter.errorCount();
+      for (ConnectorCheck check : checks) {
+        check.check(connector, reporter);
+      }
+      checkUniqueInPackage(connector, packageName, reporter);
+      if (reporter.errorCount() != errorsBefore) {
+        return null;
+      }
+      StepGraph graph = StepGraph.of(
+          connector.steps().stream().map(StepModel::id).toList(),
+          connector.steps().stream().map(s -> s.dependsOn().stream().map(StepModel.Dependency::id).toList()).toList());
+      List<List<Integer>> waves = Waves.byWave(Waves.levels(graph));
+      GraphGenerator.generate(connector, waves).writeTo(processingEnv.getFiler());
+      if (mainWritten.contains(packageName)) {
+        reporter.warning(
+            "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"
+                + " connectors of package " + packageName + ", whose ConnectorMain is already written, so it is"
+                + " not in it: run it through " + GraphGenerator.graphClassSimpleName(type) + ".create()",
+            type, connector.annotation(), null);
+        return null;
+      }
+      return new MainGenerator.Entry(type, connector.id());
+    } catch (IOException e) {
+      reporter.error(
+          "could not write the step graph of connector " + type.getQualifiedName() + ": " + e.getMessage()
+              + ": check that no other class is named " + GraphGenerator.graphClassSimpleName(type),
+          type);
+      return null;
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      reporter.error(bugMessage("connector " + type.getQualifiedName(), e), type);
+      return null;
+    }
+  }
+
+  private void checkUniqueInPackage(ConnectorModel connector, String packageName, Reporter reporter) {
+    Map<String, String> ids = idsByPackage.computeIfAbsent(packageName, p -> new HashMap<>());
+    String other = ids.putIfAbsent(connector.id(), connector.qualifiedName());
+    if (other != null) {
+      reporter.error(
+          "connector id '" + connector.id() + "' of " + connector.qualifiedName() + " is already used by " + other
+              + " in package " + (packageName.isEmpty() ? "(unnamed)" : packageName)
+              + ": give each connector of a package its own id with @Connector(id = \"...\")",
+          connector.type(), connector.annotation(), connector.idValue());
+    }
+  }
+
+  private void writeMain(String packageName, List<MainGenerator.Entry> entries, Reporter reporter) {
+    try {
+      MainGenerator.generate(packageName, entries).writeTo(processingEnv.getFiler());
+      mainWritten.add(packageName);
+    } catch (IOException e) {
+      reporter.error(
+          "could not write " + (packageName.isEmpty() ? "" : packageName + ".") + "ConnectorMain: " + e.getMessage()
+              + ": rename your own class of that name, Stepgraph generates it",
+          entries.get(0).type());
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      reporter.error(bugMessage("the ConnectorMain of package " + packageName, e), entries.get(0).type());
+    }
+  }
+
+  static String bugMessage(String what, Throwable e) {
+    StringBuilder message = new StringBuilder("Stepgraph bug while processing ").append(what).append(": ")
+        .append(e).append(". This is a bug in the Stepgraph annotation processor, not in your code;"
+            + " please report it with this message.");
+    StackTraceElement[] trace = e.getStackTrace();
+    for (int i = 0; i < Math.min(8, trace.length); i++) {
+      message.append("\n  at ").append(trace[i]);
+    }
+    return message.toString();
+  }
+
+  private String packageOf(TypeElement type) {
+    PackageElement p = processingEnv.getElementUtils().getPackageOf(type);
+    return p.getQualifiedName().toString();
+  }
+
+  private static <T> T requireNonNull(@Nullable T value) {
+    if (value == null) {
+      throw new IllegalStateException("processor not initialized");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.stepgraph.processor;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * The shape of each step method: what {@code connector::method} as a {@code StepBody} needs.
+ */
+final class StepMethodCheck implements ConnectorCheck {
+  static final String STEP_CONTEXT = "dev.stepgraph.runtime.StepContext";
+
+  private final Types types;
+  private final TypeMirror exception;
+  private final TypeMirror error;
+
+  StepMethodCheck(Types types, TypeMirror exception, TypeMirror error) {
+    this.types = types;
+    this.exception = exception;
+    this.error = error;
+  }
+
+  @Override
+  public void check(ConnectorModel connector, Reporter reporter) {
+    for (StepModel step : connector.steps()) {
+      check(step, reporter);
+    }
+  }
+
+  private void check(StepModel step, Reporter reporter) {
+    ExecutableElement method = step.method();
+    String prefix = "step '" + step.id() + "': method " + step.signature();
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(
+          prefix + " is private, but the generated graph calls it: make it package-private, protected or public",
+          method, step.annotation(), null);
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      reporter.error(
+          prefix + " is static, but steps run on a connector instance: remove static",
+          method, step.annotation(), null);
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      reporter.error(
+          prefix + " is generic: remove its type parameters <"
+              + method.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", "))
+              + ">",
+          method, step.annotation(), null);
+    }
+    List<? extends VariableElement> parameters = method.getParameters();
+    if (parameters.size() != 1 || !isStepContext(parameters.get(0).asType())) {
+      if (parameters.size() != 1 || parameters.get(0).asType().getKind() != TypeKind.ERROR) {
+        reporter.error(
+            prefix + " must take exactly one parameter of type " + STEP_CONTEXT + ": declare it as "
+                + method.getSimpleName() + "(StepContext ctx)",
+            method, step.annotation(), null);
+      }
+    }
+    TypeMirror returnType = method.getReturnType();
+    if (returnType.getKind() != TypeKind.VOID && returnType.getKind() != TypeKind.ERROR) {
+      reporter.error(
+          prefix + " returns " + returnType + ", but a step returns void and emits its results with ctx.emit(...):"
+              + " change the return type to void",
+          method, step.annotation(), null);
+    }
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (thrown.getKind() == TypeKind.DECLARED
+          && !types.isSubtype(thrown, exception)
+          && !types.isSubtype(thrown, error)) {
+        reporter.error(
+            prefix + " throws " + thrown + ", but a step may only throw Exception and its subtypes:"
+                + " declare throws Exception (or a subtype) instead",
+            method, step.annotation(), null);
+      }
+    }
+  }
+
+  private static boolean isStepContext(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((javax.lang.model.element.TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName().contentEquals(STEP_CONTEXT);
+  }
+}

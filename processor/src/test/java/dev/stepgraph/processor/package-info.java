@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stepgraph.processor;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package com.acme;
+
+import dev.stepgraph.runtime.ConnectorGraph;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Step graph of connector {@code aws-inventory}, generated from {@link AwsConnector}.
+ *
+ * <p>Collects users, roles and hosts of an AWS account
+ *
+ * <pre>
+ * Wave 0 (parallel): users, roles, hosts
+ * Wave 1 (parallel): policies, services
+ * Wave 2 (sequential): relationships
+ * </pre>
+ */
+@Generated("dev.stepgraph.processor.StepGraphProcessor")
+public final class AwsConnector_StepGraph {
+  /**
+   * The connector id.
+   */
+  public static final String CONNECTOR_ID = "aws-inventory";
+
+  /**
+   * How many waves the graph has.
+   */
+  public static final int WAVE_COUNT = 3;
+
+  private AwsConnector_StepGraph() {
+  }
+
+  /**
+   * The graph of a new {@link AwsConnector}.
+   */
+  public static ConnectorGraph create() {
+    return create(new AwsConnector());
+  }
+
+  /**
+   * The graph of the given connector instance (for embedding and tests).
+   */
+  public static ConnectorGraph create(AwsConnector connector) {
+    return ConnectorGraph.builder(CONNECTOR_ID, "Collects users, roles and hosts of an AWS account")
+        // Wave 0 (parallel): users, roles, hosts
+        .step("users", "Collect IAM users", List.of(), 0, connector::users)
+        .step("roles", "Collects IAM roles", List.of(), 0, connector::roles)
+        .step("hosts", "Collect EC2 instances", List.of(), 0, connector::hosts)
+        // Wave 1 (parallel): policies, services
+        .step("policies", "Collect the policies of each role", List.of("roles"), 1, connector::policies)
+        .step("services", "Collect services on hosts", List.of("hosts"), 1, connector::services)
+        // Wave 2 (sequential): relationships
+        .step("relationships", "Link users, roles, hosts, policies and services", List.of("users", "roles", "hosts", "policies", "services"), 2, connector::relationships)
+        .build();
+  }
+}
