@@ -1,5 +1,8 @@
 package dev.stepgraph.runtime;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,4 +38,27 @@ public interface Config {
 
   /** The keys set in the properties file (not the environment), sorted. */
   Set<String> keys();
+
+  /**
+   * A configuration from these properties, overridden by {@code environment} (variable names as
+   * above; pass {@code System.getenv()} in production, a map in tests).
+   */
+  static Config of(Map<String, String> properties, Map<String, String> environment) {
+    return new PropertiesConfig(properties, environment, null);
+  }
+
+  /**
+   * Reads the properties file (UTF-8), overridden by {@code environment}.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if the file is not a valid properties file
+   */
+  static Config load(Path file, Map<String, String> environment) throws IOException {
+    return PropertiesConfig.load(file, environment);
+  }
+
+  /** The environment variable that overrides {@code key}: {@code api.base-url} -> {@code API_BASE_URL}. */
+  static String environmentVariable(String key) {
+    return PropertiesConfig.environmentVariable(key);
+  }
 }

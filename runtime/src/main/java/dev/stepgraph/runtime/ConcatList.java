@@ -1,0 +1,58 @@
+package dev.stepgraph.runtime;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.RandomAccess;
+
+/** A read-only view of several lists one after the other; {@code get} is a binary search. */
+final class ConcatList<T> extends AbstractList<T> implements RandomAccess {
+  private final List<List<T>> parts;
+  private final int[] starts;
+  private final int size;
+
+  private ConcatList(List<List<T>> parts) {
+    this.parts = parts;
+    this.starts = new int[parts.size()];
+    int total = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      starts[i] = total;
+      total += parts.get(i).size();
+    }
+    this.size = total;
+  }
+
+  /** A view of the parts, which must not change afterwards; empty parts are dropped. */
+  static <T> List<T> of(List<List<T>> parts) {
+    List<List<T>> nonEmpty = new ArrayList<>(parts.size());
+    for (List<T> part : parts) {
+      if (!part.isEmpty()) {
+        nonEmpty.add(part);
+      }
+    }
+    if (nonEmpty.isEmpty()) {
+      return List.of();
+    }
+    if (nonEmpty.size() == 1) {
+      return Collections.unmodifiableList(nonEmpty.get(0));
+    }
+    return new ConcatList<>(nonEmpty);
+  }
+
+  @Override
+  public T get(int index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("index " + index + ", size " + size);
+    }
+    int found = Arrays.binarySearch(starts, index);
+    int part = found >= 0 ? found : -found - 2;
+    return parts.get(part).get(index - starts[part]);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.stepgraph.runtime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a graph: the scheduler. Waves run one after another; all steps of a wave start at
+ * once, each on its own thread ({@link StepThreads}), optionally capped by a semaphore. At the end
+ * of a wave the emissions of its successful steps are committed, in declaration order, as
+ * immutable chunks; the next wave's {@link PriorSnapshot} is a view over them.
+ */
+final class RunExecution {
+  private final ConnectorGraph graph;
+  private final Config config;
+  private final @Nullable Semaphore permits;
+  private final SerialListener listener;
+  private final Clock clock;
+  private final Duration cancelGrace;
+  private final EntityKeys keys = new EntityKeys();
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private volatile boolean cancelled;
+  private List<StepExecution> running = List.of(); // guarded by lock
+
+  RunExecution(
+      ConnectorGraph graph,
+      Config config,
+      int parallelism,
+      SerialListener listener,
+      Clock clock,
+      Duration cancelGrace) {
+    this.graph = graph;
+    this.config = config;
+    this.permits = parallelism > 0 ? new Semaphore(parallelism, true) : null;
+    this.listener = listener;
+    this.clock = clock;
+    this.cancelGrace = cancelGrace;
+  }
+
+  /** Counts the unfinished steps of one wave. */
+  final class WaveTracker {
+    private int remaining; // guarded by lock
+
+    WaveTracker(int steps) {
+      this.remaining = steps;
+    }
+
+    void stepDone() {
+      lock.lock();
+      try {
+        remaining--;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  RunReport run() {
+    long start = System.nanoTime();
+    boolean callerInterrupted = false;
+    List<List<StepDefinition>> waves = graph.waves();
+    publish(
+        new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
+    List<StepResult> results = new ArrayList<>(graph.steps().size());
+    List<StepOutput> committed = new ArrayList<>();
+    for (int index = 0; index < waves.size(); index++) {
+      List<StepDefinition> wave = waves.get(index);
+      if (cancelled) {
+        for (StepDefinition step : wave) {
+          results.add(
+              new StepResult(
+                  step.id(), index, StepStatus.NOT_RUN, Duration.ZERO, Map.of(), 0, null,
+                  List.of(), List.of()));
+        }
+        continue;
+      }
+      PriorSnapshot prior = new PriorSnapshot(committed, keys);
+      List<String> ids = new ArrayList<>(wave.size());
+      for (StepDefinition step : wave) {
+        ids.add(step.id());
+      }
+      publish(new RunEvent.WaveStarted(clock.instant(), index, ids));
+      WaveTracker tracker = new WaveTracker(wave.size());
+      List<StepExecution> executions = new ArrayList<>(wave.size());
+      for (StepDefinition step : wave) {
+        executions.add(new StepExecution(step, index, this, tracker, prior, permits));
+      }
+      lock.lock();
+      try {
+        running = executions;
+      } finally {
+        lock.unlock();
+      }
+      for (StepExecution execution : executions) {
+        try {
+          StepThreads.start("stepgraph-" + execution.stepId(), execution);
+        } catch (Throwable cannotStart) {
+          execution.failToStart(cannotStart);
+          tracker.stepDone();
+        }
+      }
+      callerInterrupted |= awaitWave(tracker, executions);
+      for (StepExecution execution : executions) {
+        StepOutput output = execution.output();
+        if (output != null) {
+          committed.add(output);
+        }
+        results.add(execution.result());
+      }
+    }
+    lock.lock();
+    try {
+      running = List.of();
+    } finally {
+      lock.unlock();
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    RunReport report = new RunReport(graph.id(), results, duration, cancelled);
+    Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
+    for (StepResult result : results) {
+      counts.merge(result.status(), 1, Integer::sum);
+    }
+    publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
+    if (callerInterrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return report;
+  }
+
+  /**
+   * Waits until every step of the wave finished; once cancelled, waits at most the grace period
+   * and then abandons the steps still running. Returns whether the calling thread was interrupted
+   * (which cancels the run).
+   */
+  private boolean awaitWave(WaveTracker tracker, List<StepExecution> executions) {
+    boolean interrupted = false;
+    lock.lock();
+    try {
+      while (tracker.remaining > 0 && !cancelled) {
+        try {
+          changed.await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          cancelLocked();
+        }
+      }
+      long nanos = cancelGrace.toNanos();
+      while (tracker.remaining > 0 && nanos > 0) {
+        try {
+          nanos = changed.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+          interrupted = true;
+          nanos = 0;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (StepExecution execution : executions) {
+      if (!execution.isFinished()) {
+        execution.abandon();
+      }
+    }
+    return interrupted;
+  }
+
+  /** Cancels the run: no new step starts and running steps are interrupted. Idempotent. */
+  void cancel() {
+    lock.lock();
+    try {
+      cancelLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void cancelLocked() {
+    cancelled = true;
+    for (StepExecution execution : running) {
+      execution.interrupt();
+    }
+    changed.signalAll();
+  }
+
+  boolean isCancelled() {
+    return cancelled;
+  }
+
+  void publish(RunEvent event) {
+    listener.publish(event);
+  }
+
+  EntityKeys keys() {
+    return keys;
+  }
+
+  Config config() {
+    return config;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.stepgraph.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a run did: the outcome of every step (in wave order, then declaration order) and the
+ * committed entities and relationships.
+ *
+ * @param connectorId the connector id
+ * @param steps the outcome of every step of the run
+ * @param duration how long the run took
+ * @param cancelled whether the run was cancelled
+ */
+public record RunReport(
+    String connectorId, List<StepResult> steps, Duration duration, boolean cancelled) {
+
+  public RunReport {
+    Objects.requireNonNull(connectorId, "connectorId");
+    steps = List.copyOf(steps);
+    Objects.requireNonNull(duration, "duration");
+  }
+
+  /** Whether every step succeeded and the run was not cancelled. */
+  public boolean succeeded() {
+    return !cancelled && count(StepStatus.SUCCEEDED) == steps.size();
+  }
+
+  /** How many steps ended with this status. */
+  public int count(StepStatus status) {
+    int count = 0;
+    for (StepResult step : steps) {
+      if (step.status() == status) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The outcome of the step with this id. */
+  public Optional<StepResult> step(String stepId) {
+    for (StepResult step : steps) {
+      if (step.stepId().equals(stepId)) {
+        return Optional.of(step);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every committed entity, in wave, step and emission order. */
+  public List<Entity> entities() {
+    List<List<Entity>> parts = new ArrayList<>(steps.size());
+    for (StepResult step : steps) {
+      parts.add(step.entities());
+    }
+    return ConcatList.of(parts);
+  }
+
+  /** Every committed relationship, in wave, step and emission order. */
+  public List<Relationship> relationships() {
+    List<List<Relationship>> parts = new ArrayList<>(steps.size());
+    for (StepResult step : steps) {
+      parts.add(step.relationships());
+    }
+    return ConcatList.of(parts);
+  }
+}

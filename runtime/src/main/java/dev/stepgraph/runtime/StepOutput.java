@@ -1,0 +1,61 @@
+package dev.stepgraph.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one successful step emitted, frozen and grouped by type: an immutable chunk of the run's
+ * committed data. Built once on the step's own thread, so committing a wave costs nothing per
+ * entity.
+ */
+final class StepOutput {
+  final String stepId;
+  final List<Entity> entities;
+  final List<Relationship> relationships;
+  final Map<String, List<Entity>> entitiesByType;
+  final Map<String, List<Relationship>> relationshipsByType;
+
+  StepOutput(String stepId, List<Entity> entities, List<Relationship> relationships) {
+    this.stepId = stepId;
+    this.entities = Collections.unmodifiableList(entities);
+    this.relationships = Collections.unmodifiableList(relationships);
+    this.entitiesByType = group(entities, Entity::type);
+    this.relationshipsByType = group(relationships, Relationship::type);
+  }
+
+  /** Entity counts by type, in order of first emission. */
+  Map<String, Integer> entityCounts() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Entity>> entry : entitiesByType.entrySet()) {
+      counts.put(entry.getKey(), entry.getValue().size());
+    }
+    return Collections.unmodifiableMap(counts);
+  }
+
+  private static <T> Map<String, List<T>> group(
+      List<T> items, java.util.function.Function<T, String> typeOf) {
+    if (items.isEmpty()) {
+      return Map.of();
+    }
+    String firstType = typeOf.apply(items.get(0));
+    boolean oneType = true;
+    for (T item : items) {
+      if (!typeOf.apply(item).equals(firstType)) {
+        oneType = false;
+        break;
+      }
+    }
+    if (oneType) {
+      return Map.of(firstType, Collections.unmodifiableList(items));
+    }
+    Map<String, List<T>> byType = new LinkedHashMap<>();
+    for (T item : items) {
+      byType.computeIfAbsent(typeOf.apply(item), t -> new ArrayList<>()).add(item);
+    }
+    byType.replaceAll((type, list) -> Collections.unmodifiableList(list));
+    return Collections.unmodifiableMap(byType);
+  }
+}
