@@ -1,0 +1,174 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Writes the Java source of a synthetic Stepgraph connector: a random DAG of {@code @Step} methods
+ * with a fixed seed, so the same arguments always give byte-identical source.
+ *
+ * <p>Run with the single-file launcher (no compilation, no dependencies):
+ *
+ * <pre>
+ * java GenerateConnector.java --steps 1000 --out DIR [--package P] [--class C] [--seed S]
+ *      [--layers L] [--max-deps 3] [--body noop|sleep:MILLIS] [--javadoc true|false]
+ * </pre>
+ *
+ * <ul>
+ *   <li>Without {@code --layers}: a random DAG in which step {@code i} depends on 0 to
+ *       {@code max-deps} distinct steps chosen uniformly among steps {@code 0..i-1}.
+ *   <li>With {@code --layers L}: a random layered DAG. Steps are dealt evenly into L layers; every
+ *       step of layer {@code k > 0} depends on 1 to {@code max-deps} distinct steps of layer
+ *       {@code k-1} (so it runs in wave {@code k} exactly); layer-0 steps have none.
+ * </ul>
+ *
+ * <p>Methods are written in a shuffled order (seeded), so the processor cannot rely on declaration
+ * order being a topological order. Each step method takes {@code dev.stepgraph.runtime.StepContext}.
+ */
+public final class GenerateConnector {
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> opts = parse(args);
+    int steps = Integer.parseInt(require(opts, "steps"));
+    Path out = Path.of(require(opts, "out"));
+    String pkg = opts.getOrDefault("package", "dev.stepgraph.bench.gen");
+    String cls = opts.getOrDefault("class", "Synthetic" + steps + "Connector");
+    long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+    int layers = Integer.parseInt(opts.getOrDefault("layers", "0"));
+    int maxDeps = Integer.parseInt(opts.getOrDefault("max-deps", "3"));
+    String body = opts.getOrDefault("body", "noop");
+    boolean javadoc = Boolean.parseBoolean(opts.getOrDefault("javadoc", "true"));
+
+    int[][] deps = layers > 0 ? layered(steps, layers, maxDeps, new Random(seed)) : random(steps, maxDeps, new Random(seed));
+    String source = render(pkg, cls, deps, body, javadoc, new Random(seed ^ 0x5DEECE66DL));
+    Path dir = out.resolve(pkg.replace('.', '/'));
+    Files.createDirectories(dir);
+    Path file = dir.resolve(cls + ".java");
+    Files.writeString(file, source, StandardCharsets.UTF_8);
+    int edges = Arrays.stream(deps).mapToInt(d -> d.length).sum();
+    System.out.println("GenerateConnector: wrote " + file + " (" + steps + " steps, " + edges + " dependencies"
+        + (layers > 0 ? ", " + layers + " layers" : "") + ", body " + body + ", seed " + seed + ")");
+  }
+
+  /** Step i depends on 0..maxDeps distinct earlier steps. */
+  static int[][] random(int n, int maxDeps, Random rnd) {
+    int[][] deps = new int[n][];
+    for (int i = 0; i < n; i++) {
+      int k = Math.min(i, rnd.nextInt(maxDeps + 1));
+      TreeSet<Integer> chosen = new TreeSet<>();
+      while (chosen.size() < k) {
+        chosen.add(rnd.nextInt(i));
+      }
+      deps[i] = chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+    return deps;
+  }
+
+  /** Steps dealt into layers; a step of layer k > 0 depends on 1..maxDeps steps of layer k-1. */
+  static int[][] layered(int n, int layers, int maxDeps, Random rnd) {
+    int[][] deps = new int[n][];
+    int[] layerStart = new int[layers + 1];
+    for (int l = 0; l <= layers; l++) {
+      layerStart[l] = (int) ((long) n * l / layers);
+    }
+    for (int l = 0; l < layers; l++) {
+      for (int i = layerStart[l]; i < layerStart[l + 1]; i++) {
+        if (l == 0) {
+          deps[i] = new int[0];
+          continue;
+        }
+        int from = layerStart[l - 1];
+        int size = layerStart[l] - from;
+        int k = Math.min(size, 1 + rnd.nextInt(maxDeps));
+        TreeSet<Integer> chosen = new TreeSet<>();
+        while (chosen.size() < k) {
+          chosen.add(from + rnd.nextInt(size));
+        }
+        deps[i] = chosen.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    return deps;
+  }
+
+  static String id(int i) {
+    return "step-" + i;
+  }
+
+  static String method(int i) {
+    return "step" + i;
+  }
+
+  static String render(String pkg, String cls, int[][] deps, String body, boolean javadoc, Random shuffle) {
+    int n = deps.length;
+    List<Integer> order = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, shuffle);
+    String statement;
+    if (body.equals("noop")) {
+      statement = "";
+    } else if (body.startsWith("sleep:")) {
+      statement = "    Thread.sleep(" + Long.parseLong(body.substring("sleep:".length())) + "L);\n";
+    } else {
+      throw new IllegalArgumentException("--body must be noop or sleep:MILLIS, was " + body);
+    }
+    StringBuilder s = new StringBuilder(n * 160);
+    s.append("// Generated by benchmarks/src/generator/GenerateConnector.java. Do not edit.\n");
+    s.append("package ").append(pkg).append(";\n\n");
+    s.append("import dev.stepgraph.Step;\n");
+    s.append("import dev.stepgraph.runtime.StepContext;\n\n");
+    s.append("/** A synthetic connector of ").append(n).append(" steps, for benchmarks. */\n");
+    s.append("public class ").append(cls).append(" {\n");
+    for (int i : order) {
+      s.append('\n');
+      if (javadoc) {
+        s.append("  /** Collects synthetic resource ").append(i).append(". */\n");
+      }
+      s.append("  @Step(id = \"").append(id(i)).append('"');
+      if (deps[i].length > 0) {
+        s.append(", dependsOn = {");
+        for (int j = 0; j < deps[i].length; j++) {
+          if (j > 0) {
+            s.append(", ");
+          }
+          s.append('"').append(id(deps[i][j])).append('"');
+        }
+        s.append('}');
+      }
+      s.append(")\n");
+      s.append("  void ").append(method(i)).append("(StepContext ctx) throws Exception {\n");
+      s.append(statement);
+      s.append("  }\n");
+    }
+    s.append("}\n");
+    return s.toString();
+  }
+
+  static Map<String, String> parse(String[] args) {
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
+      }
+      opts.put(args[i].substring(2), args[++i]);
+    }
+    return opts;
+  }
+
+  static String require(Map<String, String> opts, String name) {
+    String v = opts.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("missing --" + name);
+    }
+    return v;
+  }
+}

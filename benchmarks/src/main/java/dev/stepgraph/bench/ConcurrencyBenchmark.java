@@ -1,0 +1,68 @@
+package dev.stepgraph.bench;
+
+import dev.stepgraph.bench.concurrency.Sleep200Connector_StepGraph;
+import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.RunReport;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Concurrency: a generated connector of 200 steps in 4 waves of 50, each step sleeping 20 ms. The
+ * ideal makespan is the sum over waves of the longest step: 4 x 20 ms = 80 ms. The
+ * CompletableFuture DAG on the same kind of executor is the reference.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ConcurrencyBenchmark {
+  static final int STEPS = 200;
+  /** Sum over the 4 waves of the longest step. */
+  public static final double IDEAL_MS = 4 * 20.0;
+
+  ConnectorGraph graph;
+  CompletableFutureDag dag;
+  Executor executor;
+  RunReport last;
+
+  @Setup
+  public void setUp() {
+    graph = Sleep200Connector_StepGraph.create();
+    if (graph.steps().size() != STEPS || graph.waves().size() != 4) {
+      throw new IllegalStateException("expected 200 steps in 4 waves, got " + graph);
+    }
+    dag = new CompletableFutureDag(graph);
+    executor = BaselineExecutors.likeRuntime();
+  }
+
+  @TearDown
+  public void tearDown() {
+    BaselineExecutors.shutdown(executor);
+    if (last != null) {
+      Runs.check(last, STEPS);
+    }
+  }
+
+  @Benchmark
+  public RunReport stepgraph() {
+    return last = Runs.run(graph);
+  }
+
+  @Benchmark
+  public void completableFutureDag() {
+    dag.run(executor, step -> new BaselineContext(step.id()));
+  }
+}

@@ -1,0 +1,322 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Wall-clock benchmarks that need separate processes: javac with and without the Stepgraph
+ * processor, and JVM start-up. Single-file program, JDK only:
+ *
+ * <pre>
+ * java ProcessBench.java compile --generator GenerateConnector.java --work DIR --javac PATH
+ *      --processorpath PP --classpath CP [--sizes 100,1000,10000] [--reps 5] [--out FILE.md]
+ * java ProcessBench.java profile --generator GenerateConnector.java --work DIR --javac PATH
+ *      --processorpath PP --classpath CP --size 10000 [--out FILE.txt]
+ * java ProcessBench.java startup [--reps 20] [--warmup 3] [--out FILE.md] NAME=COMMAND ...
+ * </pre>
+ *
+ * Every measurement is one fresh process timed from start to exit with System.nanoTime.
+ */
+public final class ProcessBench {
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      throw new IllegalArgumentException("usage: compile|profile|startup ...");
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "compile" -> compile(rest);
+      case "profile" -> profile(rest);
+      case "startup" -> startup(rest);
+      default -> throw new IllegalArgumentException("unknown command " + args[0]);
+    }
+  }
+
+  // ---------------------------------------------------------------- compile time
+
+  record Sample(double seconds, String log) {}
+
+  static void compile(String[] args) throws Exception {
+    Map<String, String> o = options(args, new ArrayList<>());
+    Path work = Path.of(o.get("work"));
+    int reps = Integer.parseInt(o.getOrDefault("reps", "5"));
+    List<Integer> sizes = Arrays.stream(o.getOrDefault("sizes", "100,1000,10000").split(","))
+        .map(String::trim).map(Integer::parseInt).toList();
+    StringBuilder md = new StringBuilder();
+    md.append("javac: `").append(o.get("javac")).append("` (")
+        .append(version(o.get("javac"))).append("), ").append(reps)
+        .append(" timed runs per cell after 1 untimed warm-up run, modes interleaved\n\n");
+    md.append("| steps | javac -proc:none: median (min-max) s | javac + processor: median (min-max) s "
+        + "| processor overhead s | overhead / javac |\n|---:|---:|---:|---:|---:|\n");
+    Map<Integer, double[]> medians = new LinkedHashMap<>();
+    for (int n : sizes) {
+      Path src = generate(o.get("generator"), work, n);
+      List<Double> plain = new ArrayList<>();
+      List<Double> proc = new ArrayList<>();
+      javac(o, work, src, n, false); // warm-up: file-system caches, JIT of nothing; discarded
+      javac(o, work, src, n, true);
+      for (int r = 0; r < reps; r++) {
+        plain.add(javac(o, work, src, n, false).seconds);
+        proc.add(javac(o, work, src, n, true).seconds);
+        System.out.printf(Locale.ROOT, "  %6d steps rep %d: -proc:none %.3f s, processor %.3f s%n",
+            n, r + 1, plain.get(r), proc.get(r));
+      }
+      double mp = median(plain);
+      double mq = median(proc);
+      medians.put(n, new double[] {mp, mq});
+      md.append(String.format(Locale.ROOT, "| %,d | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %.3f | %.2f |%n",
+          n, mp, min(plain), max(plain), mq, min(proc), max(proc), mq - mp, (mq - mp) / mp));
+    }
+    if (medians.containsKey(1000) && medians.containsKey(10000)) {
+      double[] a = medians.get(1000);
+      double[] b = medians.get(10000);
+      md.append(String.format(Locale.ROOT,
+          "%nGrowth 1,000 -> 10,000 steps (medians): javac + processor x%.2f, javac -proc:none x%.2f, "
+              + "processor overhead alone x%.2f (%.3f s -> %.3f s). Linear would be about x10.%n",
+          b[1] / a[1], b[0] / a[0], (b[1] - b[0]) / (a[1] - a[0]), a[1] - a[0], b[1] - b[0]));
+    }
+    emit(o, md.toString());
+  }
+
+  static Path generate(String generator, Path work, int n) throws Exception {
+    Path src = work.resolve("src-" + n);
+    deleteTree(src);
+    run(List.of(javaBin(), generator, "--steps", String.valueOf(n), "--out", src.toString(),
+        "--package", "dev.stepgraph.bench.compile", "--class", "Synthetic" + n + "Connector"), true);
+    return src.resolve("dev/stepgraph/bench/compile/Synthetic" + n + "Connector.java");
+  }
+
+  static Sample javac(Map<String, String> o, Path work, Path source, int n, boolean processor, String... extra)
+      throws Exception {
+    Path out = work.resolve("out-" + n + (processor ? "-proc" : "-noproc"));
+    deleteTree(out);
+    Files.createDirectories(out.resolve("classes"));
+    Files.createDirectories(out.resolve("generated"));
+    List<String> cmd = new ArrayList<>(List.of(o.get("javac"), "--release", "17", "-encoding", "UTF-8",
+        "-d", out.resolve("classes").toString(), "-s", out.resolve("generated").toString(),
+        "-cp", o.get("classpath")));
+    if (processor) {
+      cmd.addAll(List.of("-processorpath", o.get("processorpath")));
+    } else {
+      cmd.add("-proc:none");
+    }
+    cmd.addAll(Arrays.asList(extra));
+    cmd.add(source.toString());
+    long t0 = System.nanoTime();
+    String log = run(cmd, false);
+    double s = (System.nanoTime() - t0) / 1e9;
+    if (processor) {
+      String cls = source.getFileName().toString().replace(".java", "");
+      try (Stream<Path> files = Files.walk(out.resolve("classes"))) {
+        if (files.noneMatch(p -> p.getFileName().toString().equals(cls + "_StepGraph.class"))) {
+          throw new IllegalStateException("the processor did not generate " + cls + "_StepGraph:\n" + log);
+        }
+      }
+    }
+    return new Sample(s, log);
+  }
+
+  // ---------------------------------------------------------------- profile (JFR)
+
+  static void profile(String[] args) throws Exception {
+    Map<String, String> o = options(args, new ArrayList<>());
+    Path work = Path.of(o.get("work"));
+    int n = Integer.parseInt(o.getOrDefault("size", "10000"));
+    Path src = generate(o.get("generator"), work, n);
+    Path jfr = work.resolve("javac-" + n + ".jfr").toAbsolutePath();
+    Files.deleteIfExists(jfr);
+    Sample s = javac(o, work, src, n, true,
+        "-J-XX:StartFlightRecording=filename=" + jfr + ",settings=profile", "-XprintRounds");
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "javac + processor, %,d steps, under JFR: %.3f s%n", n, s.seconds));
+    out.append("-XprintRounds:\n").append(s.log.lines().filter(l -> l.contains("Round") || l.contains("input files")
+        || l.contains("annotations") || l.contains("last round")).collect(Collectors.joining("\n"))).append("\n\n");
+    Map<String, Integer> topFrame = new HashMap<>();
+    Map<String, Integer> processorFrame = new HashMap<>();
+    Map<String, Integer> inclusive = new HashMap<>();
+    int total = 0;
+    int inProcessor = 0;
+    for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
+      if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+        continue;
+      }
+      RecordedStackTrace st = e.getStackTrace();
+      if (st == null || st.getFrames().isEmpty()) {
+        continue;
+      }
+      total++;
+      List<RecordedFrame> frames = st.getFrames();
+      topFrame.merge(name(frames.get(0)), 1, Integer::sum);
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      String firstProcessor = null;
+      for (RecordedFrame f : frames) {
+        String m = name(f);
+        if (seen.add(m)) {
+          inclusive.merge(m, 1, Integer::sum);
+        }
+        if (firstProcessor == null && (m.startsWith("dev.stepgraph.") || m.startsWith("com.palantir.javapoet."))) {
+          firstProcessor = m;
+        }
+      }
+      if (firstProcessor != null) {
+        inProcessor++;
+        processorFrame.merge(firstProcessor, 1, Integer::sum);
+      }
+    }
+    out.append(String.format(Locale.ROOT, "CPU samples: %d; with a dev.stepgraph/javapoet frame on the stack: %d (%.1f%%)%n%n",
+        total, inProcessor, 100.0 * inProcessor / Math.max(1, total)));
+    out.append(top("Innermost processor/javapoet frame of samples in the processor", processorFrame, total, 25));
+    out.append(top("Inclusive (method anywhere on the stack)", inclusive, total, 40));
+    out.append(top("Top frame (self time)", topFrame, total, 25));
+    emit(o, out.toString());
+  }
+
+  static String name(RecordedFrame f) {
+    return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+  }
+
+  static String top(String title, Map<String, Integer> counts, int total, int limit) {
+    StringBuilder b = new StringBuilder(title).append(":\n");
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+        .forEach(en -> b.append(String.format(Locale.ROOT, "  %5.1f%%  %6d  %s%n",
+            100.0 * en.getValue() / Math.max(1, total), en.getValue(), en.getKey())));
+    return b.append('\n').toString();
+  }
+
+  // ---------------------------------------------------------------- start-up
+
+  static void startup(String[] args) throws Exception {
+    List<String> positional = new ArrayList<>();
+    Map<String, String> o = options(args, positional);
+    int reps = Integer.parseInt(o.getOrDefault("reps", "20"));
+    int warmup = Integer.parseInt(o.getOrDefault("warmup", "3"));
+    Map<String, List<String>> commands = new LinkedHashMap<>();
+    for (String p : positional) {
+      int eq = p.indexOf('=');
+      commands.put(p.substring(0, eq), List.of(p.substring(eq + 1).trim().split("\\s+")));
+    }
+    Map<String, List<Double>> times = new LinkedHashMap<>();
+    commands.keySet().forEach(k -> times.put(k, new ArrayList<>()));
+    for (int r = -warmup; r < reps; r++) {
+      for (Map.Entry<String, List<String>> c : commands.entrySet()) { // interleaved
+        long t0 = System.nanoTime();
+        run(c.getValue(), false);
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (r >= 0) {
+          times.get(c.getKey()).add(s);
+        }
+      }
+    }
+    StringBuilder md = new StringBuilder();
+    md.append(reps).append(" timed runs each after ").append(warmup).append(" untimed, interleaved\n\n");
+    md.append("| command | median ms | min ms | max ms | mean ms | ratio to first (median) |\n|---|---:|---:|---:|---:|---:|\n");
+    double base = -1;
+    for (Map.Entry<String, List<Double>> t : times.entrySet()) {
+      double m = median(t.getValue());
+      if (base < 0) {
+        base = m;
+      }
+      md.append(String.format(Locale.ROOT, "| %s: `%s` | %.1f | %.1f | %.1f | %.1f | %.2f |%n", t.getKey(),
+          String.join(" ", commands.get(t.getKey())), m * 1e3, min(t.getValue()) * 1e3, max(t.getValue()) * 1e3,
+          t.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(0) * 1e3, m / base));
+    }
+    emit(o, md.toString());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static String run(List<String> cmd, boolean echo) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    Process p = pb.start();
+    byte[] bytes = p.getInputStream().readAllBytes();
+    int rc = p.waitFor();
+    String log = new String(bytes, StandardCharsets.UTF_8);
+    if (echo && !log.isBlank()) {
+      System.out.print(log);
+    }
+    if (rc != 0) {
+      throw new IllegalStateException("exit " + rc + ": " + String.join(" ", cmd) + "\n"
+          + (log.length() > 20000 ? log.substring(0, 20000) + "\n..." : log));
+    }
+    return log;
+  }
+
+  static String version(String javac) {
+    try {
+      return run(List.of(javac, "-version"), false).trim();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static void emit(Map<String, String> o, String text) throws IOException {
+    System.out.println();
+    System.out.print(text);
+    if (o.containsKey("out")) {
+      Path out = Path.of(o.get("out"));
+      if (out.getParent() != null) {
+        Files.createDirectories(out.getParent());
+      }
+      Files.writeString(out, text, StandardCharsets.UTF_8);
+    }
+  }
+
+  static Map<String, String> options(String[] args, List<String> positional) {
+    Map<String, String> o = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        o.put(args[i].substring(2), args[++i]);
+      } else {
+        positional.add(args[i]);
+      }
+    }
+    return o;
+  }
+
+  static double median(List<Double> xs) {
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+
+  static double min(List<Double> xs) {
+    return xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  }
+
+  static double max(List<Double> xs) {
+    return xs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      s.sorted(Comparator.reverseOrder()).forEach(f -> {
+        try {
+          Files.delete(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
