@@ -54,6 +54,7 @@ final class ConnectorTypeCheck implements ConnectorCheck {
               + ": make it a static nested class",
           type, connector.annotation(), null);
     }
+    boolean privateClass = false;
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
         reporter.error(
@@ -61,6 +62,7 @@ final class ConnectorTypeCheck implements ConnectorCheck {
                 + ", so the generated " + generated + " in the same package cannot reach it: make "
                 + (t == type ? "it" : t.getSimpleName()) + " package-private or public",
             type, connector.annotation(), null);
+        privateClass = true;
         break;
       }
     }
@@ -76,7 +78,10 @@ final class ConnectorTypeCheck implements ConnectorCheck {
               + " creates it with new " + type.getSimpleName() + "(): remove the type parameters",
           type, connector.annotation(), null);
     }
-    checkConstructor(connector, type, name, generated, reporter);
+    if (!(privateClass && type.getModifiers().contains(Modifier.PRIVATE))) {
+      // A private class's implicit constructor is private too; the error above covers it.
+      checkConstructor(connector, type, name, generated, reporter);
+    }
     checkId(connector, reporter);
   }
 
@@ -111,9 +116,9 @@ final class ConnectorTypeCheck implements ConnectorCheck {
     String suggestion = Ids.toKebabCase(id);
     if (connector.idValue() != null) {
       reporter.error(
-          "connector id '" + id + "' of " + connector.qualifiedName() + " is not lowercase kebab-case: "
-              + (suggestion.isEmpty() ? "use" : "use '" + suggestion + "' or")
-              + " lowercase letters and digits, words separated by single hyphens",
+          "connector id '" + id + "' of " + connector.qualifiedName() + " is not lowercase kebab-case"
+              + " (lowercase letters and digits, words separated by single hyphens): "
+              + (suggestion.isEmpty() ? "rename it" : "rename it to '" + suggestion + "'"),
           connector.type(), connector.annotation(), connector.idValue());
     } else {
       reporter.error(

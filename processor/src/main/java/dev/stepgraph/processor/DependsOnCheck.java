@@ -13,7 +13,7 @@ final class DependsOnCheck implements ConnectorCheck {
 
   @Override
   public void check(ConnectorModel connector, Reporter reporter) {
-    List<String> ids = connector.steps().stream().map(StepModel::id).toList();
+    List<String> ids = connector.steps().stream().map(StepModel::id).filter(id -> !id.isEmpty()).distinct().toList();
     Set<String> known = new HashSet<>(ids);
     Suggestions suggestions = null;
     for (StepModel step : connector.steps()) {

@@ -24,9 +24,9 @@ final class StepIdCheck implements ConnectorCheck {
       if (!Ids.isKebabCase(id)) {
         String suggestion = Ids.toKebabCase(id);
         reporter.error(
-            "step id '" + id + "' of method " + step.signature() + " is not lowercase kebab-case: "
-                + (suggestion.isEmpty() ? "use" : "use '" + suggestion + "' or")
-                + " lowercase letters and digits, words separated by single hyphens",
+            "step id '" + id + "' of method " + step.signature() + " is not lowercase kebab-case"
+                + " (lowercase letters and digits, words separated by single hyphens): "
+                + (suggestion.isEmpty() ? "rename it" : "rename it to '" + suggestion + "'"),
             step.method(), step.annotation(), step.idValue());
       }
       StepModel earlier = first.putIfAbsent(id, step);

@@ -1,0 +1,78 @@
+package dev.stepgraph.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stepgraph.processor.Diagnostics.assertDiagnostic;
+import static dev.stepgraph.processor.Diagnostics.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CycleChecksTest {
+
+  @Test
+  void twoStepCycleIsReportedOnTheFirstStepsDependencyWithANoteHowToBreakIt(@TempDir Path temp) {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"a\", dependsOn = {\"c\", \"b\"}) void a(StepContext ctx) {}",
+        "  @Step(id = \"b\", dependsOn = \"a\") void b(StepContext ctx) {}",
+        "  @Step(id = \"c\") void c(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, "cycle detected in step dependencies: a -> b -> a", source, "\"a\", dependsOn", "\"b\"");
+    assertDiagnostic(compilation, Diagnostic.Kind.NOTE,
+        "to break the cycle a -> b -> a, remove one of these dependsOn entries: 'b' from step 'a', 'a' from step 'b'",
+        source, "\"a\", dependsOn", "\"b\"");
+    assertEquals(List.of(), GeneratedDirectory.generatedSources(temp, source), "nothing generated for a connector with errors");
+  }
+
+  @Test
+  void selfDependencyIsACycleOfOneStep() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"a\", dependsOn = \"a\") void a(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, "cycle detected in step dependencies: a -> a", source, "\"a\", dependsOn", "\"a\")");
+  }
+
+  @Test
+  void twoDisjointCyclesAreEachReportedOnceAndDownstreamStepsNotAtAll() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"x\", dependsOn = \"y\") void x(StepContext ctx) {}",
+        "  @Step(id = \"y\", dependsOn = \"x\") void y(StepContext ctx) {}",
+        "  @Step(id = \"after-x\", dependsOn = \"x\") void afterX(StepContext ctx) {}",
+        "  @Step(id = \"p\", dependsOn = \"r\") void p(StepContext ctx) {}",
+        "  @Step(id = \"q\", dependsOn = \"p\") void q(StepContext ctx) {}",
+        "  @Step(id = \"r\", dependsOn = \"q\") void r(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertEquals(
+        List.of("cycle detected in step dependencies: x -> y -> x", "cycle detected in step dependencies: p -> r -> q -> p"),
+        Diagnostics.errors(compilation));
+    assertError(compilation, "cycle detected in step dependencies: p -> r -> q -> p", source, "\"p\", dependsOn", "\"r\"");
+  }
+
+  @Test
+  void cycleStartsAtTheFirstDeclaredStepOfTheComponentAndIsTheShortestThroughIt() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"c\", dependsOn = \"a\") void c(StepContext ctx) {}",
+        "  @Step(id = \"a\", dependsOn = \"b\") void a(StepContext ctx) {}",
+        "  @Step(id = \"b\", dependsOn = {\"d\", \"c\"}) void b(StepContext ctx) {}",
+        "  @Step(id = \"d\", dependsOn = \"e\") void d(StepContext ctx) {}",
+        "  @Step(id = \"e\", dependsOn = \"c\") void e(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertEquals(List.of("cycle detected in step dependencies: c -> a -> b -> c"), Diagnostics.errors(compilation));
+    assertError(compilation, "cycle detected in step dependencies: c -> a -> b -> c", source, "\"c\", dependsOn", "\"a\"");
+  }
+}
