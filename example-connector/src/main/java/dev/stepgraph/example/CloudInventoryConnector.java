@@ -1,0 +1,140 @@
+package dev.stepgraph.example;
+
+import dev.stepgraph.Step;
+import dev.stepgraph.example.CloudApi.ApiHost;
+import dev.stepgraph.example.CloudApi.ApiPolicy;
+import dev.stepgraph.example.CloudApi.ApiRole;
+import dev.stepgraph.example.CloudApi.ApiService;
+import dev.stepgraph.example.CloudApi.ApiUser;
+import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.PriorData;
+import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.StepContext;
+import java.util.List;
+
+/**
+ * Collects the inventory of a cloud account: IAM users, roles and policies, hosts and the services
+ * running on them, and the relationships between them.
+ *
+ * <p>The connector id is derived from the class name: {@code cloud-inventory}. The processor checks
+ * the step graph below at compile time and generates {@code CloudInventoryConnector_StepGraph} and
+ * {@code ConnectorMain} next to this class.
+ */
+public class CloudInventoryConnector {
+
+  /** Collects the account's IAM users, page by page. */
+  @Step(id = "users")
+  void users(StepContext ctx) throws Exception {
+    CloudApi api = api(ctx);
+    int page = 0;
+    for (List<ApiUser> users = api.listUsers(page); !users.isEmpty(); users = api.listUsers(++page)) {
+      for (ApiUser user : users) {
+        ctx.emit(
+            Entity.of("user", user.id())
+                .with("name", user.name())
+                .with("email", user.email())
+                .with("roleIds", user.roleIds()));
+      }
+    }
+  }
+
+  /** Collects the account's IAM roles. */
+  @Step(id = "roles")
+  void roles(StepContext ctx) throws Exception {
+    for (ApiRole role : api(ctx).listRoles()) {
+      ctx.emit(
+          Entity.of("role", role.id())
+              .with("name", role.name())
+              .with("privileged", role.privileged()));
+    }
+  }
+
+  /** Collects the virtual machines, page by page. */
+  @Step(id = "hosts")
+  void hosts(StepContext ctx) throws Exception {
+    CloudApi api = api(ctx);
+    int page = 0;
+    for (List<ApiHost> hosts = api.listHosts(page); !hosts.isEmpty(); hosts = api.listHosts(++page)) {
+      for (ApiHost host : hosts) {
+        ctx.emit(
+            Entity.of("host", host.id())
+                .with("name", host.name())
+                .with("region", host.region())
+                .with("cpus", host.cpus()));
+      }
+    }
+  }
+
+  /** Collects the policies attached to each role collected by {@code roles}. */
+  @Step(id = "policies", dependsOn = "roles")
+  void policies(StepContext ctx) throws Exception {
+    CloudApi api = api(ctx);
+    for (Entity role : ctx.prior().entitiesByType("role")) {
+      ctx.checkCancelled();
+      for (ApiPolicy policy : api.listPolicies(role.key())) {
+        ctx.emit(
+            Entity.of("policy", policy.id())
+                .with("name", policy.name())
+                .with("roleId", policy.roleId())
+                .with("actions", policy.actions()));
+      }
+    }
+  }
+
+  /** Collects the services running on each host collected by {@code hosts}. */
+  @Step(id = "services", dependsOn = "hosts")
+  void services(StepContext ctx) throws Exception {
+    CloudApi api = api(ctx);
+    for (Entity host : ctx.prior().entitiesByType("host")) {
+      ctx.checkCancelled();
+      for (ApiService service : api.listServices(host.key())) {
+        ctx.emit(
+            Entity.of("service", service.id())
+                .with("name", service.name())
+                .with("hostId", service.hostId())
+                .with("port", service.port()));
+      }
+    }
+  }
+
+  /**
+   * Wires users to their roles, roles to their policies and hosts to their services, from the
+   * entities of every earlier step. An edge whose end is missing (its step failed) is left out
+   * with a warning.
+   */
+  @Step(
+      id = "relationships",
+      dependsOn = {"users", "roles", "policies", "hosts", "services"})
+  void relationships(StepContext ctx) {
+    PriorData prior = ctx.prior();
+    int missing = 0;
+    for (Entity user : prior.entitiesByType("user")) {
+      for (Object roleId : (List<?>) user.properties().getOrDefault("roleIds", List.of())) {
+        missing += link(ctx, "user-has-role", user.key(), roleId.toString());
+      }
+    }
+    for (Entity policy : prior.entitiesByType("policy")) {
+      missing += link(ctx, "role-has-policy", String.valueOf(policy.property("roleId")), policy.key());
+    }
+    for (Entity service : prior.entitiesByType("service")) {
+      missing += link(ctx, "host-runs-service", String.valueOf(service.property("hostId")), service.key());
+    }
+    if (missing > 0) {
+      ctx.log().warn("left out {} relationships whose entities were not collected", missing);
+    }
+  }
+
+  /** Emits the relationship if both ends were collected; returns 1 if one is missing, else 0. */
+  private static int link(StepContext ctx, String type, String fromKey, String toKey) {
+    PriorData prior = ctx.prior();
+    if (prior.entityByKey(fromKey).isEmpty() || prior.entityByKey(toKey).isEmpty()) {
+      return 1;
+    }
+    ctx.emit(Relationship.of(type, fromKey, toKey));
+    return 0;
+  }
+
+  private static CloudApi api(StepContext ctx) {
+    return SimulatedCloudApi.fromConfig(ctx.config());
+  }
+}

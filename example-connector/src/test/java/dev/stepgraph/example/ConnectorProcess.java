@@ -1,0 +1,83 @@
+package dev.stepgraph.example;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged example connector as a separate JVM, as a user runs it. */
+final class ConnectorProcess {
+
+  /** What a finished process left behind. */
+  record Result(int exitCode, String stdout, String stderr) {
+    List<String> stdoutLines() {
+      return stdout.isEmpty() ? List.of() : List.of(stdout.split("\\R"));
+    }
+
+    List<String> stderrLines() {
+      return stderr.isEmpty() ? List.of() : List.of(stderr.split("\\R"));
+    }
+  }
+
+  private ConnectorProcess() {}
+
+  static Path jar() {
+    Path jar = Paths.get(System.getProperty("stepgraph.example.jar", "target/missing.jar"));
+    assertTrue(Files.isRegularFile(jar), "the packaged connector jar is missing: " + jar);
+    return jar;
+  }
+
+  static Path repoRoot() {
+    return Paths.get(System.getProperty("stepgraph.repo.root", "..")).toAbsolutePath().normalize();
+  }
+
+  static String java() {
+    return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** {@code java -jar <example jar> args...}, with extra environment variables. */
+  static ProcessBuilder builder(Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot().toFile());
+    // Fast, deterministic defaults for tests; a test's own variables win.
+    builder.environment().put("API_LATENCY_MS", "0");
+    builder.environment().putAll(env);
+    return builder;
+  }
+
+  static Result run(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile("stepgraph-stdout", ".txt");
+    Path err = Files.createTempFile("stepgraph-stderr", ".txt");
+    try {
+      Process process =
+          builder(env, args)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError("connector did not finish within 2 minutes: " + List.of(args));
+      }
+      return new Result(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  static Result run(String... args) throws IOException, InterruptedException {
+    return run(Map.of(), args);
+  }
+}
