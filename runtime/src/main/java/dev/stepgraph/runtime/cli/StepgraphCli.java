@@ -1,13 +1,56 @@
 package dev.stepgraph.runtime.cli;
 
+import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.ConnectorRunner;
+import dev.stepgraph.runtime.RunReport;
+import dev.stepgraph.runtime.StepDefinition;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The command line of a connector: what the generated {@code ConnectorMain} calls.
+ *
+ * <pre>
+ * ConnectorMain [run] [--output FILE] [--step ID]... [--config FILE] [--parallelism N] [--events human|json]
+ * ConnectorMain plan [--step ID]...
+ * ConnectorMain graph [--format dot|mermaid]
+ * </pre>
+ *
+ * Built with picocli's programmatic API (no annotations, no reflection).
  */
 public final class StepgraphCli {
+  static final String NAME = "ConnectorMain";
+
+  /** Exit code: every step succeeded. */
+  static final int OK = 0;
+  /** Exit code: one or more steps failed. */
+  static final int STEPS_FAILED = 1;
+  /** Exit code: bad usage or bad input. */
+  static final int USAGE = 2;
+  /** Exit code: cancelled (Ctrl-C), as the JVM's own status on SIGINT. */
+  static final int CANCELLED = 130;
+
   private StepgraphCli() {}
 
   /**
@@ -15,7 +58,7 @@ public final class StepgraphCli {
    * one or more steps failed, 2 bad usage or bad input, 130 cancelled.
    */
   public static int execute(String[] args, Supplier<ConnectorGraph> connector) {
-    throw new UnsupportedOperationException("TODO runtime issue 3");
+    return execute(args, null, connector, CliIo.system());
   }
 
   /**
@@ -23,6 +66,430 @@ public final class StepgraphCli {
    * ID}; keys are connector ids.
    */
   public static int execute(String[] args, Map<String, Supplier<ConnectorGraph>> connectors) {
-    throw new UnsupportedOperationException("TODO runtime issue 3");
+    return execute(args, connectors, null, CliIo.system());
+  }
+
+  /** The in-process entry point of tests: streams, environment and Ctrl-C are injected. */
+  static int execute(String[] args, Supplier<ConnectorGraph> connector, CliIo io) {
+    return execute(args, null, connector, io);
+  }
+
+  /** The in-process entry point of tests, several connectors. */
+  static int execute(String[] args, Map<String, Supplier<ConnectorGraph>> connectors, CliIo io) {
+    return execute(args, connectors, null, io);
+  }
+
+  private static int execute(
+      String[] args,
+      @Nullable Map<String, Supplier<ConnectorGraph>> connectors,
+      @Nullable Supplier<ConnectorGraph> single,
+      CliIo io) {
+    try {
+      return new Command(connectors, single, io).execute(args);
+    } catch (UsageException e) {
+      io.err().println("error: " + oneLine(e.getMessage()));
+      io.err().println("Run '" + NAME + " --help' for usage.");
+      io.err().flush();
+      return USAGE;
+    } catch (RuntimeException | Error e) {
+      io.err().println("error: " + oneLine(String.valueOf(e)));
+      io.err().flush();
+      return STEPS_FAILED;
+    }
+  }
+
+  static String oneLine(@Nullable String text) {
+    return String.valueOf(text).strip().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /** Bad usage or bad input: exit code 2, one line on stderr. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** One invocation. */
+  private static final class Command {
+    private final @Nullable Map<String, Supplier<ConnectorGraph>> connectors;
+    private final @Nullable Supplier<ConnectorGraph> single;
+    private final CliIo io;
+
+    Command(
+        @Nullable Map<String, Supplier<ConnectorGraph>> connectors,
+        @Nullable Supplier<ConnectorGraph> single,
+        CliIo io) {
+      this.connectors = connectors;
+      this.single = single;
+      this.io = io;
+    }
+
+    int execute(String[] args) {
+      CommandLine commandLine = new CommandLine(spec());
+      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+      PrintWriter out = new PrintWriter(io.out(), true, StandardCharsets.UTF_8);
+      commandLine.setOut(out);
+      commandLine.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
+      ParseResult root;
+      try {
+        root = commandLine.parseArgs(args);
+      } catch (CommandLine.ParameterException e) {
+        throw new UsageException(e.getMessage());
+      }
+      ParseResult sub = root.subcommand();
+      if (CommandLine.printHelpIfRequested(root)) {
+        out.flush();
+        return OK;
+      }
+      ParseResult command = sub == null ? root : sub;
+      if (root.isVersionHelpRequested() || command.isVersionHelpRequested()) {
+        io.out().println(version());
+        io.out().flush();
+        return OK;
+      }
+      String name = sub == null ? "run" : sub.commandSpec().name();
+      Options options = new Options(root, sub);
+      switch (name) {
+        case "plan":
+          return plan(options);
+        case "graph":
+          return graph(options);
+        default:
+          return run(options);
+      }
+    }
+
+    private CommandSpec spec() {
+      CommandSpec root = CommandSpec.create().name(NAME);
+      root.usageMessage()
+          .description("Runs a Stepgraph connector (the default command is 'run').");
+      addStandard(root);
+      addRunOptions(root);
+      CommandSpec run = CommandSpec.create().name("run");
+      run.usageMessage().description("Runs the steps, wave by wave (the default).");
+      addStandard(run);
+      addRunOptions(run);
+      CommandSpec plan = CommandSpec.create().name("plan");
+      plan.usageMessage().description("Prints the waves without running anything.");
+      addStandard(plan);
+      plan.addOption(stepOption());
+      CommandSpec graph = CommandSpec.create().name("graph");
+      graph.usageMessage().description("Prints the step graph.");
+      addStandard(graph);
+      graph.addOption(
+          OptionSpec.builder("--format")
+              .paramLabel("dot|mermaid")
+              .type(String.class)
+              .description("dot (Graphviz, the default) or mermaid.")
+              .build());
+      root.addSubcommand("run", run);
+      root.addSubcommand("plan", plan);
+      root.addSubcommand("graph", graph);
+      return root;
+    }
+
+    private void addStandard(CommandSpec spec) {
+      spec.addOption(
+          OptionSpec.builder("-h", "--help")
+              .usageHelp(true)
+              .description("Show this help message and exit.")
+              .build());
+      spec.addOption(
+          OptionSpec.builder("-V", "--version")
+              .versionHelp(true)
+              .description("Print version information and exit.")
+              .build());
+      if (connectors != null) {
+        spec.addOption(
+            OptionSpec.builder("--connector")
+                .paramLabel("ID")
+                .type(String.class)
+                .description(
+                    "The connector to use (required): "
+                        + String.join(", ", new TreeSet<>(connectors.keySet()))
+                        + ".")
+                .build());
+      }
+    }
+
+    private static void addRunOptions(CommandSpec spec) {
+      spec.addOption(
+          OptionSpec.builder("--output")
+              .paramLabel("FILE")
+              .type(String.class)
+              .description("Write every entity and relationship to FILE as JSON Lines.")
+              .build());
+      spec.addOption(stepOption());
+      spec.addOption(
+          OptionSpec.builder("--config")
+              .paramLabel("FILE")
+              .type(String.class)
+              .description(
+                  "Properties file of the connector's configuration; environment variables"
+                      + " (api.base-url -> API_BASE_URL) override it.")
+              .build());
+      spec.addOption(
+          OptionSpec.builder("--parallelism")
+              .paramLabel("N")
+              .type(Integer.class)
+              .description("Run at most N steps at once (default: every step of a wave).")
+              .build());
+      spec.addOption(
+          OptionSpec.builder("--events")
+              .paramLabel("human|json")
+              .type(String.class)
+              .description(
+                  "human (the default): lines on stderr; json: also JSON Lines on stdout.")
+              .build());
+    }
+
+    private static OptionSpec stepOption() {
+      return OptionSpec.builder("--step")
+          .paramLabel("ID")
+          .type(String[].class)
+          .description("Only this step and the steps it depends on; repeatable.")
+          .build();
+    }
+
+    private String version() {
+      String runtime = StepgraphCli.class.getPackage().getImplementationVersion();
+      String versionText = "Stepgraph runtime " + (runtime == null ? "(development build)" : runtime);
+      if (connectors != null) {
+        return versionText + "; connectors: " + String.join(", ", new TreeSet<>(connectors.keySet()));
+      }
+      return versionText;
+    }
+
+    private ConnectorGraph connector(Options options) {
+      if (single != null) {
+        return single.get();
+      }
+      Map<String, Supplier<ConnectorGraph>> all = connectors == null ? Map.of() : connectors;
+      List<String> sortedIds = new ArrayList<>(new TreeSet<>(all.keySet()));
+      String ids = String.join(", ", sortedIds);
+      String id = options.string("--connector");
+      if (id == null) {
+        throw new UsageException(
+            "this package has several connectors; choose one with --connector ID (connectors: "
+                + ids + ")");
+      }
+      Supplier<ConnectorGraph> supplier = all.get(id);
+      if (supplier == null) {
+        String suggestion = closest(id, sortedIds);
+        throw new UsageException(
+            "unknown connector '" + id + "'"
+                + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+                + " (connectors: " + ids + ")");
+      }
+      return supplier.get();
+    }
+
+    private ConnectorRunner.Builder runner(Options options) {
+      return ConnectorRunner.builder(connector(options)).steps(Arrays.asList(options.steps()));
+    }
+
+    private static ConnectorRunner build(ConnectorRunner.Builder builder) {
+      try {
+        return builder.build();
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+
+    private int plan(Options options) {
+      ConnectorGraph graph = build(runner(options)).graph();
+      List<List<StepDefinition>> waves = graph.waves();
+      for (int i = 0; i < waves.size(); i++) {
+        List<String> ids = new ArrayList<>();
+        for (StepDefinition step : waves.get(i)) {
+          ids.add(step.id());
+        }
+        io.out().println(Formats.waveLine(i, ids));
+      }
+      io.out().flush();
+      return OK;
+    }
+
+    private int graph(Options options) {
+      String format = options.string("--format");
+      ConnectorGraph graph = connector(options);
+      if (format == null || format.equals("dot")) {
+        io.out().print(GraphFormats.dot(graph));
+      } else if (format.equals("mermaid")) {
+        io.out().print(GraphFormats.mermaid(graph));
+      } else {
+        throw new UsageException("--format must be 'dot' or 'mermaid', was '" + format + "'");
+      }
+      io.out().flush();
+      return OK;
+    }
+
+    private int run(Options options) {
+      String events = options.string("--events");
+      if (events != null && !events.equals("human") && !events.equals("json")) {
+        throw new UsageException("--events must be 'human' or 'json', was '" + events + "'");
+      }
+      Integer parallelism = options.integer("--parallelism");
+      if (parallelism != null && parallelism < 1) {
+        throw new UsageException("--parallelism must be at least 1, was " + parallelism);
+      }
+      Path output = outputPath(options.string("--output"));
+      Config config = config(options.string("--config"));
+      ConnectorRunner.Builder builder = runner(options).config(config);
+      if (parallelism != null) {
+        builder.parallelism(parallelism);
+      }
+      builder.listener(new HumanEvents(io.err()));
+      if ("json".equals(events)) {
+        builder.listener(new JsonEvents(io.out()));
+      }
+      ConnectorRunner runner = build(builder);
+
+      CountDownLatch finished = new CountDownLatch(1);
+      RunReport report;
+      try (Interrupts.Registration registration =
+          io.interrupts().onInterrupt(() -> cancelAndWait(runner, finished))) {
+        report = runner.run();
+        if (output != null) {
+          try {
+            OutputFile.Written written = OutputFile.write(output, report.steps());
+            io.err().println(
+                "Wrote " + Formats.plural(written.entities(), "entity", "entities") + " and "
+                    + Formats.plural(written.relationships(), "relationship", "relationships")
+                    + " to " + output);
+          } catch (IOException | RuntimeException e) {
+            io.err().println("error: cannot write " + output + ": " + oneLine(String.valueOf(e)));
+            io.err().flush();
+            return report.cancelled() ? CANCELLED : STEPS_FAILED;
+          }
+        }
+        io.err().flush();
+      } finally {
+        finished.countDown();
+      }
+      if (report.cancelled()) {
+        return CANCELLED;
+      }
+      return report.succeeded() ? OK : STEPS_FAILED;
+    }
+
+    /** The Ctrl-C handler: cancel, then wait (bounded) until the output is written. */
+    private static void cancelAndWait(ConnectorRunner runner, CountDownLatch finished) {
+      runner.cancel();
+      try {
+        finished.await(
+            ConnectorRunner.DEFAULT_CANCEL_GRACE.plus(Interrupts.WRITE_WAIT).toMillis(),
+            TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static @Nullable Path outputPath(@Nullable String value) {
+      if (value == null) {
+        return null;
+      }
+      Path path;
+      try {
+        path = Paths.get(value).toAbsolutePath();
+      } catch (InvalidPathException e) {
+        throw new UsageException("invalid --output path '" + value + "': " + e.getReason());
+      }
+      Path directory = path.getParent();
+      if (directory == null || !Files.isDirectory(directory)) {
+        throw new UsageException(
+            "cannot write --output " + value + ": directory " + directory + " does not exist");
+      }
+      if (Files.isDirectory(path)) {
+        throw new UsageException("cannot write --output " + value + ": it is a directory");
+      }
+      return path;
+    }
+
+    private Config config(@Nullable String file) {
+      if (file == null) {
+        return Config.of(Map.of(), io.environment());
+      }
+      try {
+        return Config.load(Paths.get(file), io.environment());
+      } catch (NoSuchFileException e) {
+        throw new UsageException("cannot read config file '" + file + "': no such file");
+      } catch (IOException | InvalidPathException e) {
+        throw new UsageException("cannot read config file '" + file + "': " + oneLine(String.valueOf(e)));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("config file '" + file + "' is not a valid properties file: " + oneLine(e.getMessage()));
+      }
+    }
+  }
+
+  /** Option values, from the subcommand or, for options given before it, the root command. */
+  private static final class Options {
+    private final ParseResult root;
+    private final @Nullable ParseResult sub;
+
+    Options(ParseResult root, @Nullable ParseResult sub) {
+      this.root = root;
+      this.sub = sub;
+    }
+
+    @Nullable String string(String name) {
+      return value(name);
+    }
+
+    @Nullable Integer integer(String name) {
+      return value(name);
+    }
+
+    String[] steps() {
+      List<String> all = new ArrayList<>();
+      String[] fromRoot = root.matchedOptionValue("--step", new String[0]);
+      all.addAll(Arrays.asList(fromRoot));
+      if (sub != null && sub.commandSpec().findOption("--step") != null) {
+        all.addAll(Arrays.asList(sub.matchedOptionValue("--step", new String[0])));
+      }
+      return all.toArray(new String[0]);
+    }
+
+    private <T> @Nullable T value(String name) {
+      if (sub != null && sub.hasMatchedOption(name)) {
+        return sub.matchedOptionValue(name, null);
+      }
+      if (root.hasMatchedOption(name)) {
+        return root.matchedOptionValue(name, null);
+      }
+      return null;
+    }
+  }
+
+  private static @Nullable String closest(String text, List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int distance = distance(text, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= Math.max(2, text.length() / 3) ? best : null;
+  }
+
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+      }
+    }
+    return d[a.length()][b.length()];
   }
 }

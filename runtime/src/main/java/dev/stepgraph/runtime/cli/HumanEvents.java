@@ -1,0 +1,98 @@
+package dev.stepgraph.runtime.cli;
+
+import dev.stepgraph.runtime.RunEvent;
+import dev.stepgraph.runtime.RunListener;
+import dev.stepgraph.runtime.StepStatus;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default event sink: human-readable lines (on stderr).
+ *
+ * <pre>
+ * Run aws-inventory: 6 steps in 3 waves
+ * Wave 0 (parallel): users, roles, hosts
+ *   users: completed in 12 ms, 10 user
+ *   users: [WARN] page 3 was empty
+ *   roles: FAILED after 3 ms: IllegalStateException: API timeout
+ * Finished in 1.2 s: 5 succeeded, 1 failed
+ * </pre>
+ *
+ * Step logs below INFO are left out.
+ */
+final class HumanEvents implements RunListener {
+  private final PrintStream out;
+
+  HumanEvents(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onEvent(RunEvent event) {
+    String line = format(event);
+    if (line != null) {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  static @org.jspecify.annotations.Nullable String format(RunEvent event) {
+    if (event instanceof RunEvent.RunStarted e) {
+      return "Run " + e.connectorId() + ": " + Formats.plural(e.stepCount(), "step", "steps")
+          + " in " + Formats.plural(e.waveCount(), "wave", "waves");
+    }
+    if (event instanceof RunEvent.WaveStarted e) {
+      return Formats.waveLine(e.index(), e.stepIds());
+    }
+    if (event instanceof RunEvent.StepStarted) {
+      return null;
+    }
+    if (event instanceof RunEvent.StepLog e) {
+      if (e.level().equals("DEBUG") || e.level().equals("TRACE")) {
+        return null;
+      }
+      return "  " + e.stepId() + ": [" + e.level() + "] " + oneLine(e.message());
+    }
+    if (event instanceof RunEvent.StepCompleted e) {
+      List<String> parts = new ArrayList<>();
+      for (Map.Entry<String, Integer> count : e.entityCounts().entrySet()) {
+        parts.add(count.getValue() + " " + count.getKey());
+      }
+      if (e.relationshipCount() > 0) {
+        parts.add(Formats.plural(e.relationshipCount(), "relationship", "relationships"));
+      }
+      return "  " + e.stepId() + ": completed in " + Formats.duration(e.duration()) + ", "
+          + (parts.isEmpty() ? "nothing emitted" : String.join(", ", parts));
+    }
+    if (event instanceof RunEvent.StepFailed e) {
+      return "  " + e.stepId() + ": FAILED after " + Formats.duration(e.duration()) + ": "
+          + e.errorSummary();
+    }
+    if (event instanceof RunEvent.StepCancelled e) {
+      return "  " + e.stepId() + ": CANCELLED after " + Formats.duration(e.duration());
+    }
+    if (event instanceof RunEvent.RunFinished e) {
+      List<String> parts = new ArrayList<>();
+      parts.add(e.count(StepStatus.SUCCEEDED) + " succeeded");
+      addIfAny(parts, e.count(StepStatus.FAILED), "failed");
+      addIfAny(parts, e.count(StepStatus.SKIPPED), "skipped");
+      addIfAny(parts, e.count(StepStatus.CANCELLED), "cancelled");
+      addIfAny(parts, e.count(StepStatus.NOT_RUN), "not run");
+      return (e.cancelled() ? "Cancelled after " : "Finished in ")
+          + Formats.duration(e.duration()) + ": " + String.join(", ", parts);
+    }
+    return null;
+  }
+
+  private static void addIfAny(List<String> parts, int count, String what) {
+    if (count > 0) {
+      parts.add(count + " " + what);
+    }
+  }
+
+  private static String oneLine(String text) {
+    return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+}

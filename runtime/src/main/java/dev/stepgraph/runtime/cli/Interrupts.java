@@ -1,0 +1,39 @@
+package dev.stepgraph.runtime.cli;
+
+import java.time.Duration;
+
+/**
+ * Where Ctrl-C comes from: a JVM shutdown hook in production, a hand-held trigger in tests.
+ */
+interface Interrupts {
+
+  /** A registration; closing it unregisters the handler. Never throws. */
+  interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Calls {@code handler} on SIGINT (or when the JVM shuts down). The handler cancels the run and
+   * waits, bounded, for the command to finish writing.
+   */
+  Registration onInterrupt(Runnable handler);
+
+  /** The production source: a shutdown hook (SIGINT, SIGTERM). */
+  static Interrupts shutdownHook() {
+    return handler -> {
+      Thread hook = new Thread(handler, "stepgraph-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      return () -> {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running or has run: nothing to remove.
+        }
+      };
+    };
+  }
+
+  /** How long the interrupt handler waits for the cancelled run to write its output. */
+  Duration WRITE_WAIT = Duration.ofSeconds(15);
+}

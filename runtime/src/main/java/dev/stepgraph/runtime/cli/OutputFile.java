@@ -1,0 +1,151 @@
+package dev.stepgraph.runtime.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.StepResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code --output FILE}: every committed entity and relationship as JSON Lines, step by step in
+ * wave order (each step's entities, then its relationships, in emission order):
+ *
+ * <pre>
+ * {"kind":"entity","type":"host","key":"h-1","properties":{"name":"web-1"}}
+ * {"kind":"relationship","type":"runs-on","from":"s-1","to":"h-1","properties":{}}
+ * </pre>
+ *
+ * Written to a temporary file in the same directory, then moved over the target atomically: a
+ * crash or a write error never leaves half a file, and an existing file is replaced only on
+ * success.
+ */
+final class OutputFile {
+  private OutputFile() {}
+
+  /** Counts of what was written. */
+  record Written(long entities, long relationships) {}
+
+  static Written write(Path target, List<StepResult> steps) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    Path temp =
+        directory.resolve(
+            "." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+    boolean moved = false;
+    try {
+      Written written;
+      try (Writer writer =
+          new BufferedWriter(
+              new OutputStreamWriter(
+                  Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW),
+                  StandardCharsets.UTF_8),
+              1 << 16)) {
+        written = writeLines(writer, steps);
+      }
+      try {
+        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+      return written;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  static Written writeLines(Writer writer, List<StepResult> steps) throws IOException {
+    long entities = 0;
+    long relationships = 0;
+    try (JsonGenerator json =
+        new JsonFactory()
+            .createGenerator(writer)
+            .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      json.setRootValueSeparator(null);
+      for (StepResult step : steps) {
+        for (Entity entity : step.entities()) {
+          json.writeStartObject();
+          json.writeStringField("kind", "entity");
+          json.writeStringField("type", entity.type());
+          json.writeStringField("key", entity.key());
+          writeProperties(json, entity.properties());
+          json.writeEndObject();
+          json.flush();
+          writer.write('\n');
+          entities++;
+        }
+        for (Relationship relationship : step.relationships()) {
+          json.writeStartObject();
+          json.writeStringField("kind", "relationship");
+          json.writeStringField("type", relationship.type());
+          json.writeStringField("from", relationship.fromKey());
+          json.writeStringField("to", relationship.toKey());
+          writeProperties(json, relationship.properties());
+          json.writeEndObject();
+          json.flush();
+          writer.write('\n');
+          relationships++;
+        }
+      }
+    }
+    return new Written(entities, relationships);
+  }
+
+  private static void writeProperties(JsonGenerator json, Map<String, Object> properties)
+      throws IOException {
+    json.writeObjectFieldStart("properties");
+    for (Map.Entry<String, Object> property : properties.entrySet()) {
+      json.writeFieldName(property.getKey());
+      writeValue(json, property.getValue());
+    }
+    json.writeEndObject();
+  }
+
+  private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    if (value instanceof String s) {
+      json.writeString(s);
+    } else if (value instanceof Boolean b) {
+      json.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      json.writeNumber(((Number) value).intValue());
+    } else if (value instanceof Long l) {
+      json.writeNumber(l);
+    } else if (value instanceof Double d) {
+      json.writeNumber(d);
+    } else if (value instanceof Float f) {
+      json.writeNumber(f);
+    } else if (value instanceof BigDecimal d) {
+      json.writeNumber(d);
+    } else if (value instanceof BigInteger i) {
+      json.writeNumber(i);
+    } else if (value instanceof List<?> list) {
+      json.writeStartArray();
+      for (Object element : list) {
+        writeValue(json, element);
+      }
+      json.writeEndArray();
+    } else {
+      // Entity and Relationship check their values; this is a bug if it happens.
+      json.writeString(String.valueOf(value));
+    }
+  }
+}
