@@ -24,4 +24,11 @@ public @interface Connector {
 
   /** What the connector collects. When empty, the first sentence of the class's Javadoc. */
   String description() default "";
+
+  /**
+   * What the connector's steps do when a step they depend on did not succeed, unless a step says
+   * otherwise: {@link OnDependencyFailure#RUN} (the default) or {@link OnDependencyFailure#SKIP}.
+   * {@code INHERIT} has nothing to inherit from here and is a compile error.
+   */
+  OnDependencyFailure onDependencyFailure() default OnDependencyFailure.RUN;
 }

@@ -42,4 +42,19 @@ public @interface Step {
 
   /** Ids of the steps of the same connector that must complete before this one starts. */
   String[] dependsOn() default {};
+
+  /**
+   * How long one attempt of the step may take: {@code "500ms"}, {@code "30s"}, {@code "5m"},
+   * {@code "1h"}, or ISO-8601 like {@code "PT30S"}. Empty (the default) means no limit. A step
+   * past its timeout is interrupted and fails with {@code timed out after 30s}; its wave does not
+   * wait for it, and what it emits late is discarded. Checked at compile time.
+   */
+  String timeout() default "";
+
+  /**
+   * What this step does when a step it depends on, directly or transitively, did not succeed.
+   * {@link OnDependencyFailure#INHERIT} (the default) takes the connector's setting, {@link
+   * Connector#onDependencyFailure()}.
+   */
+  OnDependencyFailure onDependencyFailure() default OnDependencyFailure.INHERIT;
 }
