@@ -139,14 +139,16 @@ public final class StepgraphCli {
         throw new UsageException(e.getMessage());
       }
       ParseResult sub = root.subcommand();
-      if (CommandLine.printHelpIfRequested(root)) {
-        out.flush();
-        return OK;
-      }
-      ParseResult command = sub == null ? root : sub;
-      if (root.isVersionHelpRequested() || command.isVersionHelpRequested()) {
+      boolean helpRequested =
+          root.isUsageHelpRequested() || (sub != null && sub.isUsageHelpRequested());
+      if (!helpRequested
+          && (root.isVersionHelpRequested() || (sub != null && sub.isVersionHelpRequested()))) {
         io.out().println(version());
         io.out().flush();
+        return OK;
+      }
+      if (CommandLine.printHelpIfRequested(root)) {
+        out.flush();
         return OK;
       }
       String name = sub == null ? "run" : sub.commandSpec().name();

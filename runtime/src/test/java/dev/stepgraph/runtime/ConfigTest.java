@@ -1,0 +1,122 @@
+package dev.stepgraph.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+  @TempDir Path dir;
+
+  private Path file(String text) throws IOException {
+    Path file = dir.resolve("connector.properties");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void environmentVariablesOverrideTheFile() throws IOException {
+    Config config =
+        Config.load(
+            file("api.base-url=https://file\napi.token=from-file\n"),
+            Map.of("API_BASE_URL", "https://env"));
+
+    assertEquals(Optional.of("https://env"), config.get("api.base-url"));
+    assertEquals("from-file", config.require("api.token"));
+    assertEquals(Optional.empty(), config.get("missing"));
+  }
+
+  @Test
+  void theVariableNameIsTheKeyInUpperCaseWithUnderscores() {
+    assertEquals("API_BASE_URL", Config.environmentVariable("api.base-url"));
+    assertEquals("PAGE_SIZE2", Config.environmentVariable("page/size2"));
+  }
+
+  @Test
+  void requireNamesTheKeyTheFileAndTheVariable() throws IOException {
+    Path file = file("other=1\n");
+    Config config = Config.load(file, Map.of());
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> config.require("api.token"));
+
+    assertEquals(
+        "config key 'api.token' is not set: not in " + file
+            + " and environment variable API_TOKEN is not set",
+        e.getMessage());
+  }
+
+  @Test
+  void requireWithoutAFileSaysHowToSetTheKey() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> Config.of(Map.of(), Map.of()).require("api.token"));
+
+    assertEquals(
+        "config key 'api.token' is not set: set environment variable API_TOKEN or pass --config"
+            + " FILE with 'api.token' in it",
+        e.getMessage());
+  }
+
+  @Test
+  void valuesAreNeverPrinted() throws IOException {
+    Config config =
+        Config.load(file("api.token=s3cr3t\npage.size=abc\n"), Map.of("API_SECRET", "hidden"));
+
+    assertFalse(config.toString().contains("s3cr3t"), config.toString());
+    assertTrue(config.toString().contains("api.token"), config.toString());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> config.getInt("page.size", 10));
+    assertFalse(e.getMessage().contains("abc"), e.getMessage());
+    assertTrue(e.getMessage().contains("page.size"), e.getMessage());
+  }
+
+  @Test
+  void typedGettersFallBackToTheirDefaults() {
+    Config config =
+        Config.of(
+            Map.of("page.size", "50", "limit", "9000000000", "dry-run", "TRUE"),
+            Map.of("PAGE_SIZE", "25"));
+
+    assertEquals(25, config.getInt("page.size", 10));
+    assertEquals(7, config.getInt("absent", 7));
+    assertEquals(9_000_000_000L, config.getLong("limit", 0));
+    assertTrue(config.getBoolean("dry-run", false));
+    assertTrue(config.getBoolean("absent", true));
+    assertEquals(Set.of("dry-run", "limit", "page.size"), config.keys());
+    assertEquals(List.of("dry-run", "limit", "page.size"), List.copyOf(config.keys()));
+  }
+
+  @Test
+  void aMissingFileIsAnIoError() {
+    assertThrows(NoSuchFileException.class, () -> Config.load(dir.resolve("nope"), Map.of()));
+  }
+
+  @Test
+  void stepsSeeTheRunsConfig() {
+    StringBuilder seen = new StringBuilder();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("config", "")
+            .step("a", "", List.of(), 0, ctx -> seen.append(ctx.config().require("region")))
+            .build();
+
+    ConnectorRunner.builder(graph)
+        .config(Config.of(Map.of("region", "eu-west-1"), Map.of()))
+        .build()
+        .run();
+
+    assertEquals("eu-west-1", seen.toString());
+  }
+}

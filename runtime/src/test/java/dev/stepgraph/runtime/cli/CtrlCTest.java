@@ -1,0 +1,86 @@
+package dev.stepgraph.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.Entity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C, through the interrupt handler the command registers (a shutdown hook in production). */
+@Timeout(120)
+class CtrlCTest {
+  @TempDir Path dir;
+
+  @Test
+  void ctrlCInterruptsRunningStepsWritesWhatSucceededAndExitsWith130() throws Exception {
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    ConnectorGraph graph =
+        ConnectorGraph.builder("slow", "")
+            .step("users", "", List.of(), 0, ctx -> ctx.emit(Entity.of("user", "u-1")))
+            .step("hosts", "", List.of("users"), 1, ctx -> {
+              ctx.emit(Entity.of("host", "h-1"));
+              blocked.countDown();
+              never.await();
+            })
+            .step("report", "", List.of("hosts"), 2, ctx -> ctx.emit(Entity.of("r", "r-1")))
+            .build();
+    Terminal terminal = new Terminal();
+    Path output = dir.resolve("out.jsonl");
+    ExecutorService threads = Executors.newCachedThreadPool();
+    try {
+      Future<Integer> exit =
+          threads.submit(() -> terminal.run(graph, "--output", output.toString()));
+      assertTrue(terminal.handlerRegistered.await(30, TimeUnit.SECONDS));
+      assertTrue(blocked.await(30, TimeUnit.SECONDS));
+
+      // What the shutdown hook does on SIGINT; it returns once the output is written.
+      Future<?> hook = threads.submit(terminal.interruptHandler.get());
+      hook.get(30, TimeUnit.SECONDS);
+
+      // The handler returned only once the output was written (then the JVM halts with 130).
+      assertEquals(
+          List.of("{\"kind\":\"entity\",\"type\":\"user\",\"key\":\"u-1\",\"properties\":{}}"),
+          Files.readAllLines(output));
+      assertEquals(130, exit.get(30, TimeUnit.SECONDS));
+    } finally {
+      threads.shutdownNow();
+    }
+    String err = Pattern.compile("\\d+ ms|\\d+\\.\\d s").matcher(terminal.err()).replaceAll("<t>");
+    assertTrue(err.contains("  hosts: CANCELLED after <t>\n"), err);
+    assertTrue(err.contains("Cancelled after <t>: 1 succeeded, 1 cancelled, 1 not run\n"), err);
+    assertTrue(terminal.handlerRemoved);
+  }
+
+  @Test
+  void theInterruptHandlerIsRemovedAfterANormalRun() {
+    Terminal terminal = new Terminal();
+
+    assertEquals(0, terminal.run(Graphs.inventory()));
+
+    assertTrue(terminal.handlerRemoved);
+  }
+
+  @Test
+  void planAndGraphNeverRegisterAnInterruptHandler() {
+    Terminal terminal = new Terminal();
+
+    terminal.run(Graphs.inventory(), "plan");
+    terminal.run(Graphs.inventory(), "graph");
+
+    assertFalse(terminal.handlerRegistered.getCount() == 0);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.stepgraph.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.StepResult;
+import dev.stepgraph.runtime.StepStatus;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.AbstractList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputFileTest {
+  @TempDir Path dir;
+
+  private static StepResult step(List<Entity> entities, List<Relationship> relationships) {
+    return new StepResult(
+        "s", 0, StepStatus.SUCCEEDED, Duration.ZERO, Map.of(), relationships.size(), null,
+        entities, relationships);
+  }
+
+  private List<Path> files() throws IOException {
+    try (var list = Files.list(dir)) {
+      return list.sorted().toList();
+    }
+  }
+
+  @Test
+  void everyPropertyTypeIsWrittenAsJson() throws IOException {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("name", "web \"1\"");
+    properties.put("cpus", 4);
+    properties.put("bytes", 9_000_000_000L);
+    properties.put("load", 0.5);
+    properties.put("price", new BigDecimal("12.30"));
+    properties.put("on", true);
+    properties.put("tags", List.of("a", 1, false));
+    StringWriter out = new StringWriter();
+
+    OutputFile.writeLines(
+        out,
+        List.of(
+            step(
+                List.of(new Entity("host", "h-1", properties)),
+                List.of(Relationship.of("runs-on", "s-1", "h-1").with("port", 443)))));
+
+    assertEquals(
+        "{\"kind\":\"entity\",\"type\":\"host\",\"key\":\"h-1\",\"properties\":{\"name\":\"web"
+            + " \\\"1\\\"\",\"cpus\":4,\"bytes\":9000000000,\"load\":0.5,\"price\":12.30,"
+            + "\"on\":true,\"tags\":[\"a\",1,false]}}\n"
+            + "{\"kind\":\"relationship\",\"type\":\"runs-on\",\"from\":\"s-1\",\"to\":\"h-1\","
+            + "\"properties\":{\"port\":443}}\n",
+        out.toString());
+  }
+
+  @Test
+  void anExistingFileIsReplacedOnSuccessWithNoTemporaryFileLeft() throws IOException {
+    Path target = dir.resolve("out.jsonl");
+    Files.writeString(target, "old\n");
+
+    OutputFile.Written written =
+        OutputFile.write(target, List.of(step(List.of(Entity.of("user", "u-1")), List.of())));
+
+    assertEquals(new OutputFile.Written(1, 0), written);
+    assertEquals(
+        List.of("{\"kind\":\"entity\",\"type\":\"user\",\"key\":\"u-1\",\"properties\":{}}"),
+        Files.readAllLines(target));
+    assertEquals(List.of(target), files());
+  }
+
+  @Test
+  void aFailedWriteLeavesTheExistingFileAndNoTemporaryFile() throws IOException {
+    Path target = dir.resolve("out.jsonl");
+    Files.writeString(target, "old\n");
+    List<Entity> breaksHalfWay =
+        new AbstractList<>() {
+          @Override
+          public Entity get(int index) {
+            if (index == 1) {
+              throw new IllegalStateException("disk on fire");
+            }
+            return Entity.of("user", "u-" + index);
+          }
+
+          @Override
+          public int size() {
+            return 3;
+          }
+        };
+
+    assertThrows(
+        IllegalStateException.class,
+        () -> OutputFile.write(target, List.of(step(breaksHalfWay, List.of()))));
+
+    assertEquals("old\n", Files.readString(target));
+    assertEquals(List.of(target), files());
+  }
+}

@@ -1,0 +1,336 @@
+package dev.stepgraph.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.Entity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Timeout(120)
+class StepgraphCliTest {
+  @TempDir Path dir;
+
+  private static final Pattern DURATION = Pattern.compile("\\d+ ms|\\d+\\.\\d s");
+
+  private static String normalize(String text) {
+    return DURATION.matcher(text).replaceAll("<t>");
+  }
+
+  @Test
+  void planPrintsTheWavesExactly() {
+    Terminal terminal = new Terminal();
+
+    int exit = terminal.run(Graphs.inventory(), "plan");
+
+    assertEquals(0, exit);
+    assertEquals(
+        "Wave 0 (parallel): users, roles, hosts\n"
+            + "Wave 1 (parallel): policies, services\n"
+            + "Wave 2 (sequential): relationships\n",
+        terminal.out());
+    assertEquals("", terminal.err());
+  }
+
+  @Test
+  void planWithStepShowsTheSelectedStepsAndTheirUpstream() {
+    Terminal terminal = new Terminal();
+
+    int exit = terminal.run(Graphs.inventory(), "plan", "--step", "services", "--step", "users");
+
+    assertEquals(0, exit);
+    assertEquals(
+        "Wave 0 (parallel): users, hosts\nWave 1 (sequential): services\n", terminal.out());
+  }
+
+  @Test
+  void runWritesEveryEntityAndRelationshipAsJsonLines() throws IOException {
+    Terminal terminal = new Terminal();
+    Path output = dir.resolve("inventory.jsonl");
+
+    int exit = terminal.run(Graphs.inventory(), "run", "--output", output.toString());
+
+    assertEquals(0, exit, terminal.err());
+    assertEquals(
+        List.of(
+            "{\"kind\":\"entity\",\"type\":\"user\",\"key\":\"u-1\",\"properties\":{\"name\":\"Ann\"}}",
+            "{\"kind\":\"entity\",\"type\":\"role\",\"key\":\"r-1\",\"properties\":{}}",
+            "{\"kind\":\"entity\",\"type\":\"host\",\"key\":\"h-1\",\"properties\":{\"cpus\":4}}",
+            "{\"kind\":\"entity\",\"type\":\"policy\",\"key\":\"p-1\",\"properties\":{}}",
+            "{\"kind\":\"entity\",\"type\":\"service\",\"key\":\"s-1\",\"properties\":{}}",
+            "{\"kind\":\"relationship\",\"type\":\"has-policy\",\"from\":\"u-1\",\"to\":\"p-1\","
+                + "\"properties\":{}}"),
+        Files.readAllLines(output, StandardCharsets.UTF_8));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(output), files.toList(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void runPrintsHumanEventsOnStderrAndNothingOnStdout() {
+    Terminal terminal = new Terminal();
+
+    int exit = terminal.run(Graphs.inventory());
+
+    assertEquals(0, exit);
+    assertEquals("", terminal.out());
+    List<String> lines = normalize(terminal.err()).lines().toList();
+    assertEquals("Run aws-inventory: 6 steps in 3 waves", lines.get(0));
+    assertEquals("Wave 0 (parallel): users, roles, hosts", lines.get(1));
+    assertTrue(lines.subList(2, 5).contains("  users: completed in <t>, 1 user"), lines.toString());
+    assertEquals("Wave 1 (parallel): policies, services", lines.get(5));
+    assertEquals("Wave 2 (sequential): relationships", lines.get(8));
+    assertEquals("  relationships: completed in <t>, 1 relationship", lines.get(9));
+    assertEquals("Finished in <t>: 6 succeeded", lines.get(10));
+    assertEquals(11, lines.size());
+  }
+
+  @Test
+  void aFailedStepMeansExitCode1AndOnlyTheSucceededStepsAreWritten() throws IOException {
+    Terminal terminal = new Terminal();
+    Path output = dir.resolve("out.jsonl");
+
+    int exit = terminal.run(Graphs.halfFailing(), "--output", output.toString());
+
+    assertEquals(1, exit);
+    String err = normalize(terminal.err());
+    assertTrue(err.contains("  bad: FAILED after <t>: IllegalStateException: API timeout\n"), err);
+    assertTrue(err.contains("Finished in <t>: 1 succeeded, 1 failed\n"), err);
+    assertEquals(
+        List.of("{\"kind\":\"entity\",\"type\":\"user\",\"key\":\"u-1\",\"properties\":{}}"),
+        Files.readAllLines(output));
+  }
+
+  @Test
+  void jsonEventsGoToStdoutOneObjectPerLine() {
+    Terminal terminal = new Terminal();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("json", "")
+            .step("a", "", List.of(), 0, ctx -> {
+              ctx.log().info("hello \"world\"");
+              ctx.emit(Entity.of("user", "u-1"));
+            })
+            .step("b", "", List.of("a"), 1, ctx -> {
+              throw new IllegalStateException("boom");
+            })
+            .build();
+
+    int exit = terminal.run(graph, "--events", "json");
+
+    assertEquals(1, exit);
+    String time = "\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\"";
+    List<String> patterns =
+        List.of(
+            "\\{\"event\":\"run-started\"," + time + ",\"connector\":\"json\",\"steps\":2,\"waves\":2}",
+            "\\{\"event\":\"wave-started\"," + time + ",\"wave\":0,\"steps\":\\[\"a\"]}",
+            "\\{\"event\":\"step-started\"," + time + ",\"step\":\"a\",\"wave\":0}",
+            "\\{\"event\":\"step-log\"," + time
+                + ",\"step\":\"a\",\"level\":\"INFO\",\"message\":\"hello \\\\\"world\\\\\"\"}",
+            "\\{\"event\":\"step-completed\"," + time
+                + ",\"step\":\"a\",\"durationMs\":\\d+,\"entities\":\\{\"user\":1},\"relationships\":0}",
+            "\\{\"event\":\"wave-started\"," + time + ",\"wave\":1,\"steps\":\\[\"b\"]}",
+            "\\{\"event\":\"step-started\"," + time + ",\"step\":\"b\",\"wave\":1}",
+            "\\{\"event\":\"step-failed\"," + time + ",\"step\":\"b\",\"durationMs\":\\d+,"
+                + "\"error\":\"IllegalStateException: boom\",\"errorType\":\"java.lang.IllegalStateException\"}",
+            "\\{\"event\":\"run-finished\"," + time + ",\"durationMs\":\\d+,\"cancelled\":false,"
+                + "\"steps\":\\{\"succeeded\":1,\"failed\":1,\"skipped\":0,\"cancelled\":0,\"not_run\":0}}");
+    List<String> lines = terminal.out().lines().toList();
+    assertEquals(patterns.size(), lines.size(), terminal.out());
+    for (int i = 0; i < lines.size(); i++) {
+      assertTrue(lines.get(i).matches(patterns.get(i)), lines.get(i));
+    }
+    assertTrue(terminal.err().contains("Run json: 2 steps in 2 waves"), "human lines stay on stderr");
+  }
+
+  @Test
+  void stepLogsAppearInTheHumanLines() {
+    Terminal terminal = new Terminal();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("logs", "")
+            .step("a", "", List.of(), 0, ctx -> {
+              ctx.log().warn("page {} was empty", 3);
+              ctx.log().debug("too chatty for humans");
+            })
+            .build();
+
+    terminal.run(graph);
+
+    assertTrue(terminal.err().contains("  a: [WARN] page 3 was empty\n"), terminal.err());
+    assertFalse(terminal.err().contains("too chatty"), terminal.err());
+  }
+
+  @Test
+  void configComesFromTheFileOverriddenByTheEnvironment() throws IOException {
+    Path config = dir.resolve("c.properties");
+    Files.writeString(config, "region=eu-west-1\napi.token=file-token\n");
+    StringBuilder seen = new StringBuilder();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("config", "")
+            .step("a", "", List.of(), 0, ctx ->
+                seen.append(ctx.config().require("region")).append(' ')
+                    .append(ctx.config().require("api.token")))
+            .build();
+    Terminal terminal = new Terminal(Map.of("API_TOKEN", "env-token"));
+
+    int exit = terminal.run(graph, "--config", config.toString());
+
+    assertEquals(0, exit, terminal.err());
+    assertEquals("eu-west-1 env-token", seen.toString());
+  }
+
+  @Test
+  void aMissingConfigKeyFailsTheStepNamingTheKeyNotTheValues() throws IOException {
+    Path config = dir.resolve("c.properties");
+    Files.writeString(config, "api.token=s3cr3t\n");
+    ConnectorGraph graph =
+        ConnectorGraph.builder("config", "")
+            .step("a", "", List.of(), 0, ctx -> ctx.config().require("api.base-url"))
+            .build();
+    Terminal terminal = new Terminal();
+
+    int exit = terminal.run(graph, "--config", config.toString());
+
+    assertEquals(1, exit);
+    assertTrue(terminal.err().contains("config key 'api.base-url' is not set"), terminal.err());
+    assertTrue(terminal.err().contains("API_BASE_URL"), terminal.err());
+    assertFalse(terminal.err().contains("s3cr3t"), terminal.err());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--bogus | error: Unknown option: '--bogus'",
+        "run --step polices | error: unknown step 'polices'; did you mean 'policies'? (steps: users, roles, hosts, policies, services, relationships)",
+        "plan --step nope-nope-nope | error: unknown step 'nope-nope-nope' (steps: users, roles, hosts, policies, services, relationships)",
+        "--parallelism 0 | error: --parallelism must be at least 1, was 0",
+        "--parallelism many | error: Invalid value for option '--parallelism': 'many' is not an int",
+        "--events xml | error: --events must be 'human' or 'json', was 'xml'",
+        "--config /no/such/file.properties | error: cannot read config file '/no/such/file.properties': no such file",
+        "--output /no/such/dir/out.jsonl | error: cannot write --output /no/such/dir/out.jsonl: directory /no/such/dir does not exist",
+        "graph --format png | error: --format must be 'dot' or 'mermaid', was 'png'",
+        "run --output | error: Missing required parameter for option '--output' (FILE)",
+      })
+  void badUsageIsExitCode2WithOneErrorLineAndAHint(String args, String error) {
+    Terminal terminal = new Terminal();
+
+    int exit = terminal.run(Graphs.inventory(), args.split(" "));
+
+    assertEquals(2, exit);
+    assertEquals(error + "\nRun 'ConnectorMain --help' for usage.\n", terminal.err());
+    assertEquals("", terminal.out());
+  }
+
+  @Test
+  void severalConnectorsNeedConnectorAndListTheIds() {
+    Map<String, Supplier<ConnectorGraph>> connectors =
+        Map.of("aws-inventory", Graphs::inventory, "half", Graphs::halfFailing);
+
+    Terminal missing = new Terminal();
+    assertEquals(2, missing.run(connectors, "plan"));
+    assertEquals(
+        "error: this package has several connectors; choose one with --connector ID (connectors:"
+            + " aws-inventory, half)\nRun 'ConnectorMain --help' for usage.\n",
+        missing.err());
+
+    Terminal unknown = new Terminal();
+    assertEquals(2, unknown.run(connectors, "plan", "--connector", "aws-inventroy"));
+    assertEquals(
+        "error: unknown connector 'aws-inventroy'; did you mean 'aws-inventory'? (connectors:"
+            + " aws-inventory, half)\nRun 'ConnectorMain --help' for usage.\n",
+        unknown.err());
+
+    Terminal chosen = new Terminal();
+    assertEquals(0, chosen.run(connectors, "--connector", "half", "plan"));
+    assertEquals("Wave 0 (parallel): good, bad\n", chosen.out());
+
+    Terminal afterSubcommand = new Terminal();
+    assertEquals(1, afterSubcommand.run(connectors, "run", "--connector", "half"));
+  }
+
+  @Test
+  void graphPrintsDot() {
+    Terminal terminal = new Terminal();
+
+    assertEquals(0, terminal.run(Graphs.inventory(), "graph", "--format", "dot"));
+
+    assertEquals(
+        "digraph \"aws-inventory\" {\n"
+            + "  rankdir=LR;\n"
+            + "  { rank=same; \"users\"; \"roles\"; \"hosts\"; } // wave 0\n"
+            + "  { rank=same; \"policies\"; \"services\"; } // wave 1\n"
+            + "  { rank=same; \"relationships\"; } // wave 2\n"
+            + "  \"roles\" -> \"policies\";\n"
+            + "  \"hosts\" -> \"services\";\n"
+            + "  \"users\" -> \"relationships\";\n"
+            + "  \"policies\" -> \"relationships\";\n"
+            + "}\n",
+        terminal.out());
+  }
+
+  @Test
+  void graphPrintsMermaid() {
+    Terminal terminal = new Terminal();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("m", "")
+            .step("host-groups", "", List.of(), 0, ctx -> {})
+            .step("hosts", "", List.of("host-groups"), 1, ctx -> {})
+            .build();
+
+    assertEquals(0, terminal.run(graph, "graph", "--format", "mermaid"));
+
+    assertEquals(
+        "flowchart LR\n"
+            + "  host_groups[\"host-groups\"]\n"
+            + "  hosts[\"hosts\"]\n"
+            + "  host_groups --> hosts\n",
+        terminal.out());
+  }
+
+  @Test
+  void helpAndVersionExitWith0() {
+    Terminal help = new Terminal();
+    assertEquals(0, help.run(Graphs.inventory(), "--help"));
+    assertTrue(help.out().startsWith("Usage: ConnectorMain"), help.out());
+    assertTrue(help.out().contains("--parallelism=N"), help.out());
+    assertTrue(help.out().contains("plan"), help.out());
+
+    Terminal planHelp = new Terminal();
+    assertEquals(0, planHelp.run(Graphs.inventory(), "plan", "--help"));
+    assertTrue(planHelp.out().startsWith("Usage: ConnectorMain plan"), planHelp.out());
+
+    Terminal version = new Terminal();
+    assertEquals(0, version.run(Graphs.inventory(), "--version"));
+    assertTrue(version.out().startsWith("Stepgraph runtime "), version.out());
+  }
+
+  @Test
+  void noUsageErrorPrintsAStackTrace() {
+    Terminal terminal = new Terminal();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("x", "")
+            .step("a", "", List.of(), 0, ctx -> {
+              throw new IllegalStateException("multi\nline");
+            })
+            .build();
+
+    terminal.run(graph);
+
+    assertFalse(terminal.err().contains("\tat "), terminal.err());
+    assertTrue(terminal.err().contains("a: FAILED after"), terminal.err());
+    assertTrue(terminal.err().contains("IllegalStateException: multi line\n"), terminal.err());
+  }
+}

@@ -1,0 +1,59 @@
+package dev.stepgraph.runtime.cli;
+
+import dev.stepgraph.runtime.ConnectorGraph;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/** Runs the command line in-process with captured stdout and stderr and a hand-held Ctrl-C. */
+final class Terminal implements Interrupts {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Map<String, String> environment;
+  final AtomicReference<Runnable> interruptHandler = new AtomicReference<>();
+  final CountDownLatch handlerRegistered = new CountDownLatch(1);
+  volatile boolean handlerRemoved;
+
+  Terminal() {
+    this(Map.of());
+  }
+
+  Terminal(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  private CliIo io() {
+    return new CliIo(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        environment,
+        this);
+  }
+
+  int run(ConnectorGraph graph, String... args) {
+    return StepgraphCli.execute(args, () -> graph, io());
+  }
+
+  int run(Map<String, Supplier<ConnectorGraph>> connectors, String... args) {
+    return StepgraphCli.execute(args, connectors, io());
+  }
+
+  String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Registration onInterrupt(Runnable handler) {
+    interruptHandler.set(handler);
+    handlerRegistered.countDown();
+    return () -> handlerRemoved = true;
+  }
+}
