@@ -1,0 +1,97 @@
+package dev.stepgraph.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stepgraph.runtime.Config;
+import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.ConnectorRunner;
+import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.RunReport;
+import dev.stepgraph.runtime.StepDefinition;
+import dev.stepgraph.runtime.StepStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example connector run in-process through its generated graph: how a connector author tests
+ * a connector without starting a process.
+ */
+class CloudInventoryConnectorTest {
+
+  private static RunReport run(Map<String, String> config) {
+    return ConnectorRunner.builder(CloudInventoryConnector_StepGraph.create())
+        .config(Config.of(config, Map.of()))
+        .build()
+        .run();
+  }
+
+  @Test
+  void theGeneratedGraphHasTheWavesOfTheStepModel() {
+    ConnectorGraph graph = CloudInventoryConnector_StepGraph.create();
+
+    assertEquals("cloud-inventory", graph.id());
+    assertEquals(
+        List.of(
+            List.of("users", "roles", "hosts"),
+            List.of("policies", "services"),
+            List.of("relationships")),
+        graph.waves().stream()
+            .map(wave -> wave.stream().map(StepDefinition::id).toList())
+            .toList());
+    assertEquals(
+        "Collects the policies attached to each role collected by roles",
+        graph.step("policies").description(),
+        "the description is the first sentence of the method's Javadoc");
+  }
+
+  @Test
+  void relationshipsAreWiredFromTheEntitiesOfEarlierWaves() {
+    RunReport report =
+        run(Map.of("api.latency-ms", "0", "inventory.users", "4", "inventory.roles", "3"));
+
+    assertTrue(report.succeeded(), report.toString());
+    // User 0 holds roles 0 and 1, user 3 holds roles 0 and 1 (3 % 3 == 0), others one role.
+    assertEquals(
+        List.of("u-0000->r-0", "u-0000->r-1", "u-0001->r-1", "u-0002->r-2", "u-0003->r-0", "u-0003->r-1"),
+        edges(report, "user-has-role"));
+    assertEquals(36, edges(report, "host-runs-service").size());
+    assertEquals(
+        "i-5eed0000",
+        report.entities().stream()
+            .filter(e -> e.key().equals("i-5eed0000/nginx"))
+            .map(e -> e.property("hostId"))
+            .findFirst()
+            .orElseThrow());
+  }
+
+  @Test
+  void aFailedStepLeavesItsDependentsRunningOnIncompleteData() {
+    RunReport report = run(Map.of("api.latency-ms", "0", "api.fail", "hosts"));
+
+    assertEquals(StepStatus.FAILED, report.step("hosts").orElseThrow().status());
+    assertEquals(StepStatus.SUCCEEDED, report.step("services").orElseThrow().status());
+    assertEquals(StepStatus.SUCCEEDED, report.step("relationships").orElseThrow().status());
+    Map<String, Long> types = countByType(report.entities());
+    assertEquals(null, types.get("host"));
+    assertEquals(null, types.get("service"), "services saw no hosts in its prior data");
+    assertEquals(40L, types.get("user"));
+    assertEquals(List.of(), edges(report, "host-runs-service"));
+  }
+
+  private static List<String> edges(RunReport report, String type) {
+    return report.relationships().stream()
+        .filter(r -> r.type().equals(type))
+        .map(r -> r.fromKey() + "->" + r.toKey())
+        .sorted()
+        .toList();
+  }
+
+  private static Map<String, Long> countByType(List<Entity> entities) {
+    return entities.stream()
+        .collect(Collectors.groupingBy(Entity::type, TreeMap::new, Collectors.counting()));
+  }
+}
