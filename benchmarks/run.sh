@@ -8,7 +8,7 @@
 #
 # Environment: JAVA_HOME (default: the JDK of `javac` on PATH) builds and runs everything;
 # EXTRA_JDKS (default: /usr/lib/jvm/temurin-25-jdk-amd64 when present) also runs the JMH and heap
-# benchmarks on those JDKs; COMPILE_REPS (5), STARTUP_REPS (20).
+# benchmarks on those JDKs; COMPILE_REPS (5; COMPILE_REPS_10K 3 at 10,000 steps), STARTUP_REPS (20).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/benchmarks
@@ -19,6 +19,7 @@ DEFAULT_EXTRA=""
   && DEFAULT_EXTRA=/usr/lib/jvm/temurin-25-jdk-amd64
 EXTRA_JDKS=${EXTRA_JDKS-$DEFAULT_EXTRA}
 COMPILE_REPS=${COMPILE_REPS:-5}
+COMPILE_REPS_10K=${COMPILE_REPS_10K:-3}
 STARTUP_REPS=${STARTUP_REPS:-20}
 PARTS=${*:-machine compile jmh heap startup}
 OUT=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)
@@ -58,7 +59,7 @@ if want compile; then
   "$JAVA_HOME/bin/java" "$BENCH/src/scripts/ProcessBench.java" compile \
     --generator "$BENCH/src/generator/GenerateConnector.java" --work "$BENCH/target/compile-bench" \
     --javac "$JAVA_HOME/bin/javac" --processorpath "$(cat "$OUT/processorpath.txt")" \
-    --classpath "$(cat "$OUT/classpath.txt")" --sizes 100,1000,10000 --reps "$COMPILE_REPS" \
+    --classpath "$(cat "$OUT/classpath.txt")" --sizes 100,1000,10000 --reps "$COMPILE_REPS" --reps-10000 "$COMPILE_REPS_10K" \
     --out "$OUT/compile-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
 fi
 

@@ -49,38 +49,52 @@ public final class ProcessBench {
 
   // ---------------------------------------------------------------- compile time
 
-  record Sample(double seconds, String log) {}
+  /** Wall seconds; CPU seconds (user + system, from /usr/bin/time, NaN without it); output. */
+  record Sample(double seconds, double cpuSeconds, String log) {}
+
+  static final Path TIME = Path.of("/usr/bin/time");
 
   static void compile(String[] args) throws Exception {
     Map<String, String> o = options(args, new ArrayList<>());
     Path work = Path.of(o.get("work"));
-    int reps = Integer.parseInt(o.getOrDefault("reps", "5"));
+    int defaultReps = Integer.parseInt(o.getOrDefault("reps", "5"));
     List<Integer> sizes = Arrays.stream(o.getOrDefault("sizes", "100,1000,10000").split(","))
         .map(String::trim).map(Integer::parseInt).toList();
     StringBuilder md = new StringBuilder();
     md.append("javac: `").append(o.get("javac")).append("` (")
-        .append(version(o.get("javac"))).append("), ").append(reps)
-        .append(" timed runs per cell after 1 untimed warm-up run, modes interleaved\n\n");
-    md.append("| steps | javac -proc:none: median (min-max) s | javac + processor: median (min-max) s "
-        + "| processor overhead s | overhead / javac |\n|---:|---:|---:|---:|---:|\n");
+        .append(version(o.get("javac"))).append("); per size, 1 untimed warm-up run of each mode, then the timed runs, "
+        + "modes interleaved. Wall time of the javac process; CPU = user + system time of that process "
+        + "(all its threads), which the other load on the machine disturbs less.\n\n");
+    md.append("| steps | runs | javac -proc:none: median (min-max) s | javac + processor: median (min-max) s "
+        + "| processor overhead s | overhead / javac | CPU -proc:none s | CPU + processor s | CPU overhead / javac |\n"
+        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     Map<Integer, double[]> medians = new LinkedHashMap<>();
     for (int n : sizes) {
       Path src = generate(o.get("generator"), work, n);
+      int reps = Integer.parseInt(o.getOrDefault("reps-" + n, String.valueOf(defaultReps)));
       List<Double> plain = new ArrayList<>();
       List<Double> proc = new ArrayList<>();
+      List<Double> plainCpu = new ArrayList<>();
+      List<Double> procCpu = new ArrayList<>();
       javac(o, work, src, n, false); // warm-up: file-system caches, JIT of nothing; discarded
       javac(o, work, src, n, true);
       for (int r = 0; r < reps; r++) {
-        plain.add(javac(o, work, src, n, false).seconds);
-        proc.add(javac(o, work, src, n, true).seconds);
-        System.out.printf(Locale.ROOT, "  %6d steps rep %d: -proc:none %.3f s, processor %.3f s%n",
-            n, r + 1, plain.get(r), proc.get(r));
+        Sample a = javac(o, work, src, n, false);
+        Sample b = javac(o, work, src, n, true);
+        plain.add(a.seconds);
+        proc.add(b.seconds);
+        plainCpu.add(a.cpuSeconds);
+        procCpu.add(b.cpuSeconds);
+        System.out.printf(Locale.ROOT, "  %6d steps rep %d: -proc:none %.3f s (cpu %.2f), processor %.3f s (cpu %.2f), load %s%n",
+            n, r + 1, a.seconds, a.cpuSeconds, b.seconds, b.cpuSeconds, load());
       }
       double mp = median(plain);
       double mq = median(proc);
       medians.put(n, new double[] {mp, mq});
-      md.append(String.format(Locale.ROOT, "| %,d | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %.3f | %.2f |%n",
-          n, mp, min(plain), max(plain), mq, min(proc), max(proc), mq - mp, (mq - mp) / mp));
+      double cp = median(plainCpu);
+      double cq = median(procCpu);
+      md.append(String.format(Locale.ROOT, "| %,d | %d | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %.3f | %.2f | %.2f | %.2f | %.2f |%n",
+          n, reps, mp, min(plain), max(plain), mq, min(proc), max(proc), mq - mp, (mq - mp) / mp, cp, cq, (cq - cp) / cp));
     }
     if (medians.containsKey(1000) && medians.containsKey(10000)) {
       double[] a = medians.get(1000);
@@ -117,9 +131,18 @@ public final class ProcessBench {
     }
     cmd.addAll(Arrays.asList(extra));
     cmd.add(source.toString());
+    Path cpuFile = out.resolve("cpu.txt");
+    if (Files.isExecutable(TIME)) {
+      cmd.addAll(0, List.of(TIME.toString(), "-f", "%U %S", "-o", cpuFile.toString()));
+    }
     long t0 = System.nanoTime();
     String log = run(cmd, false);
     double s = (System.nanoTime() - t0) / 1e9;
+    double cpu = Double.NaN;
+    if (Files.exists(cpuFile)) {
+      String[] us = Files.readString(cpuFile).trim().split("\\s+");
+      cpu = Double.parseDouble(us[us.length - 2]) + Double.parseDouble(us[us.length - 1]);
+    }
     if (processor) {
       String cls = source.getFileName().toString().replace(".java", "");
       try (Stream<Path> files = Files.walk(out.resolve("classes"))) {
@@ -128,7 +151,7 @@ public final class ProcessBench {
         }
       }
     }
-    return new Sample(s, log);
+    return new Sample(s, cpu, log);
   }
 
   // ---------------------------------------------------------------- profile (JFR)
@@ -254,6 +277,14 @@ public final class ProcessBench {
           + (log.length() > 20000 ? log.substring(0, 20000) + "\n..." : log));
     }
     return log;
+  }
+
+  static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   static String version(String javac) {
