@@ -9,6 +9,7 @@ final class DocComments {
   private static final Pattern BLOCK_TAG = Pattern.compile("(?m)^\\s*@[a-zA-Z]");
   private static final Pattern INLINE_TAG = Pattern.compile("\\{@([a-zA-Z]+)\\s*([^}]*)}");
   private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?](\\s|$)");
 
   private DocComments() {}
@@ -18,7 +19,7 @@ final class DocComments {
    * tags, HTML and its final period; empty when there is none.
    */
   static String firstSentence(@Nullable String docComment) {
-    if (docComment == null) {
+    if (docComment == null || docComment.isBlank()) {
       return "";
     }
     String text = docComment;
@@ -29,7 +30,7 @@ final class DocComments {
     text = replaceInlineTags(text);
     text = HTML_TAG.matcher(text).replaceAll(" ");
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&");
-    text = text.replaceAll("\\s+", " ").trim();
+    text = WHITESPACE.matcher(text).replaceAll(" ").trim();
     Matcher end = SENTENCE_END.matcher(text);
     if (end.find()) {
       text = text.substring(0, end.start() + (text.charAt(end.start()) == '.' ? 0 : 1));

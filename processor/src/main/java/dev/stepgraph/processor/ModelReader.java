@@ -1,6 +1,12 @@
 package dev.stepgraph.processor;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -22,9 +28,16 @@ final class ModelReader {
   static final String CONNECTOR = "dev.stepgraph.Connector";
 
   private final Elements elements;
+  private final @Nullable Trees trees;
 
-  ModelReader(Elements elements) {
+  /**
+   * @param trees javac's tree API, for reading all doc comments of a class in one pass; null
+   *     outside javac (then each is read through {@link Elements#getDocComment}, which javac
+   *     answers by scanning the whole file: quadratic on a 10,000-step connector)
+   */
+  ModelReader(Elements elements, @Nullable Trees trees) {
     this.elements = elements;
+    this.trees = trees;
   }
 
   ConnectorModel read(TypeElement type) {
@@ -38,25 +51,59 @@ final class ModelReader {
       description = DocComments.firstSentence(elements.getDocComment(type));
     }
     List<StepModel> steps = new ArrayList<>();
+    Map<Element, String> docComments = null;
+    boolean docCommentsRead = false;
     for (Element member : type.getEnclosedElements()) {
       if (member.getKind() != ElementKind.METHOD) {
         continue;
       }
       AnnotationMirror step = annotation(member, STEP);
       if (step != null) {
-        steps.add(readStep((ExecutableElement) member, step));
+        if (!docCommentsRead) {
+          docComments = docComments(type);
+          docCommentsRead = true;
+        }
+        steps.add(readStep((ExecutableElement) member, step, docComments));
       }
     }
     return new ConnectorModel(type, connector, explicitId.isEmpty() ? null : idValue, id, description, steps);
   }
 
-  private StepModel readStep(ExecutableElement method, AnnotationMirror step) {
+  /** The doc comments of the methods of {@code type}, read in one pass; null if unavailable. */
+  private @Nullable Map<Element, String> docComments(TypeElement type) {
+    Map<Element, String> docs = new HashMap<>();
+    if (trees == null) {
+      return null;
+    }
+    try {
+      TreePath typePath = trees.getPath(type);
+      if (typePath == null || !(typePath.getLeaf() instanceof ClassTree classTree)) {
+        return null;
+      }
+      for (Tree member : classTree.getMembers()) {
+        if (member instanceof MethodTree) {
+          TreePath path = new TreePath(typePath, member);
+          Element element = trees.getElement(path);
+          String doc = trees.getDocComment(path);
+          if (element != null && doc != null) {
+            docs.put(element, doc);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      return null; // fall back to Elements.getDocComment
+    }
+    return docs;
+  }
+
+  private StepModel readStep(ExecutableElement method, AnnotationMirror step, @Nullable Map<Element, String> docComments) {
     AnnotationValue idValue = explicitValue(step, "id");
     String id = idValue == null ? "" : stringOf(idValue);
     AnnotationValue descriptionValue = explicitValue(step, "description");
     String description = descriptionValue == null ? "" : stringOf(descriptionValue);
     if (description.isEmpty()) {
-      description = DocComments.firstSentence(elements.getDocComment(method));
+      String doc = docComments == null ? elements.getDocComment(method) : docComments.get(method);
+      description = DocComments.firstSentence(doc);
     }
     List<StepModel.Dependency> dependsOn = new ArrayList<>();
     AnnotationValue dependsOnValue = explicitValue(step, "dependsOn");

@@ -1,6 +1,7 @@
 package dev.stepgraph.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
     super.init(processingEnv);
     Elements elements = processingEnv.getElementUtils();
     this.reporter = new Reporter(processingEnv.getMessager());
-    this.reader = new ModelReader(elements);
+    this.reader = new ModelReader(elements, trees(processingEnv));
     TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
     TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
     TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
@@ -190,6 +191,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
           entries.get(0).type());
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
       reporter.error(bugMessage("the ConnectorMain of package " + packageName, e), entries.get(0).type());
+    }
+  }
+
+  /** javac's tree API, or null under another compiler or a wrapped environment. */
+  private static @Nullable Trees trees(ProcessingEnvironment processingEnv) {
+    try {
+      return Trees.instance(processingEnv);
+    } catch (RuntimeException | LinkageError e) {
+      return null;
     }
   }
 
