@@ -13,16 +13,44 @@ import org.jspecify.annotations.Nullable;
  * tell whether a connector is valid.
  */
 final class Reporter {
+  /**
+   * Diagnostics printed per compilation. javac finds the position of each by scanning the whole
+   * file, so thousands of them on a huge connector would be quadratic; javac shows only 100 errors
+   * by default anyway.
+   */
+  static final int MAX_PRINTED = 500;
+
   private final Messager messager;
+  private final int maxPrinted;
   private int errorCount;
+  private int printed;
+  private int leftOutErrors;
+  private int leftOutOthers;
 
   Reporter(Messager messager) {
+    this(messager, MAX_PRINTED);
+  }
+
+  Reporter(Messager messager, int maxPrinted) {
     this.messager = messager;
+    this.maxPrinted = maxPrinted;
   }
 
   void error(String message, Element element, @Nullable AnnotationMirror annotation, @Nullable AnnotationValue value) {
     errorCount++;
     print(Diagnostic.Kind.ERROR, message, element, annotation, value);
+  }
+
+  /** An error on a syntax tree, for what javac does not model as an element (local classes). */
+  void error(String message, com.sun.source.util.Trees trees, com.sun.source.tree.Tree tree,
+      com.sun.source.tree.CompilationUnitTree unit) {
+    errorCount++;
+    if (printed >= maxPrinted) {
+      leftOutErrors++;
+      return;
+    }
+    printed++;
+    trees.printMessage(Diagnostic.Kind.ERROR, message, tree, unit);
   }
 
   void error(String message, Element element) {
@@ -42,8 +70,30 @@ final class Reporter {
     return errorCount;
   }
 
+  /** Reports, once, how many diagnostics were left out since the last call. */
+  void reportLeftOut() {
+    if (leftOutErrors + leftOutOthers == 0) {
+      return;
+    }
+    messager.printMessage(
+        leftOutErrors > 0 ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING,
+        "Stepgraph left out " + (leftOutErrors + leftOutOthers) + " more diagnostics (" + leftOutErrors
+            + " errors) after the first " + maxPrinted + ": fix those and compile again");
+    leftOutErrors = 0;
+    leftOutOthers = 0;
+  }
+
   private void print(
       Diagnostic.Kind kind, String message, Element element, @Nullable AnnotationMirror annotation, @Nullable AnnotationValue value) {
+    if (printed >= maxPrinted) {
+      if (kind == Diagnostic.Kind.ERROR) {
+        leftOutErrors++;
+      } else {
+        leftOutOthers++;
+      }
+      return;
+    }
+    printed++;
     if (annotation == null) {
       messager.printMessage(kind, message, element);
     } else if (value == null) {

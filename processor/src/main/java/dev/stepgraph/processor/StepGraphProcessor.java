@@ -1,6 +1,8 @@
 package dev.stepgraph.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   private @Nullable Reporter reporter;
   private @Nullable ModelReader reader;
   private List<ConnectorCheck> checks = List.of();
+  private @Nullable Trees trees;
 
   /** Connectors seen in earlier rounds: package name -> connector id -> class. */
   private final Map<String, Map<String, String>> idsByPackage = new HashMap<>();
@@ -68,7 +71,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
     super.init(processingEnv);
     Elements elements = processingEnv.getElementUtils();
     this.reporter = new Reporter(processingEnv.getMessager());
-    this.reader = new ModelReader(elements, trees(processingEnv));
+    this.trees = trees(processingEnv);
+    this.reader = new ModelReader(elements, trees);
     TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
     TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
     TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
@@ -106,6 +110,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
             type, ModelReader.annotation(type, ModelReader.CONNECTOR), null);
       }
     }
+    checkLocalClasses(connectors, annotatedOnly, reporter);
     Map<String, List<MainGenerator.Entry>> mains = new LinkedHashMap<>();
     Set<String> packagesWithErrors = new HashSet<>();
     for (TypeElement type : connectors) {
@@ -126,7 +131,30 @@ public final class StepGraphProcessor extends AbstractProcessor {
         writeMain(main.getKey(), main.getValue(), reporter);
       }
     }
+    reporter.reportLeftOut();
     return false;
+  }
+
+  /** Scans each file with a connector for {@code @Step} in local and anonymous classes. */
+  private void checkLocalClasses(Set<TypeElement> connectors, List<TypeElement> annotatedOnly, Reporter reporter) {
+    Trees trees = this.trees;
+    if (trees == null) {
+      return;
+    }
+    LocalClassCheck check = new LocalClassCheck(trees);
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    List<TypeElement> types = new ArrayList<>(connectors);
+    types.addAll(annotatedOnly);
+    for (TypeElement type : types) {
+      try {
+        TreePath path = trees.getPath(type);
+        if (path != null && units.add(path.getCompilationUnit())) {
+          check.check(path.getCompilationUnit(), reporter);
+        }
+      } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+        reporter.error(bugMessage("the file of " + type.getQualifiedName(), e), type);
+      }
+    }
   }
 
   /** Reads, checks and generates one connector; null if it has errors. */

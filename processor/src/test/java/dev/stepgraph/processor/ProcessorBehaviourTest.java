@@ -149,4 +149,26 @@ class ProcessorBehaviourTest {
     assertTrue(Compilations.generated(compilation, "com.acme.AwsConnector_StepGraph")
         .contains(" * <p>Reads *&#47; &lt;b&gt; &amp; &#64;param x\n"));
   }
+
+  @Test
+  void afterFiveHundredDiagnosticsTheRestAreCountedNotPrinted() {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("public class AwsConnector {");
+    for (int i = 0; i < 510; i++) {
+      lines.add("  @Step(id = \"Step" + i + "\") void s" + i + "(StepContext ctx) {}");
+    }
+    lines.add("}");
+    Compilation compilation = javac()
+        .withProcessors(new StepGraphProcessor())
+        .withOptions("-Xmaxerrs", "1000")
+        .compile(Compilations.connector("AwsConnector", lines.toArray(String[]::new)));
+    List<String> errors = Diagnostics.errors(compilation);
+    assertEquals(501, errors.size());
+    assertEquals(
+        "step id 'Step499' of method s499(StepContext) is not lowercase kebab-case (lowercase letters and digits,"
+            + " words separated by single hyphens): rename it to 'step499'",
+        errors.get(499));
+    assertEquals("Stepgraph left out 10 more diagnostics (10 errors) after the first 500: fix those and compile again",
+        errors.get(500));
+  }
 }

@@ -253,4 +253,48 @@ class ShapeChecksTest {
     assertThat(compilation).generatedSourceFile("com.acme.Outer_AwsConnector_StepGraph")
         .contentsAsUtf8String().contains("return create(new Outer.AwsConnector());");
   }
+
+  @Test
+  void stepInALocalClassIsAnErrorThoughJavacHidesLocalClassesFromProcessors() {
+    assertOnlyError(
+        Compilations.connector("AwsConnector",
+            "public class AwsConnector {",
+            "  @Step(id = \"users\") void users(StepContext ctx) {",
+            "    class Helper {",
+            "      @Step(id = \"roles\") void roles(StepContext ctx) {}",
+            "    }",
+            "  }",
+            "}"),
+        "@Step method roles(StepContext) is declared in local class Helper, which the processor cannot see and"
+            + " generated code cannot reach: move it to a top-level or static nested class",
+        "\"roles\"", "@Step");
+  }
+
+  @Test
+  void stepInAnAnonymousClassIsAnError() {
+    assertOnlyError(
+        Compilations.connector("AwsConnector",
+            "public class AwsConnector {",
+            "  private final Object helper = new Object() {",
+            "    @dev.stepgraph.Step(id = \"roles\") void roles(dev.stepgraph.runtime.StepContext ctx) {}",
+            "  };",
+            "  @Step(id = \"users\") void users(StepContext ctx) {}",
+            "}"),
+        "@Step method roles(StepContext) is declared in an anonymous class, which the processor cannot see and"
+            + " generated code cannot reach: move it to a top-level or static nested class",
+        "\"roles\"", "@dev");
+  }
+
+  @Test
+  void otherAnnotationsNamedStepInLocalClassesAreIgnored() {
+    Compilation compilation = Compilations.compile(
+        Compilations.connector("AwsConnector",
+            "public class AwsConnector {",
+            "  @interface Other {}",
+            "  @Step(id = \"users\") void users(StepContext ctx) {",
+            "    Runnable r = new Runnable() { @Override @Other public void run() {} };",
+            "  }",
+            "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
 }

@@ -1,0 +1,96 @@
+package dev.stepgraph.processor;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import java.util.stream.Collectors;
+
+/**
+ * {@code @Step} in a local or anonymous class. javac does not show such classes to processors, so
+ * this scans the syntax tree of a file that has connectors: such a step would otherwise be
+ * silently ignored. Matches the annotation by name ({@code Step} imported from {@code
+ * dev.stepgraph}, or {@code dev.stepgraph.Step}), since local classes are not attributed yet.
+ */
+final class LocalClassCheck {
+  private final Trees trees;
+
+  LocalClassCheck(Trees trees) {
+    this.trees = trees;
+  }
+
+  void check(CompilationUnitTree unit, Reporter reporter) {
+    boolean stepImported = false;
+    for (ImportTree i : unit.getImports()) {
+      String name = i.getQualifiedIdentifier().toString();
+      if (!i.isStatic() && (name.equals(ModelReader.STEP) || name.equals("dev.stepgraph.*"))) {
+        stepImported = true;
+      }
+    }
+    boolean imported = stepImported || unit.getPackageName() != null && unit.getPackageName().toString().equals("dev.stepgraph");
+    new TreeScanner<Void, Boolean>() {
+      @Override
+      public Void visitClass(ClassTree tree, Boolean local) {
+        if (local) {
+          for (Tree member : tree.getMembers()) {
+            if (member instanceof MethodTree method) {
+              for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+                String type = annotation.getAnnotationType().toString();
+                if (type.equals(ModelReader.STEP) || (imported && type.equals("Step"))) {
+                  report(tree, method, annotation, unit, reporter);
+                }
+              }
+            }
+          }
+        }
+        // Members of a class are not local, but code inside its methods is.
+        return super.visitClass(tree, local);
+      }
+
+      @Override
+      public Void visitBlock(BlockTree tree, Boolean local) {
+        return super.visitBlock(tree, true);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Boolean local) {
+        return super.visitLambdaExpression(tree, true);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Boolean local) {
+        return super.visitNewClass(tree, true);
+      }
+
+      @Override
+      public Void visitVariable(VariableTree tree, Boolean local) {
+        // A field initializer is code too: new Object() { @Step ... } there is anonymous.
+        return super.visitVariable(tree, true);
+      }
+    }.scan(unit, false);
+  }
+
+  private void report(ClassTree type, MethodTree method, AnnotationTree annotation, CompilationUnitTree unit, Reporter reporter) {
+    String kind = type.getSimpleName().length() == 0 ? "an anonymous class" : "local class " + type.getSimpleName();
+    String signature = method.getName() + method.getParameters().stream()
+        .map(p -> simpleName(p.getType().toString()))
+        .collect(Collectors.joining(", ", "(", ")"));
+    reporter.error(
+        "@Step method " + signature + " is declared in " + kind + ", which the processor cannot see and generated"
+            + " code cannot reach: move it to a top-level or static nested class",
+        trees, annotation, unit);
+  }
+
+  private static String simpleName(String type) {
+    int dot = type.lastIndexOf('.');
+    return dot < 0 ? type : type.substring(dot + 1);
+  }
+}
