@@ -351,8 +351,9 @@ public final class StepgraphCli {
 
       CountDownLatch finished = new CountDownLatch(1);
       RunReport report;
-      try (Interrupts.Registration registration =
-          io.interrupts().onInterrupt(() -> cancelAndWait(runner, finished))) {
+      Interrupts.Registration registration =
+          io.interrupts().onInterrupt(() -> cancelAndWait(runner, finished));
+      try {
         report = runner.run();
         if (output != null) {
           try {
@@ -370,6 +371,7 @@ public final class StepgraphCli {
         io.err().flush();
       } finally {
         finished.countDown();
+        registration.close();
       }
       if (report.cancelled()) {
         return CANCELLED;
