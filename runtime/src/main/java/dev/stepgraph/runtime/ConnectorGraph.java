@@ -123,6 +123,18 @@ public final class ConnectorGraph {
       return this;
     }
 
+    /** Adds a step with a timeout, retries or skip-on-dependency-failure. */
+    public Builder step(
+        String stepId,
+        String stepDescription,
+        List<String> dependsOn,
+        int wave,
+        StepPolicy policy,
+        StepBody body) {
+      steps.add(new StepDefinition(stepId, stepDescription, dependsOn, wave, policy, body));
+      return this;
+    }
+
     /** Adds a step. */
     public Builder step(StepDefinition step) {
       steps.add(Objects.requireNonNull(step, "step"));
