@@ -97,6 +97,15 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void generatedCodeCompilesWithoutLintWarnings() {
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new StepGraphProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .compile(awsConnector());
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void sameInputGivesByteIdenticalOutput() {
     Compilation first = Compilations.compile(awsConnector());
     Compilation second = Compilations.compile(awsConnector());
