@@ -56,10 +56,21 @@ if want compile; then
   mvn -B -q -f "$BENCH/src/classpath/compile-classpath.xml" \
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.includeScope=runtime -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+  # Copies of the jars: a reinstall in ~/.m2 during the run must not change what is measured.
+  snapshot() {
+    local dir=$BENCH/target/compile-bench/$2 jars path=""
+    rm -rf "$dir" && mkdir -p "$dir"
+    IFS=: read -ra jars < "$1"
+    for j in "${jars[@]}"; do cp "$j" "$dir/"; path="$path${path:+:}$dir/$(basename "$j")"; done
+    (cd "$dir" && sha256sum ./*.jar | sed "s|^|$2: |") >> "$OUT/machine.txt"
+    echo "$path"
+  }
+  PROCESSORPATH=$(snapshot "$OUT/processorpath.txt" processorpath)
+  CLASSPATH_=$(snapshot "$OUT/classpath.txt" classpath)
   "$JAVA_HOME/bin/java" "$BENCH/src/scripts/ProcessBench.java" compile \
     --generator "$BENCH/src/generator/GenerateConnector.java" --work "$BENCH/target/compile-bench" \
-    --javac "$JAVA_HOME/bin/javac" --processorpath "$(cat "$OUT/processorpath.txt")" \
-    --classpath "$(cat "$OUT/classpath.txt")" --sizes 100,1000,10000 --reps "$COMPILE_REPS" --reps-10000 "$COMPILE_REPS_10K" \
+    --javac "$JAVA_HOME/bin/javac" --processorpath "$PROCESSORPATH" \
+    --classpath "$CLASSPATH_" --sizes 100,1000,10000 --reps "$COMPILE_REPS" --reps-10000 "$COMPILE_REPS_10K" \
     --out "$OUT/compile-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
 fi
 
