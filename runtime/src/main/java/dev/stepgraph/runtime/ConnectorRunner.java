@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
 
 /**
  * Runs a connector graph: the embedding API behind the command line.
@@ -37,6 +39,8 @@ public final class ConnectorRunner {
   private final List<RunListener> listeners;
   private final Clock clock;
   private final Duration cancelGrace;
+  private final Sleeper sleeper;
+  private final DoubleSupplier jitter;
   private final AtomicBoolean used = new AtomicBoolean();
   private final AtomicReference<RunExecution> execution = new AtomicReference<>();
   private volatile boolean cancelRequested;
@@ -48,6 +52,8 @@ public final class ConnectorRunner {
     this.listeners = List.copyOf(builder.listeners);
     this.clock = builder.clock;
     this.cancelGrace = builder.cancelGrace;
+    this.sleeper = builder.sleeper;
+    this.jitter = builder.jitter;
   }
 
   /** Starts a runner for this graph. */
@@ -72,7 +78,14 @@ public final class ConnectorRunner {
     }
     RunExecution run =
         new RunExecution(
-            graph, config, parallelism, new SerialListener(listeners), clock, cancelGrace);
+            graph,
+            config,
+            parallelism,
+            new SerialListener(listeners),
+            clock,
+            cancelGrace,
+            sleeper,
+            jitter);
     execution.set(run);
     if (cancelRequested) {
       run.cancel();
@@ -103,6 +116,8 @@ public final class ConnectorRunner {
     private Set<String> steps = Set.of();
     private Clock clock = Clock.systemUTC();
     private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder(ConnectorGraph graph) {
       this.fullGraph = Objects.requireNonNull(graph, "graph");
@@ -151,6 +166,18 @@ public final class ConnectorRunner {
     /** The clock of event timestamps (tests). */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How the backoff between two attempts is waited out (tests: record, do not wait). */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The random source of retry jitter, uniform in [0, 1) (tests: fixed values). */
+    Builder jitter(DoubleSupplier random) {
+      this.jitter = Objects.requireNonNull(random, "random");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.stepgraph.runtime;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * How a failed step is retried: {@code attempts} in all, attempt {@code n + 1} starting {@code
@@ -66,5 +67,22 @@ public record RetryPolicy(
       return maxBackoff;
     }
     return Duration.ofMillis(Math.round(millis));
+  }
+
+  /**
+   * The delay after failed attempt {@code attempt}, with jitter: uniform in {@code [d * (1 -
+   * jitter), d * (1 + jitter)]} where {@code d} is {@link #delayAfter(int)} (so it may exceed
+   * {@code maxBackoff} by the jitter), rounded to the millisecond.
+   *
+   * @param random uniform in [0, 1); asked only when there is jitter to apply
+   */
+  Duration delayAfter(int attempt, DoubleSupplier random) {
+    Duration delay = delayAfter(attempt);
+    if (jitter == 0 || delay.isZero()) {
+      return delay;
+    }
+    double unit = random.getAsDouble();
+    double factor = 1 - jitter + 2 * jitter * unit;
+    return Duration.ofMillis(Math.round(delay.toMillis() * factor));
   }
 }

@@ -58,13 +58,18 @@ public sealed interface RunEvent {
     }
   }
 
-  /** A step succeeded; what it emitted was committed. */
+  /**
+   * A step succeeded; what its last attempt emitted was committed.
+   *
+   * @param attempts how many attempts it took, 1 unless retried
+   */
   record StepCompleted(
       Instant time,
       String stepId,
       Duration duration,
       Map<String, Integer> entityCounts,
-      int relationshipCount)
+      int relationshipCount,
+      int attempts)
       implements RunEvent {
     public StepCompleted {
       Objects.requireNonNull(time, "time");
@@ -72,10 +77,49 @@ public sealed interface RunEvent {
       Objects.requireNonNull(duration, "duration");
       entityCounts = Collections.unmodifiableMap(new LinkedHashMap<>(entityCounts));
     }
+
+    /** A step that succeeded at its first attempt. */
+    public StepCompleted(
+        Instant time,
+        String stepId,
+        Duration duration,
+        Map<String, Integer> entityCounts,
+        int relationshipCount) {
+      this(time, stepId, duration, entityCounts, relationshipCount, 1);
+    }
   }
 
-  /** A step failed; what it emitted was discarded. */
-  record StepFailed(Instant time, String stepId, Duration duration, Throwable error)
+  /**
+   * An attempt of a step failed (or timed out) and the step is tried again after {@code delay}.
+   * What the failed attempt emitted was discarded.
+   *
+   * @param attempt the attempt about to start, from 2
+   * @param attempts how many attempts the step has in all
+   * @param delay the wait before it starts (backoff with jitter)
+   * @param error what made the previous attempt fail
+   */
+  record StepRetrying(
+      Instant time, String stepId, int attempt, int attempts, Duration delay, Throwable error)
+      implements RunEvent {
+    public StepRetrying {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(delay, "delay");
+      Objects.requireNonNull(error, "error");
+    }
+
+    /** The error as one line: {@code SimpleName: message}. */
+    public String errorSummary() {
+      return Errors.summary(error);
+    }
+  }
+
+  /**
+   * A step failed, after its last attempt; what it emitted was discarded.
+   *
+   * @param attempts how many attempts it made
+   */
+  record StepFailed(Instant time, String stepId, Duration duration, Throwable error, int attempts)
       implements RunEvent {
     public StepFailed {
       Objects.requireNonNull(time, "time");
@@ -84,9 +128,47 @@ public sealed interface RunEvent {
       Objects.requireNonNull(error, "error");
     }
 
+    /** A step that failed at its only attempt. */
+    public StepFailed(Instant time, String stepId, Duration duration, Throwable error) {
+      this(time, stepId, duration, error, 1);
+    }
+
     /** The error as one line: {@code SimpleName: message}. */
     public String errorSummary() {
       return Errors.summary(error);
+    }
+  }
+
+  /**
+   * The last attempt of a step ran past its timeout: it was interrupted, what it emitted (then and
+   * later) was discarded, and the run went on without waiting for it.
+   *
+   * @param duration how long the step took, every attempt and wait included
+   * @param timeout the timeout of one attempt
+   * @param attempts how many attempts it made
+   */
+  record StepTimedOut(
+      Instant time, String stepId, Duration duration, Duration timeout, int attempts)
+      implements RunEvent {
+    public StepTimedOut {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+  }
+
+  /**
+   * A step was skipped: a step it depends on did not succeed and its policy says to skip (it never
+   * started), or it called {@link StepContext#skip(String)} (what it emitted was discarded).
+   *
+   * @param reason why: {@code dependency 'hosts' failed}, or the step's own reason
+   */
+  record StepSkipped(Instant time, String stepId, String reason) implements RunEvent {
+    public StepSkipped {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(reason, "reason");
     }
   }
 

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,8 @@ final class RunExecution {
   private final SerialListener listener;
   private final Clock clock;
   private final Duration cancelGrace;
+  private final Sleeper sleeper;
+  private final DoubleSupplier jitter;
   private final EntityKeys keys = new EntityKeys();
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -37,13 +41,17 @@ final class RunExecution {
       int parallelism,
       SerialListener listener,
       Clock clock,
-      Duration cancelGrace) {
+      Duration cancelGrace,
+      Sleeper sleeper,
+      DoubleSupplier jitter) {
     this.graph = graph;
     this.config = config;
     this.permits = parallelism > 0 ? new Semaphore(parallelism, true) : null;
     this.listener = listener;
     this.clock = clock;
     this.cancelGrace = cancelGrace;
+    this.sleeper = sleeper;
+    this.jitter = jitter;
   }
 
   /** Counts the unfinished steps of one wave. */
@@ -73,6 +81,7 @@ final class RunExecution {
         new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     List<StepOutput> committed = new ArrayList<>();
+    Map<String, StepStatus> outcomes = new HashMap<>();
     for (int index = 0; index < waves.size(); index++) {
       List<StepDefinition> wave = waves.get(index);
       if (cancelled) {
@@ -101,7 +110,14 @@ final class RunExecution {
       } finally {
         lock.unlock();
       }
-      for (StepExecution execution : executions) {
+      for (int i = 0; i < executions.size(); i++) {
+        StepExecution execution = executions.get(i);
+        String skip = dependencySkipReason(wave.get(i), outcomes);
+        if (skip != null) {
+          execution.skipWithoutRunning(skip);
+          tracker.stepDone();
+          continue;
+        }
         try {
           StepThreads.start("stepgraph-" + execution.stepId(), execution);
         } catch (Throwable cannotStart) {
@@ -115,7 +131,9 @@ final class RunExecution {
         if (output != null) {
           committed.add(output);
         }
-        results.add(execution.result());
+        StepResult result = execution.result();
+        outcomes.put(result.stepId(), result.status());
+        results.add(result);
       }
     }
     lock.lock();
@@ -135,6 +153,43 @@ final class RunExecution {
       Thread.currentThread().interrupt();
     }
     return report;
+  }
+
+  /**
+   * Why a step whose policy says to skip on dependency failure does not run: its first direct
+   * dependency (in declaration order) that did not succeed, e.g. {@code dependency 'hosts'
+   * failed}; null if it runs.
+   */
+  private static @Nullable String dependencySkipReason(
+      StepDefinition step, Map<String, StepStatus> outcomes) {
+    if (!step.policy().skipOnDependencyFailure()) {
+      return null;
+    }
+    for (String dependency : step.dependsOn()) {
+      StepStatus status = outcomes.get(dependency);
+      if (status == null || status == StepStatus.SUCCEEDED) {
+        continue;
+      }
+      return "dependency '" + dependency + "' " + describe(status);
+    }
+    return null;
+  }
+
+  private static String describe(StepStatus status) {
+    switch (status) {
+      case FAILED:
+        return "failed";
+      case TIMED_OUT:
+        return "timed out";
+      case SKIPPED:
+        return "was skipped";
+      case CANCELLED:
+        return "was cancelled";
+      case NOT_RUN:
+        return "did not run";
+      default:
+        return status.name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /**
@@ -210,5 +265,13 @@ final class RunExecution {
 
   Clock clock() {
     return clock;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  DoubleSupplier jitter() {
+    return jitter;
   }
 }

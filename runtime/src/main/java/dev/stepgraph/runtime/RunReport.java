@@ -24,9 +24,20 @@ public record RunReport(
     Objects.requireNonNull(duration, "duration");
   }
 
-  /** Whether every step succeeded and the run was not cancelled. */
+  /**
+   * Whether every step succeeded and the run was not cancelled; a skipped step makes this false
+   * (see {@link #hasFailures()}).
+   */
   public boolean succeeded() {
     return !cancelled && count(StepStatus.SUCCEEDED) == steps.size();
+  }
+
+  /**
+   * Whether a step {@link StepStatus#FAILED failed} or {@link StepStatus#TIMED_OUT timed out}: exit
+   * code 1 of the command line. Skipped steps are not failures.
+   */
+  public boolean hasFailures() {
+    return count(StepStatus.FAILED) > 0 || count(StepStatus.TIMED_OUT) > 0;
   }
 
   /** How many steps ended with this status. */

@@ -47,4 +47,17 @@ public interface StepContext {
    * Throws {@link java.util.concurrent.CancellationException} if {@link #isCancelled()}.
    */
   void checkCancelled();
+
+  /**
+   * Ends this step as {@link StepStatus#SKIPPED}, for example when there is nothing to collect in
+   * this account; what it emitted is discarded. Throws {@link StepSkippedException}; let it
+   * propagate. The skip is recorded in the context too, so the step ends skipped even if the
+   * exception is caught. A skip is not a failure and is never retried.
+   *
+   * @param reason why, shown in the events and the report: {@code no organization configured}
+   * @throws StepSkippedException always
+   */
+  default void skip(String reason) {
+    throw new StepSkippedException(reason);
+  }
 }

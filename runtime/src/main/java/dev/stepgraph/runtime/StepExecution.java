@@ -1,35 +1,34 @@
 package dev.stepgraph.runtime;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
 
 /**
- * One execution of one step: its {@link StepContext}, and the task its thread runs. Emissions are
- * buffered here and committed by the scheduler only if the step succeeds.
+ * One execution of one step, under its {@link StepPolicy}: the task its thread runs. Each attempt
+ * gets a fresh {@link StepAttempt} (its context); only the emissions of a successful attempt are
+ * kept, and the scheduler commits them after the wave.
+ *
+ * <p>Without a timeout an attempt runs on the step's own thread. With one, it runs on a thread of
+ * its own that this thread waits for, at most the timeout; an attempt past it is given up
+ * (discarded, interrupted, its late emissions ignored) and its thread, daemon or virtual, is left
+ * behind, so a step that ignores interrupts holds up neither its wave nor the run.
  */
-final class StepExecution implements StepContext, Runnable {
+final class StepExecution implements Runnable {
   private final StepDefinition step;
   private final int wave;
   private final RunExecution run;
   private final RunExecution.WaveTracker tracker;
   private final PriorData prior;
   private final @Nullable Semaphore permits;
-  private final Logger logger;
 
-  private final Object emitLock = new Object();
-  private final List<Entity> entities = new ArrayList<>();
-  private final List<Relationship> relationships = new ArrayList<>();
-  private @Nullable RuntimeException emitFailure;
-  private volatile boolean closed;
-
-  private volatile @Nullable Thread thread;
+  private volatile @Nullable Thread driver;
+  private volatile @Nullable StepAttempt current;
   private volatile boolean stopRequested;
   private final AtomicBoolean finished = new AtomicBoolean();
   private volatile long startNanos;
@@ -40,6 +39,8 @@ final class StepExecution implements StepContext, Runnable {
   private volatile Duration duration = Duration.ZERO;
   private volatile @Nullable Throwable error;
   private volatile @Nullable StepOutput output;
+  private volatile int attempts;
+  private volatile @Nullable String skipReason;
 
   StepExecution(
       StepDefinition step,
@@ -54,96 +55,26 @@ final class StepExecution implements StepContext, Runnable {
     this.tracker = tracker;
     this.prior = prior;
     this.permits = permits;
-    this.logger =
-        new StepLogger(
-            step.id(),
-            event -> {
-              if (!closed) {
-                run.publish(event);
-              }
-            },
-            run.clock());
   }
 
-  // ---- StepContext
-
-  @Override
-  public String stepId() {
+  String stepId() {
     return step.id();
   }
 
-  @Override
-  public void emit(Entity entity) {
-    java.util.Objects.requireNonNull(entity, "entity");
-    synchronized (emitLock) {
-      checkOpen();
-      EntityKeys.Owner previous = run.keys().claim(step.id(), entity);
-      if (previous != null) {
-        String by =
-            previous.stepId().equals(step.id())
-                ? "step '" + step.id() + "' (this step)"
-                : "step '" + previous.stepId() + "'";
-        IllegalStateException failure =
-            new IllegalStateException(
-                "step '" + step.id() + "': duplicate entity key '" + entity.key()
-                    + "': already emitted by " + by);
-        if (emitFailure == null) {
-          emitFailure = failure;
-        }
-        throw failure;
-      }
-      entities.add(entity);
-    }
-  }
-
-  @Override
-  public void emit(Relationship relationship) {
-    java.util.Objects.requireNonNull(relationship, "relationship");
-    synchronized (emitLock) {
-      checkOpen();
-      relationships.add(relationship);
-    }
-  }
-
-  private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException(
-          "step '" + step.id() + "': its context was used after the step finished");
-    }
-  }
-
-  @Override
-  public PriorData prior() {
+  PriorData prior() {
     return prior;
   }
 
-  @Override
-  public Logger log() {
-    return logger;
-  }
-
-  @Override
-  public Config config() {
-    return run.config();
-  }
-
-  @Override
-  public boolean isCancelled() {
+  /** Whether the run was cancelled or this step was asked to stop. */
+  boolean isCancelled() {
     return stopRequested || run.isCancelled();
-  }
-
-  @Override
-  public void checkCancelled() {
-    if (isCancelled()) {
-      throw new CancellationException("step '" + step.id() + "' was cancelled");
-    }
   }
 
   // ---- the task
 
   @Override
   public void run() {
-    thread = Thread.currentThread();
+    driver = Thread.currentThread();
     boolean acquired = false;
     try {
       if (isCancelled()) {
@@ -166,18 +97,15 @@ final class StepExecution implements StepContext, Runnable {
       startNanos = System.nanoTime();
       started = true;
       run.publish(new RunEvent.StepStarted(run.clock().instant(), step.id(), wave));
-      Throwable failure = null;
-      try {
-        step.body().run(this);
-      } catch (Throwable t) {
-        failure = t;
-      }
-      Thread.interrupted(); // a cancel that came late must not disturb the bookkeeping below
-      complete(failure);
+      attemptAll();
     } catch (Throwable unexpected) {
-      complete(unexpected);
+      StepAttempt attempt = current;
+      if (attempt != null) {
+        attempt.discard();
+      }
+      end(unexpected, false);
     } finally {
-      thread = null;
+      driver = null;
       if (acquired) {
         permits.release();
       }
@@ -185,60 +113,174 @@ final class StepExecution implements StepContext, Runnable {
     }
   }
 
+  /** Attempts the step until an attempt succeeds, it is skipped or cancelled, or retries run out. */
+  private void attemptAll() {
+    StepPolicy policy = step.policy();
+    RetryPolicy retry = policy.retry();
+    Duration timeout = policy.timeout();
+    for (int number = 1; ; number++) {
+      StepAttempt attempt = new StepAttempt(this, run, number);
+      current = attempt;
+      attempts = number;
+      boolean timedOut;
+      if (timeout == null) {
+        attempt.runBody(step.body());
+        timedOut = false;
+      } else {
+        timedOut = !runWithTimeout(attempt, timeout);
+      }
+      Thread.interrupted(); // a cancel that came late must not disturb the bookkeeping below
+      Throwable failure;
+      String skip = null;
+      if (timedOut) {
+        attempt.giveUp();
+        failure = new TimeoutException("timed out after " + StepPolicy.formatDuration(timeout));
+      } else {
+        StepAttempt.Outcome outcome = attempt.close();
+        failure = outcome.failure();
+        skip = outcome.skipReason();
+      }
+      if (skip != null) {
+        attempt.discard();
+        skipped(skip);
+        return;
+      }
+      if (failure == null) {
+        succeed(attempt);
+        return;
+      }
+      attempt.discard();
+      if (isCancelled()
+          || failure instanceof NonRetryableException
+          || number >= retry.attempts()) {
+        end(failure, timedOut);
+        return;
+      }
+      Duration delay = retry.delayAfter(number, run.jitter());
+      run.publish(
+          new RunEvent.StepRetrying(
+              run.clock().instant(), step.id(), number + 1, retry.attempts(), delay, failure));
+      try {
+        run.sleeper().sleep(delay);
+      } catch (InterruptedException e) {
+        end(failure, false);
+        return;
+      }
+      if (isCancelled()) {
+        end(failure, false);
+        return;
+      }
+    }
+  }
+
+  /** Runs the attempt on a thread of its own; whether it returned within the timeout. */
+  private boolean runWithTimeout(StepAttempt attempt, Duration timeout) {
+    try {
+      StepThreads.start("stepgraph-" + step.id(), () -> attempt.runBody(step.body()));
+    } catch (Throwable cannotStart) {
+      attempt.failToStart(cannotStart);
+      return true;
+    }
+    long limit = Sleeper.saturatedNanos(timeout);
+    long begin = System.nanoTime();
+    while (true) {
+      long left = limit - (System.nanoTime() - begin);
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        if (attempt.awaitReturn(left)) {
+          return true;
+        }
+      } catch (InterruptedException cancelled) {
+        // the attempt was interrupted as well; wait for it to stop, still at most the timeout
+      }
+    }
+  }
+
+  private void succeed(StepAttempt attempt) {
+    if (!finished.compareAndSet(false, true)) {
+      attempt.discard();
+      return; // abandoned by the scheduler after cancellation
+    }
+    duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    StepOutput committed = attempt.output();
+    output = committed;
+    status = StepStatus.SUCCEEDED;
+    run.publish(
+        new RunEvent.StepCompleted(
+            run.clock().instant(),
+            step.id(),
+            duration,
+            committed.entityCounts(),
+            committed.relationships.size(),
+            attempts));
+  }
+
+  private void skipped(String reason) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    status = StepStatus.SKIPPED;
+    skipReason = reason;
+    run.publish(new RunEvent.StepSkipped(run.clock().instant(), step.id(), reason));
+  }
+
+  /** Ends the step as failed, timed out or, if the run is being cancelled, cancelled. */
+  private void end(Throwable cause, boolean timedOut) {
+    if (!finished.compareAndSet(false, true)) {
+      return; // abandoned by the scheduler after cancellation
+    }
+    duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    error = cause;
+    if (isCancelled()) {
+      status = StepStatus.CANCELLED;
+      run.publish(new RunEvent.StepCancelled(run.clock().instant(), step.id(), duration));
+    } else if (timedOut) {
+      status = StepStatus.TIMED_OUT;
+      run.publish(
+          new RunEvent.StepTimedOut(
+              run.clock().instant(),
+              step.id(),
+              duration,
+              java.util.Objects.requireNonNull(step.policy().timeout()),
+              attempts));
+    } else {
+      status = StepStatus.FAILED;
+      run.publish(
+          new RunEvent.StepFailed(run.clock().instant(), step.id(), duration, cause, attempts));
+    }
+  }
+
   /** Ends the step without running it: its thread could not start, or the run was cancelled. */
   void notRun() {
     if (finished.compareAndSet(false, true)) {
-      synchronized (emitLock) {
-        closed = true;
-      }
       status = StepStatus.NOT_RUN;
     }
+  }
+
+  /** Ends the step as skipped without running it: a dependency did not succeed. */
+  void skipWithoutRunning(String reason) {
+    startNanos = System.nanoTime();
+    skipped(reason);
   }
 
   /** Ends the step with this failure, having never run it (its thread could not start). */
   void failToStart(Throwable failure) {
     startNanos = System.nanoTime();
-    complete(failure);
+    attempts = 1;
+    end(failure, false);
   }
 
-  private void complete(@Nullable Throwable failure) {
-    if (!finished.compareAndSet(false, true)) {
-      return; // abandoned by the scheduler after cancellation
-    }
-    Throwable cause;
-    synchronized (emitLock) {
-      closed = true;
-      cause = emitFailure != null ? emitFailure : failure;
-    }
-    duration = Duration.ofNanos(System.nanoTime() - startNanos);
-    if (cause == null) {
-      StepOutput committed = new StepOutput(step.id(), entities, relationships);
-      output = committed;
-      status = StepStatus.SUCCEEDED;
-      run.publish(
-          new RunEvent.StepCompleted(
-              run.clock().instant(),
-              step.id(),
-              duration,
-              committed.entityCounts(),
-              relationships.size()));
-      return;
-    }
-    run.keys().release(step.id(), entities);
-    error = cause;
-    if (isCancelled()) {
-      status = StepStatus.CANCELLED;
-      run.publish(new RunEvent.StepCancelled(run.clock().instant(), step.id(), duration));
-    } else {
-      status = StepStatus.FAILED;
-      run.publish(new RunEvent.StepFailed(run.clock().instant(), step.id(), duration, cause));
-    }
-  }
-
-  /** Asks the step to stop: {@link #isCancelled()} turns true and its thread is interrupted. */
+  /** Asks the step to stop: {@link #isCancelled()} turns true and its threads are interrupted. */
   void interrupt() {
     stopRequested = true;
-    Thread running = thread;
+    StepAttempt attempt = current;
+    if (attempt != null) {
+      attempt.interrupt();
+    }
+    Thread running = driver;
     if (running != null) {
       running.interrupt();
     }
@@ -252,9 +294,9 @@ final class StepExecution implements StepContext, Runnable {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
-    synchronized (emitLock) {
-      closed = true;
-      run.keys().release(step.id(), entities);
+    StepAttempt attempt = current;
+    if (attempt != null) {
+      attempt.giveUp();
     }
     if (started) {
       status = StepStatus.CANCELLED;
@@ -286,9 +328,12 @@ final class StepExecution implements StepContext, Runnable {
           committed.relationships.size(),
           null,
           committed.entities,
-          committed.relationships);
+          committed.relationships,
+          attempts,
+          null);
     }
     return new StepResult(
-        step.id(), wave, status, duration, Map.of(), 0, error, List.of(), List.of());
+        step.id(), wave, status, duration, Map.of(), 0, error, List.of(), List.of(), attempts,
+        skipReason);
   }
 }

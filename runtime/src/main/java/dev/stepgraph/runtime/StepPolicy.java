@@ -1,6 +1,8 @@
 package dev.stepgraph.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -55,5 +57,60 @@ public record StepPolicy(
   /** Whether this is {@link #DEFAULT}. */
   public boolean isDefault() {
     return equals(DEFAULT);
+  }
+
+  /**
+   * The policy in words, for {@code ConnectorMain plan}: {@code timeout 30s, retry 3 attempts
+   * (backoff 500ms, x2.0, max 1m, jitter 0.2), on dependency failure skip}; only what differs from
+   * the default, so empty for {@link #DEFAULT}.
+   */
+  public String describe() {
+    List<String> parts = new ArrayList<>(3);
+    if (timeout != null) {
+      parts.add("timeout " + formatDuration(timeout));
+    }
+    if (retry.retries()) {
+      parts.add(
+          "retry " + retry.attempts() + " attempts (backoff " + formatDuration(retry.backoff())
+              + ", x" + retry.multiplier() + ", max " + formatDuration(retry.maxBackoff())
+              + ", jitter " + retry.jitter() + ")");
+    }
+    if (skipOnDependencyFailure) {
+      parts.add("on dependency failure skip");
+    }
+    return String.join(", ", parts);
+  }
+
+  /**
+   * A duration the way durations are declared on {@code @Step} and {@code @Retry}: {@code 500ms},
+   * {@code 30s}, {@code 5m}, {@code 1h}, and mixed {@code 1m30s} or {@code 2s250ms}; {@code 0ms}
+   * for zero. Any sub-millisecond rest is appended in nanoseconds ({@code 1ms500000ns}).
+   */
+  public static String formatDuration(Duration duration) {
+    if (duration.isNegative()) {
+      return "-" + formatDuration(duration.negated());
+    }
+    if (duration.isZero()) {
+      return "0ms";
+    }
+    StringBuilder out = new StringBuilder();
+    long hours = duration.toHours();
+    long minutes = duration.toMinutes() % 60;
+    long seconds = duration.getSeconds() % 60;
+    long nanos = duration.getNano();
+    long millis = nanos / 1_000_000;
+    long restNanos = nanos % 1_000_000;
+    append(out, hours, "h");
+    append(out, minutes, "m");
+    append(out, seconds, "s");
+    append(out, millis, "ms");
+    append(out, restNanos, "ns");
+    return out.toString();
+  }
+
+  private static void append(StringBuilder out, long amount, String unit) {
+    if (amount != 0) {
+      out.append(amount).append(unit);
+    }
   }
 }

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param error what made the step fail or stop, if anything
  * @param entities the committed entities in emission order; empty unless succeeded
  * @param relationships the committed relationships in emission order; empty unless succeeded
+ * @param attempts how many times the step was attempted (retries included); 0 if it never ran
+ * @param skipReason why the step was skipped, when {@link StepStatus#SKIPPED}: {@code dependency
+ *     'hosts' failed}, or the reason given to {@link StepContext#skip(String)}
  */
 public record StepResult(
     String stepId,
@@ -29,7 +32,9 @@ public record StepResult(
     int relationshipCount,
     @Nullable Throwable error,
     List<Entity> entities,
-    List<Relationship> relationships) {
+    List<Relationship> relationships,
+    int attempts,
+    @Nullable String skipReason) {
 
   public StepResult {
     Objects.requireNonNull(stepId, "stepId");
@@ -38,6 +43,39 @@ public record StepResult(
     Objects.requireNonNull(entityCounts, "entityCounts");
     Objects.requireNonNull(entities, "entities");
     Objects.requireNonNull(relationships, "relationships");
+    if (attempts < 0) {
+      throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
+    }
+  }
+
+  /**
+   * A result without attempt count or skip reason (the shape before step policies): one attempt,
+   * none if {@link StepStatus#NOT_RUN}.
+   */
+  public StepResult(
+      String stepId,
+      int wave,
+      StepStatus status,
+      Duration duration,
+      Map<String, Integer> entityCounts,
+      int relationshipCount,
+      @Nullable Throwable error,
+      List<Entity> entities,
+      List<Relationship> relationships) {
+    this(
+        stepId, wave, status, duration, entityCounts, relationshipCount, error, entities,
+        relationships, status == StepStatus.NOT_RUN ? 0 : 1, null);
+  }
+
+  /**
+   * Why the step did not succeed, as one line: the skip reason of a skipped step, else the error
+   * summary ({@code TimeoutException: timed out after 30s}); empty for a step that succeeded.
+   */
+  public String reason() {
+    if (status == StepStatus.SKIPPED && skipReason != null) {
+      return skipReason;
+    }
+    return errorSummary();
   }
 
   /** The error as one line, {@code SimpleName: message}, or empty when there is none. */

@@ -6,7 +6,16 @@ public enum StepStatus {
   SUCCEEDED,
   /** The step threw (an exception or an Error) or emitted a duplicate key; its emissions were discarded. */
   FAILED,
-  /** Reserved for a later feature (skipping steps whose inputs failed); not produced yet. */
+  /**
+   * The step's last attempt ran past its {@link StepPolicy#timeout() timeout}: it was interrupted
+   * and its emissions were discarded; the run did not wait for it. A failure.
+   */
+  TIMED_OUT,
+  /**
+   * The step did not run, or stopped early, on purpose: a step it depends on did not succeed and
+   * its policy says to skip ({@link StepPolicy#skipOnDependencyFailure()}), or it called {@link
+   * StepContext#skip(String)}. Its emissions were discarded. Not a failure.
+   */
   SKIPPED,
   /** The run was cancelled while the step was running; its emissions were discarded. */
   CANCELLED,

@@ -2,6 +2,7 @@ package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.RunEvent;
 import dev.stepgraph.runtime.RunListener;
+import dev.stepgraph.runtime.StepPolicy;
 import dev.stepgraph.runtime.StepStatus;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -16,8 +17,14 @@ import java.util.Map;
  * Wave 0 (parallel): users, roles, hosts
  *   users: completed in 12 ms, 10 user
  *   users: [WARN] page 3 was empty
+ *   hosts: attempt 2/3 after 1s: ApiException: HTTP 503
  *   roles: FAILED after 3 ms: IllegalStateException: API timeout
- * Finished in 1.2 s: 5 succeeded, 1 failed
+ *   hosts: FAILED after 3 attempts in 3.1 s: ApiException: HTTP 503
+ *   users: TIMED OUT after 30s
+ * Wave 1 (parallel): policies, services
+ *   services: SKIPPED: dependency 'hosts' failed
+ *   ...
+ * Finished in 1.2 s: 3 succeeded, 2 failed, 2 skipped, 1 timed out
  * </pre>
  *
  * Step logs below INFO are left out.
@@ -63,12 +70,26 @@ final class HumanEvents implements RunListener {
       if (e.relationshipCount() > 0) {
         parts.add(Formats.plural(e.relationshipCount(), "relationship", "relationships"));
       }
-      return "  " + e.stepId() + ": completed in " + Formats.duration(e.duration()) + ", "
+      return "  " + e.stepId() + ": completed in " + Formats.duration(e.duration())
+          + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "") + ", "
           + (parts.isEmpty() ? "nothing emitted" : String.join(", ", parts));
     }
+    if (event instanceof RunEvent.StepRetrying e) {
+      return "  " + e.stepId() + ": attempt " + e.attempt() + "/" + e.attempts() + " after "
+          + StepPolicy.formatDuration(e.delay()) + ": " + e.errorSummary();
+    }
     if (event instanceof RunEvent.StepFailed e) {
-      return "  " + e.stepId() + ": FAILED after " + Formats.duration(e.duration()) + ": "
-          + e.errorSummary();
+      return "  " + e.stepId() + ": FAILED after "
+          + (e.attempts() > 1 ? e.attempts() + " attempts in " : "")
+          + Formats.duration(e.duration()) + ": " + e.errorSummary();
+    }
+    if (event instanceof RunEvent.StepTimedOut e) {
+      return "  " + e.stepId() + ": TIMED OUT after " + StepPolicy.formatDuration(e.timeout())
+          + (e.attempts() > 1 ? " (" + e.attempts() + " attempts in "
+              + Formats.duration(e.duration()) + ")" : "");
+    }
+    if (event instanceof RunEvent.StepSkipped e) {
+      return "  " + e.stepId() + ": SKIPPED: " + oneLine(e.reason());
     }
     if (event instanceof RunEvent.StepCancelled e) {
       return "  " + e.stepId() + ": CANCELLED after " + Formats.duration(e.duration());
@@ -78,6 +99,7 @@ final class HumanEvents implements RunListener {
       parts.add(e.count(StepStatus.SUCCEEDED) + " succeeded");
       addIfAny(parts, e.count(StepStatus.FAILED), "failed");
       addIfAny(parts, e.count(StepStatus.SKIPPED), "skipped");
+      addIfAny(parts, e.count(StepStatus.TIMED_OUT), "timed out");
       addIfAny(parts, e.count(StepStatus.CANCELLED), "cancelled");
       addIfAny(parts, e.count(StepStatus.NOT_RUN), "not run");
       return (e.cancelled() ? "Cancelled after " : "Finished in ")

@@ -79,11 +79,28 @@ final class JsonEvents implements RunListener {
       }
       json.writeEndObject();
       json.writeNumberField("relationships", e.relationshipCount());
+      json.writeNumberField("attempts", e.attempts());
+    } else if (event instanceof RunEvent.StepRetrying e) {
+      json.writeStringField("step", e.stepId());
+      json.writeNumberField("attempt", e.attempt());
+      json.writeNumberField("attempts", e.attempts());
+      json.writeNumberField("delayMs", e.delay().toMillis());
+      json.writeStringField("error", e.errorSummary());
+      json.writeStringField("errorType", e.error().getClass().getName());
     } else if (event instanceof RunEvent.StepFailed e) {
       json.writeStringField("step", e.stepId());
       json.writeNumberField("durationMs", e.duration().toMillis());
       json.writeStringField("error", e.errorSummary());
       json.writeStringField("errorType", e.error().getClass().getName());
+      json.writeNumberField("attempts", e.attempts());
+    } else if (event instanceof RunEvent.StepTimedOut e) {
+      json.writeStringField("step", e.stepId());
+      json.writeNumberField("durationMs", e.duration().toMillis());
+      json.writeNumberField("timeoutMs", e.timeout().toMillis());
+      json.writeNumberField("attempts", e.attempts());
+    } else if (event instanceof RunEvent.StepSkipped e) {
+      json.writeStringField("step", e.stepId());
+      json.writeStringField("reason", e.reason());
     } else if (event instanceof RunEvent.StepCancelled e) {
       json.writeStringField("step", e.stepId());
       json.writeNumberField("durationMs", e.duration().toMillis());
@@ -111,8 +128,14 @@ final class JsonEvents implements RunListener {
       return "step-log";
     } else if (event instanceof RunEvent.StepCompleted) {
       return "step-completed";
+    } else if (event instanceof RunEvent.StepRetrying) {
+      return "step-retrying";
     } else if (event instanceof RunEvent.StepFailed) {
       return "step-failed";
+    } else if (event instanceof RunEvent.StepTimedOut) {
+      return "step-timed-out";
+    } else if (event instanceof RunEvent.StepSkipped) {
+      return "step-skipped";
     } else if (event instanceof RunEvent.StepCancelled) {
       return "step-cancelled";
     } else if (event instanceof RunEvent.RunFinished) {

@@ -42,9 +42,9 @@ import picocli.CommandLine.ParseResult;
 public final class StepgraphCli {
   static final String NAME = "ConnectorMain";
 
-  /** Exit code: every step succeeded. */
+  /** Exit code: no step failed or timed out (skipped steps are fine). */
   static final int OK = 0;
-  /** Exit code: one or more steps failed. */
+  /** Exit code: one or more steps failed or timed out. */
   static final int STEPS_FAILED = 1;
   /** Exit code: bad usage or bad input. */
   static final int USAGE = 2;
@@ -54,8 +54,8 @@ public final class StepgraphCli {
   private StepgraphCli() {}
 
   /**
-   * Runs the command line for one connector and returns the exit code: 0 every step succeeded, 1
-   * one or more steps failed, 2 bad usage or bad input, 130 cancelled.
+   * Runs the command line for one connector and returns the exit code: 0 no step failed (skipped
+   * steps are fine), 1 one or more steps failed or timed out, 2 bad usage or bad input, 130 cancelled.
    */
   public static int execute(String[] args, Supplier<ConnectorGraph> connector) {
     return execute(args, null, connector, CliIo.system());
@@ -310,6 +310,20 @@ public final class StepgraphCli {
         }
         io.out().println(Formats.waveLine(i, ids));
       }
+      List<String> policies = new ArrayList<>();
+      for (StepDefinition step : graph.steps()) {
+        String policy = step.policy().describe();
+        if (!policy.isEmpty()) {
+          policies.add("  " + step.id() + ": " + policy);
+        }
+      }
+      if (!policies.isEmpty()) {
+        io.out().println();
+        io.out().println("Policies:");
+        for (String line : policies) {
+          io.out().println(line);
+        }
+      }
       io.out().flush();
       return OK;
     }
@@ -376,7 +390,7 @@ public final class StepgraphCli {
       if (report.cancelled()) {
         return CANCELLED;
       }
-      return report.succeeded() ? OK : STEPS_FAILED;
+      return report.hasFailures() ? STEPS_FAILED : OK;
     }
 
     /** The Ctrl-C handler: cancel, then wait (bounded) until the output is written. */

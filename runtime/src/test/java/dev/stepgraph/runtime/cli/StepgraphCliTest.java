@@ -140,13 +140,16 @@ class StepgraphCliTest {
             "\\{\"event\":\"step-log\"," + time
                 + ",\"step\":\"a\",\"level\":\"INFO\",\"message\":\"hello \\\\\"world\\\\\"\"}",
             "\\{\"event\":\"step-completed\"," + time
-                + ",\"step\":\"a\",\"durationMs\":\\d+,\"entities\":\\{\"user\":1},\"relationships\":0}",
+                + ",\"step\":\"a\",\"durationMs\":\\d+,\"entities\":\\{\"user\":1},\"relationships\":0,"
+                + "\"attempts\":1}",
             "\\{\"event\":\"wave-started\"," + time + ",\"wave\":1,\"steps\":\\[\"b\"]}",
             "\\{\"event\":\"step-started\"," + time + ",\"step\":\"b\",\"wave\":1}",
             "\\{\"event\":\"step-failed\"," + time + ",\"step\":\"b\",\"durationMs\":\\d+,"
-                + "\"error\":\"IllegalStateException: boom\",\"errorType\":\"java.lang.IllegalStateException\"}",
+                + "\"error\":\"IllegalStateException: boom\",\"errorType\":\"java.lang.IllegalStateException\","
+                + "\"attempts\":1}",
             "\\{\"event\":\"run-finished\"," + time + ",\"durationMs\":\\d+,\"cancelled\":false,"
-                + "\"steps\":\\{\"succeeded\":1,\"failed\":1,\"skipped\":0,\"cancelled\":0,\"not_run\":0}}");
+                + "\"steps\":\\{\"succeeded\":1,\"failed\":1,\"timed_out\":0,\"skipped\":0,"
+                + "\"cancelled\":0,\"not_run\":0}}");
     List<String> lines = terminal.out().lines().toList();
     assertEquals(patterns.size(), lines.size(), terminal.out());
     for (int i = 0; i < lines.size(); i++) {

@@ -1,0 +1,235 @@
+package dev.stepgraph.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+
+/**
+ * One attempt of one step: the {@link StepContext} its code sees. Emissions are buffered here;
+ * the step's {@link StepExecution} commits them if the attempt succeeds and discards them (keys
+ * released) otherwise, so every attempt starts with a clean slate.
+ *
+ * <p>Once closed, the context takes nothing more. Using it after the step method returned throws;
+ * a step method still running after its attempt was given up (timed out, or abandoned after a
+ * cancel) has its emissions and log lines silently dropped.
+ */
+final class StepAttempt implements StepContext {
+  private final StepExecution execution;
+  private final RunExecution run;
+  private final int number;
+  private final Logger logger;
+
+  private final Object lock = new Object();
+  private final List<Entity> entities = new ArrayList<>(); // guarded by lock
+  private final List<Relationship> relationships = new ArrayList<>(); // guarded by lock
+  private @Nullable RuntimeException emitFailure; // guarded by lock
+  private @Nullable String skipReason; // guarded by lock
+  private boolean returned; // guarded by lock: the step method returned (or threw)
+  private volatile boolean closed;
+  private boolean discarded; // guarded by lock
+  private volatile boolean givenUp;
+
+  private final CountDownLatch done = new CountDownLatch(1);
+  private volatile @Nullable Throwable thrown;
+  private volatile @Nullable Thread thread;
+
+  /** How an attempt ended, read when it is closed. */
+  record Outcome(@Nullable Throwable failure, @Nullable String skipReason) {}
+
+  StepAttempt(StepExecution execution, RunExecution run, int number) {
+    this.execution = execution;
+    this.run = run;
+    this.number = number;
+    this.logger =
+        new StepLogger(
+            execution.stepId(),
+            event -> {
+              if (!closed) {
+                run.publish(event);
+              }
+            },
+            run.clock());
+  }
+
+  int number() {
+    return number;
+  }
+
+  // ---- StepContext
+
+  @Override
+  public String stepId() {
+    return execution.stepId();
+  }
+
+  @Override
+  public void emit(Entity entity) {
+    Objects.requireNonNull(entity, "entity");
+    synchronized (lock) {
+      if (!open()) {
+        return;
+      }
+      EntityKeys.Owner previous = run.keys().claim(stepId(), entity);
+      if (previous != null) {
+        String by =
+            previous.stepId().equals(stepId())
+                ? "step '" + stepId() + "' (this step)"
+                : "step '" + previous.stepId() + "'";
+        IllegalStateException failure =
+            new IllegalStateException(
+                "step '" + stepId() + "': duplicate entity key '" + entity.key()
+                    + "': already emitted by " + by);
+        if (emitFailure == null) {
+          emitFailure = failure;
+        }
+        throw failure;
+      }
+      entities.add(entity);
+    }
+  }
+
+  @Override
+  public void emit(Relationship relationship) {
+    Objects.requireNonNull(relationship, "relationship");
+    synchronized (lock) {
+      if (open()) {
+        relationships.add(relationship);
+      }
+    }
+  }
+
+  /** Whether emissions count; throws if the step method already returned. Holds the lock. */
+  private boolean open() {
+    if (!closed) {
+      return true;
+    }
+    if (returned) {
+      throw new IllegalStateException(
+          "step '" + stepId() + "': its context was used after the step finished");
+    }
+    return false; // the step was given up while still running: ignore what it does late
+  }
+
+  @Override
+  public PriorData prior() {
+    return execution.prior();
+  }
+
+  @Override
+  public Logger log() {
+    return logger;
+  }
+
+  @Override
+  public Config config() {
+    return run.config();
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return givenUp || execution.isCancelled();
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (isCancelled()) {
+      throw new CancellationException("step '" + stepId() + "' was cancelled");
+    }
+  }
+
+  @Override
+  public void skip(String reason) {
+    Objects.requireNonNull(reason, "reason");
+    synchronized (lock) {
+      if (!closed && skipReason == null) {
+        skipReason = reason;
+      }
+    }
+    throw new StepSkippedException(reason);
+  }
+
+  // ---- lifecycle, driven by StepExecution
+
+  /** Runs the step method on the calling thread and records how it ended. */
+  void runBody(StepBody body) {
+    thread = Thread.currentThread();
+    try {
+      body.run(this);
+    } catch (Throwable t) {
+      thrown = t;
+    } finally {
+      thread = null;
+      synchronized (lock) {
+        returned = true;
+      }
+      done.countDown();
+    }
+  }
+
+  /** Ends the attempt with this failure without running it (its thread could not start). */
+  void failToStart(Throwable failure) {
+    thrown = failure;
+    synchronized (lock) {
+      returned = true;
+    }
+    done.countDown();
+  }
+
+  /** Waits until the step method returned; false if it did not within the time. */
+  boolean awaitReturn(long nanos) throws InterruptedException {
+    return done.await(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Closes the context once the step method returned, and tells how the attempt ended. */
+  Outcome close() {
+    synchronized (lock) {
+      closed = true;
+      Throwable failure = emitFailure != null ? emitFailure : thrown;
+      String skip = skipReason;
+      if (skip == null && failure instanceof StepSkippedException skipped) {
+        skip = skipped.reason();
+      }
+      return new Outcome(failure, skip);
+    }
+  }
+
+  /** The attempt's emissions, once closed. */
+  StepOutput output() {
+    synchronized (lock) {
+      return new StepOutput(stepId(), entities, relationships);
+    }
+  }
+
+  /** Closes the context and frees the entity keys it claimed: its emissions never count. */
+  void discard() {
+    synchronized (lock) {
+      closed = true;
+      if (!discarded) {
+        discarded = true;
+        run.keys().release(stepId(), entities);
+      }
+    }
+  }
+
+  /**
+   * Gives up on the attempt while its step method may still run (timeout, or no stop within the
+   * cancel grace): discards it, makes {@link #isCancelled()} true and interrupts its thread.
+   */
+  void giveUp() {
+    givenUp = true;
+    discard();
+    interrupt();
+  }
+
+  void interrupt() {
+    Thread running = thread;
+    if (running != null) {
+      running.interrupt();
+    }
+  }
+}
