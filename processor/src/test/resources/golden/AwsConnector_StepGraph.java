@@ -47,10 +47,12 @@ public final class AwsConnector_StepGraph {
         .step("roles", "Collects IAM roles", List.of(), 0, connector::roles)
         .step("hosts", "Collect EC2 instances", List.of(), 0, connector::hosts)
         // Wave 1 (parallel): policies, services
-        .step("policies", "Collect the policies of each role", List.of("roles"), 1, connector::policies)
+        .step("policies", "Collect the policies of each role", List.of("roles"), 1,
+            connector::policies)
         .step("services", "Collect services on hosts", List.of("hosts"), 1, connector::services)
         // Wave 2 (sequential): relationships
-        .step("relationships", "Link users, roles, hosts, policies and services", List.of("users", "roles", "hosts", "policies", "services"), 2, connector::relationships)
+        .step("relationships", "Link users, roles, hosts, policies and services", List.of("users",
+            "roles", "hosts", "policies", "services"), 2, connector::relationships)
         .build();
   }
 }

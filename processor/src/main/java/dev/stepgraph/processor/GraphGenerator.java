@@ -178,10 +178,10 @@ final class GraphGenerator {
       }
     }
     for (int i = 0; i < seen.size(); i++) {
-      dependencies.add(i == 0 ? "$S" : ", $S", seen.get(i));
+      dependencies.add(i == 0 ? "$S" : ",$W$S", seen.get(i));
     }
     dependencies.add(")");
-    return CodeBlock.of("$S, $S, $L, $L, connector::$N",
+    return CodeBlock.of("$S,$W$S,$W$L,$W$L,$Wconnector::$N",
         step.id(), step.description(), dependencies.build(), wave, step.methodName());
   }
 
