@@ -51,8 +51,8 @@ public final class AwsConnector_StepGraph {
             connector::policies)
         .step("services", "Collect services on hosts", List.of("hosts"), 1, connector::services)
         // Wave 2 (sequential): relationships
-        .step("relationships", "Link users, roles, hosts, policies and services", List.of("users",
-            "roles", "hosts", "policies", "services"), 2, connector::relationships)
+        .step("relationships", "Link users, roles, hosts, policies and services",
+            List.of("users", "roles", "hosts", "policies", "services"), 2, connector::relationships)
         .build();
   }
 }

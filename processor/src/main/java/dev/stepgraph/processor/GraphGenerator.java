@@ -178,7 +178,7 @@ final class GraphGenerator {
       }
     }
     for (int i = 0; i < seen.size(); i++) {
-      dependencies.add(i == 0 ? "$S" : ",$W$S", seen.get(i));
+      dependencies.add(i == 0 ? "$S" : ", $S", seen.get(i));
     }
     dependencies.add(")");
     return CodeBlock.of("$S,$W$S,$W$L,$W$L,$Wconnector::$N",
