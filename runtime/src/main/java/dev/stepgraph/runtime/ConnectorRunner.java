@@ -26,6 +26,9 @@ import java.util.function.DoubleSupplier;
  *     .run();
  * }</pre>
  *
+ * <p>Each step runs under its {@link StepPolicy}: a timeout per attempt (the run does not wait
+ * for a step past it), retries with backoff, skipping when a dependency did not succeed.
+ *
  * <p>A runner runs once. {@link #cancel()} may be called from any thread, before or during the
  * run.
  */
@@ -97,7 +100,8 @@ public final class ConnectorRunner {
    * Cancels the run: steps not started yet do not start ({@link StepStatus#NOT_RUN}), running
    * steps are interrupted and see {@link StepContext#isCancelled()}; steps that do not stop within
    * the grace period are abandoned ({@link StepStatus#CANCELLED}). {@link #run()} then returns
-   * with what the succeeded steps emitted. Idempotent; safe from any thread, e.g. a shutdown hook.
+   * with what the succeeded steps emitted. A step waiting to retry stops at once (CANCELLED).
+   * Idempotent; safe from any thread, e.g. a shutdown hook.
    */
   public void cancel() {
     cancelRequested = true;

@@ -12,7 +12,10 @@ import java.util.Objects;
 /**
  * Something that happened during a run, in the order a {@link RunListener} sees it: {@link
  * RunStarted}, then per wave {@link WaveStarted} followed by the events of its steps, then {@link
- * RunFinished}.
+ * RunFinished}. A step that runs has {@link StepStarted}, its {@link StepLog} lines and {@link
+ * StepRetrying} events, and ends with one of {@link StepCompleted}, {@link StepFailed}, {@link
+ * StepTimedOut}, {@link StepSkipped} or {@link StepCancelled}; a step skipped because a
+ * dependency did not succeed has only {@link StepSkipped}.
  */
 public sealed interface RunEvent {
 

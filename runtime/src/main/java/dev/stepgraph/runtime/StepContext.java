@@ -6,7 +6,9 @@ import org.slf4j.Logger;
  * What a running step sees: its id, where to emit entities and relationships, the entities of
  * earlier waves, a logger, the connector's configuration and the cancellation signal.
  *
- * <p>One context per step execution; it must not be used after the step method returns.
+ * <p>One context per attempt of a step (a retried step gets a fresh one, with nothing emitted
+ * yet); it must not be used after the step method returns. A step method still running after its
+ * attempt timed out sees {@link #isCancelled()} true, and what it emits or logs is ignored.
  */
 public interface StepContext {
 

@@ -4,7 +4,10 @@ package dev.stepgraph.runtime;
 public enum StepStatus {
   /** The step returned normally; its entities and relationships were committed. */
   SUCCEEDED,
-  /** The step threw (an exception or an Error) or emitted a duplicate key; its emissions were discarded. */
+  /**
+   * The step's last attempt threw (an exception or an Error) or emitted a duplicate key; its
+   * emissions were discarded.
+   */
   FAILED,
   /**
    * The step's last attempt ran past its {@link StepPolicy#timeout() timeout}: it was interrupted
