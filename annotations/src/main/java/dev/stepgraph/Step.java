@@ -52,8 +52,10 @@ public @interface Step {
   String timeout() default "";
 
   /**
-   * What this step does when a step it depends on, directly or transitively, did not succeed.
-   * {@link OnDependencyFailure#INHERIT} (the default) takes the connector's setting, {@link
+   * What this step does when a step in its {@link #dependsOn()} did not succeed (failed, timed
+   * out, was skipped or cancelled). A skip travels down the graph only through steps that also
+   * say {@link OnDependencyFailure#SKIP}: a step in between that runs and succeeds ends it. {@link
+   * OnDependencyFailure#INHERIT} (the default) takes the connector's setting, {@link
    * Connector#onDependencyFailure()}.
    */
   OnDependencyFailure onDependencyFailure() default OnDependencyFailure.INHERIT;
