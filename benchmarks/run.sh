@@ -78,7 +78,10 @@ if want jmh; then
   for jdk in "$JAVA_HOME" $EXTRA_JDKS; do
     name=$(jdk_name "$jdk")
     log "JMH on $name (load $(cut -d' ' -f1-3 /proc/loadavg))"
-    "$jdk/bin/java" -jar "$JAR" -prof gc -rf json -rff "$OUT/jmh-$name.json" \
+    # JDK 17 runs a platform thread per step: a 10,000-step run takes seconds, so one fork there.
+    forks=()
+    [ "$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')" -lt 21 ] && forks=(-f 1)
+    "$jdk/bin/java" -jar "$JAR" "${forks[@]}" -prof gc -rf json -rff "$OUT/jmh-$name.json" \
       'SchedulerBenchmark|ConcurrencyBenchmark|PriorData.*Benchmark' 2>&1 | tee "$OUT/jmh-$name.txt" \
       | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)|^# (Run|JMH|VM version)' | grep -v 'gc\.\(count\|time\|alloc.rate \)' || true
   done
@@ -88,8 +91,14 @@ if want heap; then
   for jdk in "$JAVA_HOME" $EXTRA_JDKS; do
     name=$(jdk_name "$jdk")
     log "retained heap of prior data on $name"
-    "$jdk/bin/java" -XX:+UseSerialGC -Xms4g -Xmx4g -cp "$JAR" dev.stepgraph.bench.PriorDataHeap 3 \
-      2>&1 | tee "$OUT/heap-$name.txt"
+    # One round per JVM: later rounds in the same JVM were not reproducible (data of an earlier
+    # round stayed reachable for a while), so three fresh JVMs per implementation instead.
+    for rep in 1 2 3; do
+      for impl in stepgraph hashmap; do
+        "$jdk/bin/java" -XX:+UseSerialGC -Xms4g -Xmx4g -cp "$JAR" dev.stepgraph.bench.PriorDataHeap "$impl" 1 \
+          2>&1 | tee -a "$OUT/heap-$name.txt"
+      done
+    done
   done
 fi
 

@@ -62,7 +62,7 @@ public final class ProcessBench {
         .map(String::trim).map(Integer::parseInt).toList();
     StringBuilder md = new StringBuilder();
     md.append("javac: `").append(o.get("javac")).append("` (")
-        .append(version(o.get("javac"))).append("); per size, 1 untimed warm-up run of each mode, then the timed runs, "
+        .append(version(o.get("javac"))).append("); per size, 1 untimed warm-up run of each mode (of -proc:none only at 10,000 steps), then the timed runs, "
         + "modes interleaved. Wall time of the javac process; CPU = user + system time of that process "
         + "(all its threads), which the other load on the machine disturbs less.\n\n");
     md.append("| steps | runs | javac -proc:none: median (min-max) s | javac + processor: median (min-max) s "
@@ -76,8 +76,12 @@ public final class ProcessBench {
       List<Double> proc = new ArrayList<>();
       List<Double> plainCpu = new ArrayList<>();
       List<Double> procCpu = new ArrayList<>();
-      javac(o, work, src, n, false); // warm-up: file-system caches, JIT of nothing; discarded
-      javac(o, work, src, n, true);
+      // Warm-up, discarded: file-system caches. Not repeated for the processor at 10,000 steps and
+      // more, where one run takes long and the smaller sizes already warmed the caches.
+      javac(o, work, src, n, false);
+      if (n < 10_000) {
+        javac(o, work, src, n, true);
+      }
       for (int r = 0; r < reps; r++) {
         Sample a = javac(o, work, src, n, false);
         Sample b = javac(o, work, src, n, true);

@@ -8,52 +8,89 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Retained heap of prior data: how many bytes per entity the runtime keeps, beyond the entities
- * themselves, while a wave-1 step holds the snapshot of 1,000,000 entities, and after the run (in
- * its {@link RunReport}); the same for the hand-written HashMap baseline. Heap used is read after
- * full GCs; run with {@code -XX:+UseSerialGC} so that number is exact:
+ * Retained heap of prior data: how many bytes the runtime keeps, beyond the 1,000,000 entities
+ * themselves, while a wave-1 step holds the snapshot of them ({@link PriorDataFixture}), and after
+ * the run while its {@link RunReport} is held; the same for the hand-written HashMap baseline.
+ * Every figure is the difference of heap used after full GCs, measured against the heap used just
+ * before the same run, so runs do not disturb each other. One implementation per JVM; run with
+ * {@code -XX:+UseSerialGC} so heap used after {@code System.gc()} is exact:
  *
- * <pre>java -XX:+UseSerialGC -Xmx4g -cp benchmarks/target/benchmarks.jar dev.stepgraph.bench.PriorDataHeap</pre>
+ * <pre>java -XX:+UseSerialGC -Xmx4g -cp benchmarks/target/benchmarks.jar dev.stepgraph.bench.PriorDataHeap stepgraph|hashmap [rounds]</pre>
  */
 public final class PriorDataHeap {
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    long empty = usedAfterGc();
+    String impl = args.length > 0 ? args[0] : "stepgraph";
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    long empty = settledUsed();
     Entity[][] entities = PriorDataFixture.entities();
-    long withEntities = usedAfterGc();
-    long entityBytes = withEntities - empty;
-    System.out.printf(Locale.ROOT, "JDK %s, %s%n", Runtime.version(), ManagementFactory.getRuntimeMXBean().getVmName());
-    System.out.printf(Locale.ROOT, "the 1,000,000 entities themselves: %,d bytes (%.1f per entity)%n",
-        entityBytes, entityBytes / (double) PriorDataFixture.TOTAL);
+    long withEntities = settledUsed();
+    System.out.printf(Locale.ROOT, "%s on JDK %s: the 1,000,000 entities themselves take %,d bytes (%.1f per entity)%n",
+        impl, Runtime.version(), withEntities - empty, (withEntities - empty) / (double) PriorDataFixture.TOTAL);
     for (int r = 1; r <= rounds; r++) {
-      AtomicLong duringStepgraph = new AtomicLong();
-      RunReport report = Runs.run(PriorDataFixture.graph(entities, prior -> {
-        PriorDataFixture.checkCount(prior);
-        duringStepgraph.set(usedAfterGc());
-      }));
-      Runs.check(report, PriorDataFixture.STEPS + 1);
-      long afterStepgraph = usedAfterGc();
-      print(r, "stepgraph", "while wave 1 runs", duringStepgraph.get() - withEntities);
-      print(r, "stepgraph", "RunReport after the run", afterStepgraph - withEntities);
-      report = null;
-
-      AtomicLong duringBaseline = new AtomicLong();
-      Executor executor = BaselineExecutors.likeRuntime();
-      PriorDataFixture.baselineRun(entities, executor, prior -> {
-        PriorDataFixture.checkCount(prior);
-        duringBaseline.set(usedAfterGc());
-      });
-      BaselineExecutors.shutdown(executor);
-      print(r, "hashmap baseline", "while wave 1 runs", duringBaseline.get() - withEntities);
+      long before = settledUsed();
+      // One round per call: its frame, and every reference the interpreter keeps in it, is gone
+      // before the next round measures its starting point.
+      long[] measured = impl.equals("stepgraph") ? stepgraphRound(entities) : baselineRound(entities);
+      print(r, impl, "while wave 1 runs", measured[0] - before);
+      if (measured.length > 1) {
+        print(r, impl, "after, RunReport held", measured[1] - before);
+      }
     }
     if (entities.length != PriorDataFixture.STEPS) {
       throw new AssertionError(); // keeps the entities reachable to the end
     }
   }
 
+  static long[] stepgraphRound(Entity[][] entities) {
+    AtomicLong during = new AtomicLong();
+    RunReport report = Runs.run(PriorDataFixture.graph(entities, prior -> {
+      PriorDataFixture.checkCount(prior);
+      during.set(usedAfterGc());
+    }));
+    Runs.check(report, PriorDataFixture.STEPS + 1);
+    long after = usedAfterGc();
+    if (report.steps().isEmpty()) {
+      throw new AssertionError(); // keeps the report reachable up to here
+    }
+    return new long[] {during.get(), after};
+  }
+
+  static long[] baselineRound(Entity[][] entities) {
+    AtomicLong during = new AtomicLong();
+    Executor executor = BaselineExecutors.likeRuntime();
+    PriorDataFixture.baselineRun(entities, executor, prior -> {
+      PriorDataFixture.checkCount(prior);
+      during.set(usedAfterGc());
+    });
+    BaselineExecutors.shutdown(executor);
+    return new long[] {during.get()};
+  }
+
   static void print(int round, String impl, String when, long bytes) {
-    System.out.printf(Locale.ROOT, "round %d: %-16s %-24s retains %,13d bytes = %6.1f bytes per entity%n",
+    System.out.printf(Locale.ROOT, "round %d: %-9s %-22s retains %,12d bytes = %6.1f bytes per entity%n",
         round, impl, when, bytes, bytes / (double) PriorDataFixture.TOTAL);
+  }
+
+  /**
+   * Heap used once it stops changing: the threads of the previous round may still be ending, and
+   * a thread that has not terminated yet keeps its task, and so that round's data, reachable.
+   */
+  static long settledUsed() {
+    long previous = usedAfterGc();
+    for (int i = 0; i < 50; i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      long now = usedAfterGc();
+      if (Math.abs(now - previous) < 256 * 1024) {
+        return now;
+      }
+      previous = now;
+    }
+    return previous;
   }
 
   static long usedAfterGc() {
