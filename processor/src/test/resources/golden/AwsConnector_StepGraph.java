@@ -41,18 +41,21 @@ public final class AwsConnector_StepGraph {
    * The graph of the given connector instance (for embedding and tests).
    */
   public static ConnectorGraph create(AwsConnector connector) {
-    return ConnectorGraph.builder(CONNECTOR_ID, "Collects users, roles and hosts of an AWS account")
-        // Wave 0 (parallel): users, roles, hosts
-        .step("users", "Collect IAM users", List.of(), 0, connector::users)
-        .step("roles", "Collects IAM roles", List.of(), 0, connector::roles)
-        .step("hosts", "Collect EC2 instances", List.of(), 0, connector::hosts)
-        // Wave 1 (parallel): policies, services
-        .step("policies", "Collect the policies of each role", List.of("roles"), 1,
-            connector::policies)
-        .step("services", "Collect services on hosts", List.of("hosts"), 1, connector::services)
-        // Wave 2 (sequential): relationships
-        .step("relationships", "Link users, roles, hosts, policies and services",
-            List.of("users", "roles", "hosts", "policies", "services"), 2, connector::relationships)
-        .build();
+    ConnectorGraph.Builder graph = ConnectorGraph.builder(CONNECTOR_ID,
+        "Collects users, roles and hosts of an AWS account");
+    // Wave 0 (parallel): users, roles, hosts
+    graph.step("users", "Collect IAM users", List.<String>of(), 0, connector::users);
+    graph.step("roles", "Collects IAM roles", List.<String>of(), 0, connector::roles);
+    graph.step("hosts", "Collect EC2 instances", List.<String>of(), 0, connector::hosts);
+    // Wave 1 (parallel): policies, services
+    graph.step("policies", "Collect the policies of each role", List.<String>of("roles"), 1,
+        connector::policies);
+    graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
+        connector::services);
+    // Wave 2 (sequential): relationships
+    graph.step("relationships", "Link users, roles, hosts, policies and services",
+        List.<String>of("users", "roles", "hosts", "policies", "services"), 2,
+        connector::relationships);
+    return graph.build();
   }
 }

@@ -3,6 +3,7 @@ package dev.stepgraph.processor;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param id the connector id, explicit or derived from the class name
  * @param description {@code @Connector(description)} or the first sentence of the class Javadoc
  * @param steps the {@code @Step} methods in declaration order
+ * @param onDependencyFailure {@code @Connector(onDependencyFailure)} as written ({@code RUN} when
+ *     absent); empty if javac could not resolve it
+ * @param onDependencyFailureValue its annotation value, if written explicitly
+ * @param retriesWithoutStep methods with {@code @Retry} but no {@code @Step}
  */
 record ConnectorModel(
     TypeElement type,
@@ -22,11 +27,24 @@ record ConnectorModel(
     @Nullable AnnotationValue idValue,
     String id,
     String description,
-    List<StepModel> steps) {
+    List<StepModel> steps,
+    String onDependencyFailure,
+    @Nullable AnnotationValue onDependencyFailureValue,
+    List<RetryWithoutStep> retriesWithoutStep) {
 
   ConnectorModel {
     steps = List.copyOf(steps);
+    retriesWithoutStep = List.copyOf(retriesWithoutStep);
   }
+
+  /**
+   * A {@code @Retry} on a method without {@code @Step}.
+   *
+   * @param method the method
+   * @param annotation its {@code @Retry}
+   * @param signature the method for messages
+   */
+  record RetryWithoutStep(ExecutableElement method, AnnotationMirror annotation, String signature) {}
 
   /** The class name for messages, e.g. {@code com.acme.AwsConnector}. */
   String qualifiedName() {

@@ -14,7 +14,14 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Writes {@code <Connector>_StepGraph}: the connector id, the wave count and {@code create()},
- * which builds the graph with one {@code .step(...)} per step in wave order. Large graphs are split
+ * which builds the graph with one {@code graph.step(...)} statement per step in wave order, passing
+ * a {@code StepPolicy} only for steps with a timeout, retries or skip-on-dependency-failure.
+ *
+ * <p>Written for javac's speed as much as for reading: statements rather than one long fluent chain
+ * (javac attributes a chain as one ever deeper expression), and {@code List.<String>of(...)} with
+ * an explicit type argument, which spares javac inferring it against every {@code List.of}
+ * overload for each of thousands of steps (about a quarter of the compile time of a 10,000-step
+ * graph). Large graphs are split
  * into nested {@code StepsN} classes of bounded size so no method exceeds 64 KB of bytecode and no
  * class 65,535 constant pool entries.
  */
@@ -30,6 +37,9 @@ final class GraphGenerator {
 
   /** Wave lines in comments list at most this many ids. */
   static final int MAX_LISTED_IDS = 50;
+
+  /** The class Javadoc lists at most this many step policies. */
+  static final int MAX_LISTED_POLICIES = 50;
 
   private GraphGenerator() {}
 
@@ -62,6 +72,27 @@ final class GraphGenerator {
       javadoc.add("$L\n", waveLine(connector, waves, w));
     }
     javadoc.add("</pre>\n");
+    List<String> policyLines = new ArrayList<>();
+    int policies = 0;
+    for (List<Integer> wave : waves) {
+      for (int index : wave) {
+        StepModel step = connector.steps().get(index);
+        StepPolicies policy = StepPolicies.of(connector, step);
+        if (!policy.isDefault() && policies++ < MAX_LISTED_POLICIES) {
+          policyLines.add(step.id() + ": " + policy.describe());
+        }
+      }
+    }
+    if (policies > 0) {
+      javadoc.add("\n<p>Policies:\n\n<pre>\n");
+      for (String line : policyLines) {
+        javadoc.add("$L\n", line);
+      }
+      if (policies > policyLines.size()) {
+        javadoc.add("and $L more\n", policies - policyLines.size());
+      }
+      javadoc.add("</pre>\n");
+    }
 
     TypeSpec.Builder graph = TypeSpec.classBuilder(graphClass)
         .addJavadoc(javadoc.build())
@@ -94,27 +125,22 @@ final class GraphGenerator {
     for (StepModel step : connector.steps()) {
       totalWeight += weight(step);
     }
+    create.addStatement("$T graph =$W$T.builder(CONNECTOR_ID,$W$S)", BUILDER, CONNECTOR_GRAPH, connector.description());
     if (totalWeight <= MAX_CHUNK_WEIGHT) {
-      CodeBlock.Builder body = CodeBlock.builder()
-          .add("return $T.builder(CONNECTOR_ID, $S)\n", CONNECTOR_GRAPH, connector.description())
-          .indent().indent();
       for (int w = 0; w < waves.size(); w++) {
-        body.add("// $L\n", waveLine(connector, waves, w));
+        create.addCode("// $L\n", waveLine(connector, waves, w));
         for (int index : waves.get(w)) {
-          body.add(".step($L)\n", stepArguments(connector.steps().get(index), w));
+          create.addStatement("graph.step($L)", stepArguments(connector, connector.steps().get(index), w));
         }
       }
-      body.add(".build();\n").unindent().unindent();
-      create.addCode(body.build());
     } else {
-      create.addStatement("$T builder = $T.builder(CONNECTOR_ID, $S)", BUILDER, CONNECTOR_GRAPH, connector.description());
       List<TypeSpec> chunks = chunks(connector, waves, connectorClass);
       for (TypeSpec chunk : chunks) {
-        create.addStatement("$N.addTo(builder, connector)", chunk);
+        create.addStatement("$N.addTo(graph, connector)", chunk);
         graph.addType(chunk);
       }
-      create.addStatement("return builder.build()");
     }
+    create.addStatement("return graph.build()");
     graph.addMethod(create.build());
     return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
   }
@@ -141,7 +167,7 @@ final class GraphGenerator {
           body.add("// $L\n", waveLine(connector, waves, w));
           waveStarted = true;
         }
-        body.addStatement("builder.step($L)", stepArguments(step, w));
+        body.addStatement("graph.step($L)", stepArguments(connector, step, w));
         weight += weight(step);
       }
     }
@@ -157,7 +183,7 @@ final class GraphGenerator {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("addTo")
             .addModifiers(Modifier.STATIC)
-            .addParameter(BUILDER, "builder")
+            .addParameter(BUILDER, "graph")
             .addParameter(connectorClass, "connector")
             .addCode(body)
             .build())
@@ -168,8 +194,8 @@ final class GraphGenerator {
     return 1 + step.dependsOn().size();
   }
 
-  private static CodeBlock stepArguments(StepModel step, int wave) {
-    CodeBlock.Builder dependencies = CodeBlock.builder().add("$T.of(", LIST);
+  private static CodeBlock stepArguments(ConnectorModel connector, StepModel step, int wave) {
+    CodeBlock.Builder dependencies = CodeBlock.builder().add("$T.<$T>of(", LIST, String.class);
     List<String> seen = new ArrayList<>();
     java.util.Set<String> unique = new java.util.HashSet<>();
     for (StepModel.Dependency dependency : step.dependsOn()) {
@@ -181,8 +207,13 @@ final class GraphGenerator {
       dependencies.add(i == 0 ? "$S" : ", $S", seen.get(i));
     }
     dependencies.add(")");
-    return CodeBlock.of("$S,$W$S,$W$L,$W$L,$Wconnector::$N",
-        step.id(), step.description(), dependencies.build(), wave, step.methodName());
+    StepPolicies policy = StepPolicies.of(connector, step);
+    if (policy.isDefault()) {
+      return CodeBlock.of("$S,$W$S,$W$L,$W$L,$Wconnector::$N",
+          step.id(), step.description(), dependencies.build(), wave, step.methodName());
+    }
+    return CodeBlock.of("$S,$W$S,$W$L,$W$L,\n$L,\nconnector::$N",
+        step.id(), step.description(), dependencies.build(), wave, policy.javaExpression(), step.methodName());
   }
 
   /** {@code Wave 0 (parallel): users, roles, hosts}. */

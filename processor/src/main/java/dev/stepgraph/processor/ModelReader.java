@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 final class ModelReader {
   static final String STEP = "dev.stepgraph.Step";
   static final String CONNECTOR = "dev.stepgraph.Connector";
+  static final String RETRY = "dev.stepgraph.Retry";
 
   private final Elements elements;
   private final @Nullable Trees trees;
@@ -50,7 +51,10 @@ final class ModelReader {
     if (description.isEmpty()) {
       description = DocComments.firstSentence(elements.getDocComment(type));
     }
+    AnnotationValue onDependencyFailureValue = connector == null ? null : explicitValue(connector, "onDependencyFailure");
+    String onDependencyFailure = onDependencyFailureValue == null ? "RUN" : enumConstant(onDependencyFailureValue);
     List<StepModel> steps = new ArrayList<>();
+    List<ConnectorModel.RetryWithoutStep> retriesWithoutStep = new ArrayList<>();
     Map<Element, String> docComments = null;
     boolean docCommentsRead = false;
     for (Element member : type.getEnclosedElements()) {
@@ -64,9 +68,16 @@ final class ModelReader {
           docCommentsRead = true;
         }
         steps.add(readStep((ExecutableElement) member, step, docComments));
+      } else {
+        AnnotationMirror retry = annotation(member, RETRY);
+        if (retry != null) {
+          retriesWithoutStep.add(new ConnectorModel.RetryWithoutStep(
+              (ExecutableElement) member, retry, signature((ExecutableElement) member)));
+        }
       }
     }
-    return new ConnectorModel(type, connector, explicitId.isEmpty() ? null : idValue, id, description, steps);
+    return new ConnectorModel(type, connector, explicitId.isEmpty() ? null : idValue, id, description, steps,
+        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep);
   }
 
   /** The doc comments of the methods of {@code type}, read in one pass; null if unavailable. */
@@ -119,7 +130,47 @@ final class ModelReader {
         dependsOn.add(new StepModel.Dependency(dependency, dependsOnValue));
       }
     }
-    return new StepModel(method, step, id, idValue, description, dependsOn, signature(method));
+    AnnotationValue timeoutValue = explicitValue(step, "timeout");
+    String timeout = timeoutValue == null ? "" : stringOf(timeoutValue);
+    AnnotationValue onDependencyFailureValue = explicitValue(step, "onDependencyFailure");
+    String onDependencyFailure = onDependencyFailureValue == null ? "INHERIT" : enumConstant(onDependencyFailureValue);
+    AnnotationMirror retry = annotation(method, RETRY);
+    return new StepModel(method, step, id, idValue, description, dependsOn, signature(method), timeout, timeoutValue,
+        onDependencyFailure, onDependencyFailureValue, retry == null ? null : readRetry(retry));
+  }
+
+  /** Values with defaults from {@link Elements#getElementValuesWithDefaults}; positions only where written. */
+  private RetryModel readRetry(AnnotationMirror retry) {
+    Map<String, AnnotationValue> values = new HashMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+        : elements.getElementValuesWithDefaults(retry).entrySet()) {
+      values.put(entry.getKey().getSimpleName().toString(), entry.getValue());
+    }
+    return new RetryModel(
+        retry,
+        values.get("attempts") != null && values.get("attempts").getValue() instanceof Integer i ? i : 3,
+        explicitValue(retry, "attempts"),
+        values.get("backoff") != null ? stringOf(values.get("backoff"), "1s") : "1s",
+        explicitValue(retry, "backoff"),
+        doubleOf(values.get("multiplier"), 2.0),
+        explicitValue(retry, "multiplier"),
+        values.get("maxBackoff") != null ? stringOf(values.get("maxBackoff"), "1m") : "1m",
+        explicitValue(retry, "maxBackoff"),
+        doubleOf(values.get("jitter"), 0.2),
+        explicitValue(retry, "jitter"));
+  }
+
+  /** The constant's name, or empty if javac could not resolve it (it reports that itself). */
+  private static String enumConstant(AnnotationValue value) {
+    return value.getValue() instanceof VariableElement constant ? constant.getSimpleName().toString() : "";
+  }
+
+  private static double doubleOf(@Nullable AnnotationValue value, double otherwise) {
+    return value != null && value.getValue() instanceof Number number ? number.doubleValue() : otherwise;
+  }
+
+  private static String stringOf(AnnotationValue value, String otherwise) {
+    return value.getValue() instanceof String s ? s : otherwise;
   }
 
   /** {@code name(SimpleParameterTypes)}, as in the messages. */

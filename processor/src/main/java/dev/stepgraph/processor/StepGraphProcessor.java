@@ -19,7 +19,9 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
@@ -58,7 +60,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR);
+    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY);
   }
 
   @Override
@@ -81,7 +83,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new StepMethodCheck(processingEnv.getTypeUtils(), exception, error),
         new StepIdCheck(),
         new DependsOnCheck(),
-        new CycleCheck());
+        new CycleCheck(),
+        new PolicyCheck());
   }
 
   @Override
@@ -92,10 +95,16 @@ public final class StepGraphProcessor extends AbstractProcessor {
     }
     Set<TypeElement> connectors = new LinkedHashSet<>();
     List<TypeElement> annotatedOnly = new ArrayList<>();
+    List<ExecutableElement> retries = new ArrayList<>();
     for (TypeElement annotation : annotations) {
       boolean step = annotation.getQualifiedName().contentEquals(ModelReader.STEP);
+      boolean retry = annotation.getQualifiedName().contentEquals(ModelReader.RETRY);
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (step && element.getEnclosingElement() instanceof TypeElement type) {
+        if (retry) {
+          if (element instanceof ExecutableElement method) {
+            retries.add(method);
+          }
+        } else if (step && element.getEnclosingElement() instanceof TypeElement type) {
           connectors.add(type);
         } else if (!step && element instanceof TypeElement type) {
           annotatedOnly.add(type);
@@ -108,6 +117,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
             "class " + type.getQualifiedName() + " has @Connector but no @Step method, so it is not a connector"
                 + " and nothing is generated for it: add @Step methods or remove @Connector",
             type, ModelReader.annotation(type, ModelReader.CONNECTOR), null);
+      }
+    }
+    for (ExecutableElement method : retries) {
+      // In a connector the model carries it to PolicyCheck; elsewhere nothing else would see it.
+      if (!connectors.contains(method.getEnclosingElement()) && ModelReader.annotation(method, ModelReader.STEP) == null) {
+        AnnotationMirror retry = ModelReader.annotation(method, ModelReader.RETRY);
+        if (retry != null) {
+          PolicyCheck.reportRetryWithoutStep(method, retry, ModelReader.signature(method), reporter);
+        }
       }
     }
     checkLocalClasses(connectors, annotatedOnly, reporter);

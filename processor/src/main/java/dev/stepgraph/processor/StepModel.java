@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param description {@code @Step(description)} or the first sentence of the method's Javadoc
  * @param dependsOn the {@code dependsOn} entries as written, duplicates included
  * @param signature the method for messages, e.g. {@code listUsers(StepContext)}
+ * @param timeout {@code @Step(timeout)} as written; empty for none
+ * @param timeoutValue its annotation value, if written explicitly
+ * @param onDependencyFailure the {@code OnDependencyFailure} constant name as written ({@code
+ *     INHERIT} by default); empty if javac could not resolve it
+ * @param onDependencyFailureValue its annotation value, if written explicitly
+ * @param retry the method's {@code @Retry}, if any
  */
 record StepModel(
     ExecutableElement method,
@@ -24,7 +30,12 @@ record StepModel(
     @Nullable AnnotationValue idValue,
     String description,
     List<Dependency> dependsOn,
-    String signature) {
+    String signature,
+    String timeout,
+    @Nullable AnnotationValue timeoutValue,
+    String onDependencyFailure,
+    @Nullable AnnotationValue onDependencyFailureValue,
+    @Nullable RetryModel retry) {
 
   StepModel {
     dependsOn = List.copyOf(dependsOn);

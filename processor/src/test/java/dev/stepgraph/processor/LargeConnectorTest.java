@@ -8,6 +8,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.StepDefinition;
+import dev.stepgraph.runtime.StepPolicy;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +43,9 @@ class LargeConnectorTest {
         }
         source.append('}');
       }
+      if (i % 1000 == 999) {
+        source.append(", timeout = \"").append(i / 1000 + 1).append("s\"");
+      }
       source.append(") void step").append(i).append("(StepContext ctx) {}\n");
     }
     return source.append("}\n").toString();
@@ -53,7 +58,7 @@ class LargeConnectorTest {
     assertThat(compilation).succeeded();
     String generated = Compilations.generated(compilation, "com.acme.BigConnector_StepGraph");
     assertTrue(generated.contains("private static final class Steps0 {"), "split into nested classes");
-    assertTrue(generated.contains("Steps0.addTo(builder, connector);"));
+    assertTrue(generated.contains("Steps0.addTo(graph, connector);"));
 
     // Load what javac wrote and build the graph: ConnectorGraph.build() checks every dependency is in an earlier wave.
     ClassLoader loader = new GeneratedClassLoader(compilation.generatedFiles(), getClass().getClassLoader());
@@ -68,6 +73,8 @@ class LargeConnectorTest {
       }
       assertEquals(expected, step.wave(), step.id());
     }
+    assertEquals(StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(10)), graph.step("step-9999").policy());
+    assertEquals(StepPolicy.DEFAULT, graph.step("step-9998").policy());
   }
 
   @Test

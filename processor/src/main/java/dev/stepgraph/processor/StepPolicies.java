@@ -1,0 +1,84 @@
+package dev.stepgraph.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The policy of a checked step, connector default resolved: what {@code StepPolicy} the generated
+ * graph passes, in code and in the words of the runtime's {@code plan}.
+ *
+ * @param timeout the timeout, if any
+ * @param retry the {@code @Retry}, if it retries (more than one attempt)
+ * @param skipOnDependencyFailure whether the step is skipped when a dependency did not succeed
+ */
+record StepPolicies(@Nullable Duration timeout, @Nullable RetryModel retry, boolean skipOnDependencyFailure) {
+
+  static final ClassName STEP_POLICY = ClassName.get("dev.stepgraph.runtime", "StepPolicy");
+  static final ClassName RETRY_POLICY = ClassName.get("dev.stepgraph.runtime", "RetryPolicy");
+  static final ClassName DURATION = ClassName.get("java.time", "Duration");
+
+  /** Resolves the policy of a step that passed {@link PolicyCheck}. */
+  static StepPolicies of(ConnectorModel connector, StepModel step) {
+    Duration timeout = step.timeout().isEmpty() ? null : Durations.parse(step.timeout()).orElseThrow();
+    RetryModel retry = step.retry() != null && step.retry().attempts() > 1 ? step.retry() : null;
+    String onDependencyFailure = step.onDependencyFailure().equals("INHERIT")
+        ? connector.onDependencyFailure() : step.onDependencyFailure();
+    return new StepPolicies(timeout, retry, onDependencyFailure.equals("SKIP"));
+  }
+
+  boolean isDefault() {
+    return timeout == null && retry == null && !skipOnDependencyFailure;
+  }
+
+  /**
+   * A Java expression building the policy from {@code StepPolicy.DEFAULT}, with only what differs:
+   * the first {@code with...} call on the line of {@code DEFAULT}, each further one on its own line.
+   */
+  CodeBlock javaExpression() {
+    List<CodeBlock> calls = new ArrayList<>(3);
+    if (timeout != null) {
+      calls.add(CodeBlock.of(".withTimeout($T.$L)", DURATION, Durations.javaFactory(timeout)));
+    }
+    if (retry != null) {
+      calls.add(CodeBlock.of(".withRetry($T.of($L,$W$T.$L,$W$L,$W$T.$L,$W$L))", RETRY_POLICY, retry.attempts(),
+          DURATION, Durations.javaFactory(duration(retry.backoff())), Durations.javaLiteral(retry.multiplier()),
+          DURATION, Durations.javaFactory(duration(retry.maxBackoff())), Durations.javaLiteral(retry.jitter())));
+    }
+    if (skipOnDependencyFailure) {
+      calls.add(CodeBlock.of(".withSkipOnDependencyFailure(true)"));
+    }
+    CodeBlock.Builder out = CodeBlock.builder().add("$T.DEFAULT", STEP_POLICY);
+    for (int i = 0; i < calls.size(); i++) {
+      out.add(i == 0 ? "$L" : "\n$>$>$L$<$<", calls.get(i));
+    }
+    return out.build();
+  }
+
+  /**
+   * As the runtime's {@code StepPolicy.describe()} prints it: {@code timeout 30s, retry 3 attempts
+   * (backoff 500ms, x2.0, max 1m, jitter 0.2), on dependency failure skip}.
+   */
+  String describe() {
+    List<String> parts = new ArrayList<>(3);
+    if (timeout != null) {
+      parts.add("timeout " + Durations.format(timeout));
+    }
+    if (retry != null) {
+      parts.add("retry " + retry.attempts() + " attempts (backoff " + Durations.format(duration(retry.backoff()))
+          + ", x" + retry.multiplier() + ", max " + Durations.format(duration(retry.maxBackoff()))
+          + ", jitter " + retry.jitter() + ")");
+    }
+    if (skipOnDependencyFailure) {
+      parts.add("on dependency failure skip");
+    }
+    return String.join(", ", parts);
+  }
+
+  private static Duration duration(String text) {
+    return Durations.parse(text).orElseThrow();
+  }
+}

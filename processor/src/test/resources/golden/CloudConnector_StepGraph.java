@@ -1,0 +1,81 @@
+package com.acme;
+
+import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.RetryPolicy;
+import dev.stepgraph.runtime.StepPolicy;
+import java.time.Duration;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Step graph of connector {@code cloud}, generated from {@link CloudConnector}.
+ *
+ * <p>Collects a cloud account, skipping what depends on a failed step
+ *
+ * <pre>
+ * Wave 0 (parallel): users, roles, hosts
+ * Wave 1 (sequential): services
+ * Wave 2 (sequential): report
+ * </pre>
+ *
+ * <p>Policies:
+ *
+ * <pre>
+ * users: timeout 30s, retry 3 attempts (backoff 500ms, x2.0, max 1m, jitter 0.2), on dependency failure skip
+ * roles: retry 3 attempts (backoff 1s, x2.0, max 1m, jitter 0.2)
+ * hosts: timeout 1m30s, retry 5 attempts (backoff 2s, x1.5, max 2h, jitter 0.0)
+ * services: on dependency failure skip
+ * </pre>
+ */
+@Generated("dev.stepgraph.processor.StepGraphProcessor")
+public final class CloudConnector_StepGraph {
+  /**
+   * The connector id.
+   */
+  public static final String CONNECTOR_ID = "cloud";
+
+  /**
+   * How many waves the graph has.
+   */
+  public static final int WAVE_COUNT = 3;
+
+  private CloudConnector_StepGraph() {
+  }
+
+  /**
+   * The graph of a new {@link CloudConnector}.
+   */
+  public static ConnectorGraph create() {
+    return create(new CloudConnector());
+  }
+
+  /**
+   * The graph of the given connector instance (for embedding and tests).
+   */
+  public static ConnectorGraph create(CloudConnector connector) {
+    ConnectorGraph.Builder graph = ConnectorGraph.builder(CONNECTOR_ID,
+        "Collects a cloud account, skipping what depends on a failed step");
+    // Wave 0 (parallel): users, roles, hosts
+    graph.step("users", "Collect users", List.<String>of(), 0,
+        StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(30))
+            .withRetry(RetryPolicy.of(3, Duration.ofMillis(500), 2.0, Duration.ofMinutes(1), 0.2))
+            .withSkipOnDependencyFailure(true),
+        connector::users);
+    graph.step("roles", "Collect roles", List.<String>of(), 0,
+        StepPolicy.DEFAULT.withRetry(RetryPolicy.of(3, Duration.ofSeconds(1), 2.0,
+            Duration.ofMinutes(1), 0.2)),
+        connector::roles);
+    graph.step("hosts", "Collect hosts", List.<String>of(), 0,
+        StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(90))
+            .withRetry(RetryPolicy.of(5, Duration.ofSeconds(2), 1.5, Duration.ofHours(2), 0.0)),
+        connector::hosts);
+    // Wave 1 (sequential): services
+    graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
+        StepPolicy.DEFAULT.withSkipOnDependencyFailure(true),
+        connector::services);
+    // Wave 2 (sequential): report
+    graph.step("report", "Report what was collected", List.<String>of("users", "services"), 2,
+        connector::report);
+    return graph.build();
+  }
+}
