@@ -1,5 +1,7 @@
 package dev.stepgraph.example;
 
+import dev.stepgraph.OnDependencyFailure;
+import dev.stepgraph.Retry;
 import dev.stepgraph.Step;
 import dev.stepgraph.example.CloudApi.ApiHost;
 import dev.stepgraph.example.CloudApi.ApiPolicy;
@@ -11,6 +13,7 @@ import dev.stepgraph.runtime.PriorData;
 import dev.stepgraph.runtime.Relationship;
 import dev.stepgraph.runtime.StepContext;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the inventory of a cloud account: IAM users, roles and policies, hosts and the services
@@ -19,11 +22,20 @@ import java.util.List;
  * <p>The connector id is derived from the class name: {@code cloud-inventory}. The processor checks
  * the step graph below at compile time and generates {@code CloudInventoryConnector_StepGraph} and
  * {@code ConnectorMain} next to this class.
+ *
+ * <p>Policies as a real connector would set them: the listing steps talk to a remote API that
+ * answers 503 now and then, so they retry with backoff, and every step has a timeout so that a
+ * hung call cannot stall a scheduled run. {@code services} has nothing to do without hosts, so it
+ * is skipped when {@code hosts} failed; {@code relationships} wires whatever was collected.
  */
 public class CloudInventoryConnector {
 
+  /** One client per run, shared by the steps, so a flaky endpoint recovers across retries. */
+  private @Nullable CloudApi api;
+
   /** Collects the account's IAM users, page by page. */
-  @Step(id = "users")
+  @Step(id = "users", timeout = "2m")
+  @Retry(attempts = 3, backoff = "500ms")
   void users(StepContext ctx) throws Exception {
     CloudApi api = api(ctx);
     int page = 0;
@@ -39,7 +51,8 @@ public class CloudInventoryConnector {
   }
 
   /** Collects the account's IAM roles. */
-  @Step(id = "roles")
+  @Step(id = "roles", timeout = "1m")
+  @Retry(attempts = 3, backoff = "500ms")
   void roles(StepContext ctx) throws Exception {
     for (ApiRole role : api(ctx).listRoles()) {
       ctx.emit(
@@ -50,7 +63,8 @@ public class CloudInventoryConnector {
   }
 
   /** Collects the virtual machines, page by page. */
-  @Step(id = "hosts")
+  @Step(id = "hosts", timeout = "2m")
+  @Retry(attempts = 3, backoff = "500ms")
   void hosts(StepContext ctx) throws Exception {
     CloudApi api = api(ctx);
     int page = 0;
@@ -66,10 +80,14 @@ public class CloudInventoryConnector {
   }
 
   /** Collects the policies attached to each role collected by {@code roles}. */
-  @Step(id = "policies", dependsOn = "roles")
+  @Step(id = "policies", dependsOn = "roles", timeout = "5m")
   void policies(StepContext ctx) throws Exception {
     CloudApi api = api(ctx);
-    for (Entity role : ctx.prior().entitiesByType("role")) {
+    List<Entity> roles = ctx.prior().entitiesByType("role");
+    if (roles.isEmpty()) {
+      ctx.skip("no roles were collected");
+    }
+    for (Entity role : roles) {
       ctx.checkCancelled();
       for (ApiPolicy policy : api.listPolicies(role.key())) {
         ctx.emit(
@@ -82,7 +100,11 @@ public class CloudInventoryConnector {
   }
 
   /** Collects the services running on each host collected by {@code hosts}. */
-  @Step(id = "services", dependsOn = "hosts")
+  @Step(
+      id = "services",
+      dependsOn = "hosts",
+      timeout = "5m",
+      onDependencyFailure = OnDependencyFailure.SKIP)
   void services(StepContext ctx) throws Exception {
     CloudApi api = api(ctx);
     for (Entity host : ctx.prior().entitiesByType("host")) {
@@ -104,7 +126,8 @@ public class CloudInventoryConnector {
    */
   @Step(
       id = "relationships",
-      dependsOn = {"users", "roles", "policies", "hosts", "services"})
+      dependsOn = {"users", "roles", "policies", "hosts", "services"},
+      timeout = "1m")
   void relationships(StepContext ctx) {
     PriorData prior = ctx.prior();
     int missing = 0;
@@ -134,7 +157,10 @@ public class CloudInventoryConnector {
     return 0;
   }
 
-  private static CloudApi api(StepContext ctx) {
-    return SimulatedCloudApi.fromConfig(ctx.config());
+  private synchronized CloudApi api(StepContext ctx) {
+    if (api == null) {
+      api = SimulatedCloudApi.fromConfig(ctx.config());
+    }
+    return api;
   }
 }

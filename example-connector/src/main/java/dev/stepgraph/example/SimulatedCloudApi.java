@@ -1,8 +1,10 @@
 package dev.stepgraph.example;
 
 import dev.stepgraph.runtime.Config;
+import dev.stepgraph.runtime.NonRetryableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A simulated cloud inventory: deterministic data (the same settings give the same inventory),
@@ -16,9 +18,16 @@ import java.util.List;
  *   <tr><td>{@code inventory.services-per-host}</td><td>default 3</td></tr>
  *   <tr><td>{@code api.page-size}</td><td>items per page of users and hosts, default 20</td></tr>
  *   <tr><td>{@code api.latency-ms} ({@code API_LATENCY_MS})</td><td>latency of every call, default 25</td></tr>
- *   <tr><td>{@code api.fail} ({@code API_FAIL})</td><td>an endpoint that answers HTTP 503:
+ *   <tr><td>{@code api.fail} ({@code API_FAIL})</td><td>an endpoint that always answers HTTP 503:
  *       {@code users}, {@code roles}, {@code policies}, {@code hosts} or {@code services}</td></tr>
+ *   <tr><td>{@code api.flaky} ({@code API_FLAKY})</td><td>an endpoint whose first calls answer
+ *       HTTP 503, then succeed</td></tr>
+ *   <tr><td>{@code api.flaky-failures}</td><td>how many calls of the flaky endpoint fail, default 1</td></tr>
+ *   <tr><td>{@code api.unauthorized} ({@code API_UNAUTHORIZED})</td><td>an endpoint that answers
+ *       HTTP 401, which no retry can fix</td></tr>
  * </table>
+ *
+ * <p>One instance serves a whole run, so a flaky endpoint recovers across retries.
  */
 final class SimulatedCloudApi implements CloudApi {
 
@@ -43,6 +52,9 @@ final class SimulatedCloudApi implements CloudApi {
   private final int pageSize;
   private final long latencyMillis;
   private final String failingEndpoint;
+  private final String flakyEndpoint;
+  private final AtomicInteger flakyFailuresLeft;
+  private final String unauthorizedEndpoint;
 
   SimulatedCloudApi(
       int users,
@@ -51,7 +63,10 @@ final class SimulatedCloudApi implements CloudApi {
       int servicesPerHost,
       int pageSize,
       long latencyMillis,
-      String failingEndpoint) {
+      String failingEndpoint,
+      String flakyEndpoint,
+      int flakyFailures,
+      String unauthorizedEndpoint) {
     this.users = users;
     this.roles = Math.max(1, roles);
     this.hosts = hosts;
@@ -59,6 +74,9 @@ final class SimulatedCloudApi implements CloudApi {
     this.pageSize = Math.max(1, pageSize);
     this.latencyMillis = latencyMillis;
     this.failingEndpoint = failingEndpoint;
+    this.flakyEndpoint = flakyEndpoint;
+    this.flakyFailuresLeft = new AtomicInteger(flakyFailures);
+    this.unauthorizedEndpoint = unauthorizedEndpoint;
   }
 
   /** The API as configured; see the class comment for the keys. */
@@ -70,7 +88,10 @@ final class SimulatedCloudApi implements CloudApi {
         config.getInt("inventory.services-per-host", 3),
         config.getInt("api.page-size", 20),
         config.getLong("api.latency-ms", 25),
-        config.get("api.fail").orElse(""));
+        config.get("api.fail").orElse(""),
+        config.get("api.flaky").orElse(""),
+        config.getInt("api.flaky-failures", 1),
+        config.get("api.unauthorized").orElse(""));
   }
 
   @Override
@@ -146,8 +167,18 @@ final class SimulatedCloudApi implements CloudApi {
     if (latencyMillis > 0) {
       Thread.sleep(latencyMillis);
     }
+    if (endpoint.equals(unauthorizedEndpoint)) {
+      // A real client knows that retrying a refused credential cannot help.
+      throw new NonRetryableException(
+          "HTTP 401 Unauthorized from GET " + path + ": the API token was refused; check api.token");
+    }
     if (endpoint.equals(failingEndpoint)) {
-      throw new ApiException("HTTP 503 Service Unavailable from GET " + path + " (api.fail=" + endpoint + ")");
+      throw new ApiException(
+          "HTTP 503 Service Unavailable from GET " + path + " (api.fail=" + endpoint + ")");
+    }
+    if (endpoint.equals(flakyEndpoint) && flakyFailuresLeft.getAndDecrement() > 0) {
+      throw new ApiException(
+          "HTTP 503 Service Unavailable from GET " + path + " (api.flaky=" + endpoint + ")");
     }
   }
 }

@@ -7,9 +7,13 @@ import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.ConnectorRunner;
 import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.RetryPolicy;
 import dev.stepgraph.runtime.RunReport;
 import dev.stepgraph.runtime.StepDefinition;
+import dev.stepgraph.runtime.StepPolicy;
+import dev.stepgraph.runtime.StepResult;
 import dev.stepgraph.runtime.StepStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,17 +73,65 @@ class CloudInventoryConnectorTest {
   }
 
   @Test
-  void aFailedStepLeavesItsDependentsRunningOnIncompleteData() {
+  void theStepsCarryThePoliciesDeclaredOnTheirAnnotations() {
+    ConnectorGraph graph = CloudInventoryConnector_StepGraph.create();
+
+    assertEquals(
+        StepPolicy.DEFAULT
+            .withTimeout(Duration.ofMinutes(2))
+            .withRetry(
+                RetryPolicy.of(3, Duration.ofMillis(500), 2.0, Duration.ofMinutes(1), 0.2)),
+        graph.step("users").policy());
+    assertEquals(
+        StepPolicy.DEFAULT.withTimeout(Duration.ofMinutes(5)).withSkipOnDependencyFailure(true),
+        graph.step("services").policy());
+    assertEquals(
+        StepPolicy.DEFAULT.withTimeout(Duration.ofMinutes(1)),
+        graph.step("relationships").policy());
+  }
+
+  @Test
+  void whenHostsFailServicesIsSkippedAndRelationshipsStillRuns() {
     RunReport report = run(Map.of("api.latency-ms", "0", "api.fail", "hosts"));
 
-    assertEquals(StepStatus.FAILED, report.step("hosts").orElseThrow().status());
-    assertEquals(StepStatus.SUCCEEDED, report.step("services").orElseThrow().status());
+    StepResult hosts = report.step("hosts").orElseThrow();
+    assertEquals(StepStatus.FAILED, hosts.status());
+    assertEquals(3, hosts.attempts(), "hosts retried twice");
+    StepResult services = report.step("services").orElseThrow();
+    assertEquals(StepStatus.SKIPPED, services.status());
+    assertEquals("dependency 'hosts' failed", services.reason());
     assertEquals(StepStatus.SUCCEEDED, report.step("relationships").orElseThrow().status());
     Map<String, Long> types = countByType(report.entities());
     assertEquals(null, types.get("host"));
-    assertEquals(null, types.get("service"), "services saw no hosts in its prior data");
+    assertEquals(null, types.get("service"));
     assertEquals(40L, types.get("user"));
     assertEquals(List.of(), edges(report, "host-runs-service"));
+    assertEquals(54, edges(report, "user-has-role").size());
+  }
+
+  @Test
+  void aFlakyEndpointSucceedsOnItsSecondAttempt() {
+    RunReport report =
+        run(Map.of("api.latency-ms", "0", "api.flaky", "roles", "api.flaky-failures", "1"));
+
+    StepResult roles = report.step("roles").orElseThrow();
+    assertEquals(StepStatus.SUCCEEDED, roles.status());
+    assertEquals(2, roles.attempts());
+    assertEquals(6L, countByType(report.entities()).get("role"), "no role twice, none lost");
+    assertTrue(report.succeeded(), report.toString());
+  }
+
+  @Test
+  void aRefusedCredentialFailsAtOnceAndPoliciesSkipsItself() {
+    RunReport report = run(Map.of("api.latency-ms", "0", "api.unauthorized", "roles"));
+
+    StepResult roles = report.step("roles").orElseThrow();
+    assertEquals(StepStatus.FAILED, roles.status());
+    assertEquals(1, roles.attempts(), "an authentication failure is not retried");
+    assertTrue(roles.reason().contains("HTTP 401 Unauthorized"), roles.reason());
+    StepResult policies = report.step("policies").orElseThrow();
+    assertEquals(StepStatus.SKIPPED, policies.status());
+    assertEquals("no roles were collected", policies.reason());
   }
 
   private static List<String> edges(RunReport report, String type) {

@@ -88,6 +88,8 @@ class ExampleConnectorIT {
     assertTrue(
         result.stderr().contains("HTTP 503 Service Unavailable from GET /v1/users?page=0"),
         result.stderr());
+    assertTrue(result.stderr().contains("  users: attempt 2/3 after "), result.stderr());
+    assertTrue(result.stderr().contains("  users: FAILED after 3 attempts"), result.stderr());
     assertTrue(result.stderr().contains("5 succeeded, 1 failed"), result.stderr());
   }
 
