@@ -4,10 +4,16 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.function.Consumer;
 
-/** A read-only view of several lists one after the other; {@code get} is a binary search. */
+/**
+ * A read-only view of several lists one after the other; {@code get} is a binary search, iteration
+ * walks the parts.
+ */
 final class ConcatList<T> extends AbstractList<T> implements RandomAccess {
   private final List<List<T>> parts;
   private final int[] starts;
@@ -54,5 +60,37 @@ final class ConcatList<T> extends AbstractList<T> implements RandomAccess {
   @Override
   public int size() {
     return size;
+  }
+
+  /** Walks the parts one after the other: no binary search per element. */
+  @Override
+  public Iterator<T> iterator() {
+    return new Iterator<>() {
+      private int part;
+      private Iterator<T> current = parts.get(0).iterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && part + 1 < parts.size()) {
+          current = parts.get(++part).iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
+
+  @Override
+  public void forEach(Consumer<? super T> action) {
+    for (List<T> part : parts) {
+      part.forEach(action);
+    }
   }
 }

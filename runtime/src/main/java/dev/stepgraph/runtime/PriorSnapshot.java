@@ -1,54 +1,39 @@
 package dev.stepgraph.runtime;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The prior data of one wave: views over the chunks committed before the wave started. Building it
- * costs one pass over chunks and types, never over entities.
+ * The prior data of one wave: views over the chunks committed before the wave started, as kept by
+ * {@link PriorIndex}. Immutable, so steps still running after their wave (timed out) can keep it.
  */
 final class PriorSnapshot implements PriorData {
-  private final Set<String> committedSteps;
+  private final int wave;
+  private final Map<String, Integer> committedWave;
   private final EntityKeys keys;
   private final Map<String, List<Entity>> entitiesByType;
   private final Map<String, List<Relationship>> relationshipsByType;
   private final Set<String> entityTypes;
   private final int entityCount;
 
-  PriorSnapshot(List<StepOutput> committed, EntityKeys keys) {
+  /** Built by {@link PriorIndex#snapshot(int)}; every map and list handed in is immutable. */
+  PriorSnapshot(
+      int wave,
+      Map<String, Integer> committedWave,
+      EntityKeys keys,
+      Map<String, List<Entity>> entitiesByType,
+      Map<String, List<Relationship>> relationshipsByType,
+      Set<String> entityTypes,
+      int entityCount) {
+    this.wave = wave;
+    this.committedWave = committedWave;
     this.keys = keys;
-    Set<String> steps = new java.util.HashSet<>();
-    Map<String, List<List<Entity>>> entityParts = new HashMap<>();
-    Map<String, List<List<Relationship>>> relationshipParts = new HashMap<>();
-    int count = 0;
-    for (StepOutput output : committed) {
-      steps.add(output.stepId);
-      count += output.entities.size();
-      for (Map.Entry<String, List<Entity>> entry : output.entitiesByType.entrySet()) {
-        entityParts.computeIfAbsent(entry.getKey(), t -> new ArrayList<>()).add(entry.getValue());
-      }
-      for (Map.Entry<String, List<Relationship>> entry : output.relationshipsByType.entrySet()) {
-        relationshipParts
-            .computeIfAbsent(entry.getKey(), t -> new ArrayList<>())
-            .add(entry.getValue());
-      }
-    }
-    Map<String, List<Entity>> byType = new HashMap<>();
-    entityParts.forEach((type, parts) -> byType.put(type, ConcatList.of(parts)));
-    Map<String, List<Relationship>> relationshipsByType = new HashMap<>();
-    relationshipParts.forEach(
-        (type, parts) -> relationshipsByType.put(type, ConcatList.of(parts)));
-    this.committedSteps = steps;
-    this.entitiesByType = byType;
+    this.entitiesByType = entitiesByType;
     this.relationshipsByType = relationshipsByType;
-    this.entityTypes = Collections.unmodifiableSet(new TreeSet<>(byType.keySet()));
-    this.entityCount = count;
+    this.entityTypes = entityTypes;
+    this.entityCount = entityCount;
   }
 
   @Override
@@ -59,8 +44,12 @@ final class PriorSnapshot implements PriorData {
   @Override
   public Optional<Entity> entityByKey(String key) {
     EntityKeys.Owner owner = keys.owner(key);
-    if (owner == null || !committedSteps.contains(owner.stepId())) {
+    if (owner == null) {
       return Optional.empty();
+    }
+    Integer ownerWave = committedWave.get(owner.stepId());
+    if (ownerWave == null || ownerWave >= wave) {
+      return Optional.empty(); // emitted by a step that failed, or in this wave or later
     }
     return Optional.of(owner.entity());
   }

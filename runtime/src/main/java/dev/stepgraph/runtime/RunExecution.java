@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * One run of a graph: the scheduler. Waves run one after another; all steps of a wave start at
  * once, each on its own thread ({@link StepThreads}), optionally capped by a semaphore. At the end
  * of a wave the emissions of its successful steps are committed, in declaration order, as
- * immutable chunks; the next wave's {@link PriorSnapshot} is a view over them.
+ * immutable chunks in a {@link PriorIndex}; the next wave's {@link PriorSnapshot} is a view
+ * over them.
  */
 final class RunExecution {
   private final ConnectorGraph graph;
@@ -80,7 +81,7 @@ final class RunExecution {
     publish(
         new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
     List<StepResult> results = new ArrayList<>(graph.steps().size());
-    List<StepOutput> committed = new ArrayList<>();
+    PriorIndex committed = new PriorIndex(keys);
     Map<String, StepStatus> outcomes = new HashMap<>();
     for (int index = 0; index < waves.size(); index++) {
       List<StepDefinition> wave = waves.get(index);
@@ -93,7 +94,7 @@ final class RunExecution {
         }
         continue;
       }
-      PriorSnapshot prior = new PriorSnapshot(committed, keys);
+      PriorSnapshot prior = committed.snapshot(index);
       List<String> ids = new ArrayList<>(wave.size());
       for (StepDefinition step : wave) {
         ids.add(step.id());
@@ -129,7 +130,7 @@ final class RunExecution {
       for (StepExecution execution : executions) {
         StepOutput output = execution.output();
         if (output != null) {
-          committed.add(output);
+          committed.commit(output, index);
         }
         StepResult result = execution.result();
         outcomes.put(result.stepId(), result.status());
