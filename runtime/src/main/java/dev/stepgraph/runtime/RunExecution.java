@@ -67,7 +67,11 @@ final class RunExecution {
       lock.lock();
       try {
         remaining--;
-        changed.signalAll();
+        // Only the last step wakes the coordinator (a cancel signals on its own): waking it on
+        // every completion cost a context switch per step.
+        if (remaining == 0) {
+          changed.signalAll();
+        }
       } finally {
         lock.unlock();
       }
