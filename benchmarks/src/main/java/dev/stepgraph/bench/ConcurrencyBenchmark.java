@@ -5,6 +5,7 @@ import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.RunReport;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,7 +37,7 @@ public class ConcurrencyBenchmark {
   ConnectorGraph graph;
   CompletableFutureDag dag;
   Executor executor;
-  RunReport last;
+  @Nullable RunReport last;
 
   @Setup
   public void setUp() {

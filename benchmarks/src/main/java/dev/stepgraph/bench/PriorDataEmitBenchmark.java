@@ -5,6 +5,7 @@ import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.RunReport;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,7 +34,7 @@ public class PriorDataEmitBenchmark {
   Entity[][] entities;
   ConnectorGraph graph;
   Executor executor;
-  RunReport last;
+  @Nullable RunReport last;
 
   @Setup
   public void setUp() {

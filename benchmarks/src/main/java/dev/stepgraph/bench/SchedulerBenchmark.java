@@ -6,6 +6,7 @@ import dev.stepgraph.runtime.RunReport;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,7 +38,7 @@ public class SchedulerBenchmark {
   CompletableFutureDag dag;
   Executor executor;
   ExecutorService pool;
-  RunReport last;
+  @Nullable RunReport last;
 
   @Setup
   public void setUp() {

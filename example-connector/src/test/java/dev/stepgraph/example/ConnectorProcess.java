@@ -55,17 +55,20 @@ final class ConnectorProcess {
 
   static Result run(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return run(builder(env, args));
+  }
+
+  /** Runs the process to its end (two minutes at most) and collects what it printed. */
+  static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
     Path out = Files.createTempFile("stepgraph-stdout", ".txt");
     Path err = Files.createTempFile("stepgraph-stderr", ".txt");
     try {
       Process process =
-          builder(env, args)
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
+          builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new AssertionError("connector did not finish within 2 minutes: " + List.of(args));
+        throw new AssertionError(
+            "connector did not finish within 2 minutes: " + builder.command());
       }
       return new Result(
           process.exitValue(),

@@ -7,9 +7,8 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,8 @@ class PoliciesIT {
 
   @TempDir Path tmp;
 
-  private ConnectorProcess.Result run(String... args) throws Exception {
+  /** Runs the generated ConnectorMain of the test connector, from the test classes. */
+  private static ConnectorProcess.Result run(String... args) throws Exception {
     Path target = ConnectorProcess.jar().getParent();
     String classpath =
         String.join(
@@ -30,22 +30,14 @@ class PoliciesIT {
             target.resolve("classes").toString(),
             target.resolve("lib").resolve("*").toString());
     List<String> command =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 ConnectorProcess.java(),
                 "-cp",
                 classpath,
                 "dev.stepgraph.example.policies.ConnectorMain"));
     command.addAll(List.of(args));
-    Path out = tmp.resolve("stdout.txt");
-    Path err = tmp.resolve("stderr.txt");
-    Process process =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the connector did not finish");
-    return new ConnectorProcess.Result(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return ConnectorProcess.run(new ProcessBuilder(command));
   }
 
   @Test

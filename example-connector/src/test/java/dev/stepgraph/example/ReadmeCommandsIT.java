@@ -32,9 +32,8 @@ class ReadmeCommandsIT {
   /** A command line: environment assignments, then the arguments after the jar. */
   record Command(String line, Map<String, String> env, List<String> args) {
     static Command parse(String line) {
-      String text = line;
       Map<String, String> env = new LinkedHashMap<>();
-      List<String> words = List.of(text.trim().split("\\s+"));
+      List<String> words = List.of(line.trim().split("\\s+"));
       int i = 0;
       while (words.get(i).matches("[A-Z_]+=.*")) {
         String[] pair = words.get(i).split("=", 2);
