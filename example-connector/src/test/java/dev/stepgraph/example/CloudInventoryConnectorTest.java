@@ -8,12 +8,15 @@ import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.ConnectorRunner;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.RetryPolicy;
+import dev.stepgraph.runtime.RunEvent;
+import dev.stepgraph.runtime.RunListener;
 import dev.stepgraph.runtime.RunReport;
 import dev.stepgraph.runtime.StepDefinition;
 import dev.stepgraph.runtime.StepPolicy;
 import dev.stepgraph.runtime.StepResult;
 import dev.stepgraph.runtime.StepStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,8 +30,13 @@ import org.junit.jupiter.api.Test;
 class CloudInventoryConnectorTest {
 
   private static RunReport run(Map<String, String> config) {
+    return run(config, event -> {});
+  }
+
+  private static RunReport run(Map<String, String> config, RunListener listener) {
     return ConnectorRunner.builder(CloudInventoryConnector_StepGraph.create())
         .config(Config.of(config, Map.of()))
+        .listener(listener)
         .build()
         .run();
   }
@@ -123,7 +131,15 @@ class CloudInventoryConnectorTest {
 
   @Test
   void aRefusedCredentialFailsAtOnceAndPoliciesSkipsItself() {
-    RunReport report = run(Map.of("api.latency-ms", "0", "api.unauthorized", "roles"));
+    List<RunEvent.StepLog> logs = new ArrayList<>();
+    RunReport report =
+        run(
+            Map.of("api.latency-ms", "0", "api.unauthorized", "roles"),
+            event -> {
+              if (event instanceof RunEvent.StepLog log) {
+                logs.add(log);
+              }
+            });
 
     StepResult roles = report.step("roles").orElseThrow();
     assertEquals(StepStatus.FAILED, roles.status());
@@ -132,6 +148,12 @@ class CloudInventoryConnectorTest {
     StepResult policies = report.step("policies").orElseThrow();
     assertEquals(StepStatus.SKIPPED, policies.status());
     assertEquals("no roles were collected", policies.reason());
+    // Every user -> role edge lost its target; relationships says so instead of failing.
+    assertEquals(StepStatus.SUCCEEDED, report.step("relationships").orElseThrow().status());
+    assertEquals(List.of(), edges(report, "user-has-role"));
+    assertEquals(
+        List.of("relationships WARN left out 54 relationships whose entities were not collected"),
+        logs.stream().map(l -> l.stepId() + " " + l.level() + " " + l.message()).toList());
   }
 
   private static List<String> edges(RunReport report, String type) {
