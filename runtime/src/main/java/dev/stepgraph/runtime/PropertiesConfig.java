@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** A properties file (or map) overridden by environment variables. Never prints values. */
@@ -47,7 +47,7 @@ final class PropertiesConfig implements Config {
       boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       name.append(letterOrDigit ? Character.toUpperCase(c) : '_');
     }
-    return name.toString().toUpperCase(Locale.ROOT);
+    return name.toString();
   }
 
   @Override
@@ -76,27 +76,25 @@ final class PropertiesConfig implements Config {
 
   @Override
   public int getInt(String key, int defaultValue) {
-    Optional<String> value = get(key);
-    if (value.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(value.get().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalStateException(notA("an int", key), null);
-    }
+    return parse(key, "an int", Integer::valueOf, defaultValue);
   }
 
   @Override
   public long getLong(String key, long defaultValue) {
+    return parse(key, "a long", Long::valueOf, defaultValue);
+  }
+
+  /** The trimmed value parsed as a number, or the default when the key is not set. */
+  private <T> T parse(String key, String what, Function<String, T> parser, T defaultValue) {
     Optional<String> value = get(key);
     if (value.isEmpty()) {
       return defaultValue;
     }
     try {
-      return Long.parseLong(value.get().trim());
+      return parser.apply(value.get().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalStateException(notA("a long", key), null);
+      // No cause: NumberFormatException quotes the value, which may be a secret.
+      throw new IllegalStateException(notA(what, key), null);
     }
   }
 
@@ -118,9 +116,10 @@ final class PropertiesConfig implements Config {
 
   /** The message does not quote the value: it may be a secret. */
   private String notA(String what, String key) {
+    String variable = environmentVariable(key);
     String source =
-        environment.containsKey(environmentVariable(key))
-            ? "environment variable " + environmentVariable(key)
+        environment.containsKey(variable)
+            ? "environment variable " + variable
             : (file == null ? "the configuration" : String.valueOf(file));
     return "config key '" + key + "' (from " + source + ") is not " + what;
   }
