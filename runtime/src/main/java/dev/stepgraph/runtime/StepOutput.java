@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What one successful step emitted, frozen and grouped by type: an immutable chunk of the run's
@@ -17,6 +18,7 @@ final class StepOutput {
   final List<Relationship> relationships;
   final Map<String, List<Entity>> entitiesByType;
   final Map<String, List<Relationship>> relationshipsByType;
+  private final Map<String, Integer> entityCounts;
 
   StepOutput(String stepId, List<Entity> entities, List<Relationship> relationships) {
     this.stepId = stepId;
@@ -24,19 +26,23 @@ final class StepOutput {
     this.relationships = Collections.unmodifiableList(relationships);
     this.entitiesByType = group(entities, Entity::type);
     this.relationshipsByType = group(relationships, Relationship::type);
-  }
-
-  /** Entity counts by type, in order of first emission. */
-  Map<String, Integer> entityCounts() {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Map.Entry<String, List<Entity>> entry : entitiesByType.entrySet()) {
       counts.put(entry.getKey(), entry.getValue().size());
     }
-    return Collections.unmodifiableMap(counts);
+    this.entityCounts = Collections.unmodifiableMap(counts);
+  }
+
+  /**
+   * Entity counts by type, in order of first emission; computed once, as both the step's event and
+   * its result need them.
+   */
+  Map<String, Integer> entityCounts() {
+    return entityCounts;
   }
 
   private static <T> Map<String, List<T>> group(
-      List<T> items, java.util.function.Function<T, String> typeOf) {
+      List<T> items, Function<T, String> typeOf) {
     if (items.isEmpty()) {
       return Map.of();
     }
