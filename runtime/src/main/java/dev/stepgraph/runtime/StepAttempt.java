@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 final class StepAttempt implements StepContext {
   private final StepExecution execution;
   private final RunExecution run;
-  private final int number;
   private final Logger logger;
 
   private final Object lock = new Object();
@@ -41,10 +40,9 @@ final class StepAttempt implements StepContext {
   /** How an attempt ended, read when it is closed. */
   record Outcome(@Nullable Throwable failure, @Nullable String skipReason) {}
 
-  StepAttempt(StepExecution execution, RunExecution run, int number) {
+  StepAttempt(StepExecution execution, RunExecution run) {
     this.execution = execution;
     this.run = run;
-    this.number = number;
     this.logger =
         new StepLogger(
             execution.stepId(),
@@ -54,10 +52,6 @@ final class StepAttempt implements StepContext {
               }
             },
             run.clock());
-  }
-
-  int number() {
-    return number;
   }
 
   // ---- StepContext

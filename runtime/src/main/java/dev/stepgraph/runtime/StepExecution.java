@@ -3,6 +3,7 @@ package dev.stepgraph.runtime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
@@ -119,7 +120,7 @@ final class StepExecution implements Runnable {
     RetryPolicy retry = policy.retry();
     Duration timeout = policy.timeout();
     for (int number = 1; ; number++) {
-      StepAttempt attempt = new StepAttempt(this, run, number);
+      StepAttempt attempt = new StepAttempt(this, run);
       current = attempt;
       attempts = number;
       boolean timedOut;
@@ -244,7 +245,7 @@ final class StepExecution implements Runnable {
               run.clock().instant(),
               step.id(),
               duration,
-              java.util.Objects.requireNonNull(step.policy().timeout()),
+              Objects.requireNonNull(step.policy().timeout()),
               attempts));
     } else {
       status = StepStatus.FAILED;

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default event sink: human-readable lines (on stderr).
@@ -45,7 +46,7 @@ final class HumanEvents implements RunListener {
     }
   }
 
-  static @org.jspecify.annotations.Nullable String format(RunEvent event) {
+  static @Nullable String format(RunEvent event) {
     if (event instanceof RunEvent.RunStarted e) {
       return "Run " + e.connectorId() + ": " + Formats.plural(e.stepCount(), "step", "steps")
           + " in " + Formats.plural(e.waveCount(), "wave", "waves");
