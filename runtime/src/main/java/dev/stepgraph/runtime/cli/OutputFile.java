@@ -88,9 +88,7 @@ final class OutputFile {
           json.writeStringField("type", entity.type());
           json.writeStringField("key", entity.key());
           writeProperties(json, entity.properties());
-          json.writeEndObject();
-          json.flush();
-          writer.write('\n');
+          endLine(json, writer);
           entities++;
         }
         for (Relationship relationship : step.relationships()) {
@@ -100,14 +98,19 @@ final class OutputFile {
           json.writeStringField("from", relationship.fromKey());
           json.writeStringField("to", relationship.toKey());
           writeProperties(json, relationship.properties());
-          json.writeEndObject();
-          json.flush();
-          writer.write('\n');
+          endLine(json, writer);
           relationships++;
         }
       }
     }
     return new Written(entities, relationships);
+  }
+
+  /** Ends the line's object; the generator is flushed so the newline lands after it. */
+  private static void endLine(JsonGenerator json, Writer writer) throws IOException {
+    json.writeEndObject();
+    json.flush();
+    writer.write('\n');
   }
 
   private static void writeProperties(JsonGenerator json, Map<String, Object> properties)
