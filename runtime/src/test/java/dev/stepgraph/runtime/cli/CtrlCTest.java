@@ -78,9 +78,11 @@ class CtrlCTest {
   void planAndGraphNeverRegisterAnInterruptHandler() {
     Terminal terminal = new Terminal();
 
-    terminal.run(Graphs.inventory(), "plan");
-    terminal.run(Graphs.inventory(), "graph");
+    // Both must succeed: a command that failed early would register nothing either.
+    assertEquals(0, terminal.run(Graphs.inventory(), "plan"));
+    assertEquals(0, terminal.run(Graphs.inventory(), "graph"));
 
-    assertFalse(terminal.handlerRegistered.getCount() == 0);
+    assertEquals(1, terminal.handlerRegistered.getCount(), "no handler was registered");
+    assertFalse(terminal.handlerRemoved);
   }
 }
