@@ -2,6 +2,7 @@ package dev.stepgraph.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,10 +78,17 @@ class ConfigTest {
 
     assertFalse(config.toString().contains("s3cr3t"), config.toString());
     assertTrue(config.toString().contains("api.token"), config.toString());
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> config.getInt("page.size", 10));
-    assertFalse(e.getMessage().contains("abc"), e.getMessage());
-    assertTrue(e.getMessage().contains("page.size"), e.getMessage());
+    List<IllegalStateException> errors =
+        List.of(
+            assertThrows(IllegalStateException.class, () -> config.getInt("page.size", 10)),
+            assertThrows(IllegalStateException.class, () -> config.getLong("page.size", 10)),
+            assertThrows(IllegalStateException.class, () -> config.getBoolean("page.size", true)));
+    for (IllegalStateException e : errors) {
+      assertFalse(e.getMessage().contains("abc"), e.getMessage());
+      assertTrue(e.getMessage().contains("page.size"), e.getMessage());
+      // A NumberFormatException as cause would quote the value in every stack trace.
+      assertNull(e.getCause(), e.getMessage());
+    }
   }
 
   @Test
