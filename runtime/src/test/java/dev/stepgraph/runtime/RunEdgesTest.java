@@ -98,6 +98,26 @@ class RunEdgesTest {
   }
 
   @Test
+  void aBadPropertyNamesItsEntityOrRelationship() {
+    Entity host = Entity.of("host", "h-1");
+    Relationship runsOn = Relationship.of("runs-on", "s-1", "h-1");
+
+    assertEquals(
+        "entity 'h-1': property names must not be blank",
+        assertThrows(IllegalArgumentException.class, () -> host.with(" ", 1)).getMessage());
+    assertEquals(
+        "entity 'h-1': property 'tags' is a list of lists; use a flat list",
+        assertThrows(
+                IllegalArgumentException.class, () -> host.with("tags", List.of(List.of("a"))))
+            .getMessage());
+    assertEquals(
+        "relationship 's-1 -runs-on-> h-1': property 'port' has a value of type java.lang.Object;"
+            + " use a string, boolean, number, or a list of those",
+        assertThrows(IllegalArgumentException.class, () -> runsOn.with("port", new Object()))
+            .getMessage());
+  }
+
+  @Test
   void entityCountsKeepTheOrderOfFirstEmission() {
     ConnectorGraph graph =
         ConnectorGraph.builder("counts", "")
