@@ -23,8 +23,9 @@ public record Entity(String type, String key, Map<String, Object> properties) {
 
   public Entity {
     type = Values.requireText(type, "entity type");
-    key = Values.requireText(key, "entity key");
-    properties = Values.copyProperties(properties, "entity '" + key + "'");
+    String checkedKey = Values.requireText(key, "entity key");
+    key = checkedKey;
+    properties = Values.copyProperties(properties, () -> "entity '" + checkedKey + "'");
   }
 
   /** An entity with no properties. */

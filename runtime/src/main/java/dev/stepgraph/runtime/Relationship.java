@@ -17,12 +17,16 @@ public record Relationship(
     String type, String fromKey, String toKey, Map<String, Object> properties) {
 
   public Relationship {
-    type = Values.requireText(type, "relationship type");
-    fromKey = Values.requireText(fromKey, "relationship from-key");
-    toKey = Values.requireText(toKey, "relationship to-key");
+    String checkedType = Values.requireText(type, "relationship type");
+    String checkedFrom = Values.requireText(fromKey, "relationship from-key");
+    String checkedTo = Values.requireText(toKey, "relationship to-key");
+    type = checkedType;
+    fromKey = checkedFrom;
+    toKey = checkedTo;
     properties =
         Values.copyProperties(
-            properties, "relationship '" + fromKey + " -" + type + "-> " + toKey + "'");
+            properties,
+            () -> "relationship '" + checkedFrom + " -" + checkedType + "-> " + checkedTo + "'");
   }
 
   /** A relationship with no properties. */

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Checks and copies the values of entities and relationships. */
 final class Values {
@@ -18,7 +19,12 @@ final class Values {
     return value;
   }
 
-  static Map<String, Object> copyProperties(Map<String, ?> properties, String owner) {
+  /**
+   * An immutable copy of the properties, checked. {@code owner} names the entity or relationship
+   * in error messages; it is only built when there is one (this runs for every emitted value and
+   * every {@code with}).
+   */
+  static Map<String, Object> copyProperties(Map<String, ?> properties, Supplier<String> owner) {
     if (properties.isEmpty()) {
       return Map.of();
     }
@@ -26,14 +32,14 @@ final class Values {
     for (Map.Entry<String, ?> entry : properties.entrySet()) {
       String name = entry.getKey();
       if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException(owner + ": property names must not be blank");
+        throw new IllegalArgumentException(owner.get() + ": property names must not be blank");
       }
       copy.put(name, checkValue(entry.getValue(), owner, name));
     }
     return Collections.unmodifiableMap(copy);
   }
 
-  private static Object checkValue(Object value, String owner, String name) {
+  private static Object checkValue(Object value, Supplier<String> owner, String name) {
     if (value instanceof String
         || value instanceof Boolean
         || value instanceof Integer
@@ -50,14 +56,14 @@ final class Values {
       for (Object element : list) {
         if (element instanceof List<?>) {
           throw new IllegalArgumentException(
-              owner + ": property '" + name + "' is a list of lists; use a flat list");
+              owner.get() + ": property '" + name + "' is a list of lists; use a flat list");
         }
         checkValue(element, owner, name);
       }
       return List.copyOf(list);
     }
     throw new IllegalArgumentException(
-        owner + ": property '" + name + "' has a value of type "
+        owner.get() + ": property '" + name + "' has a value of type "
             + (value == null ? "null" : value.getClass().getName())
             + "; use a string, boolean, number, or a list of those");
   }
