@@ -46,7 +46,8 @@ final class StepSelection {
       boolean any = false;
       for (StepDefinition step : steps) {
         if (closure.contains(step.id())) {
-          builder.step(step.id(), step.description(), step.dependsOn(), wave, step.body());
+          builder.step(
+              step.id(), step.description(), step.dependsOn(), wave, step.policy(), step.body());
           any = true;
         }
       }

@@ -79,6 +79,16 @@ class StepPoliciesCliTest {
     assertEquals(0, exit);
     assertEquals(
         "Wave 0 (sequential): roles\nWave 1 (sequential): policies\n", terminal.out());
+
+    // A selected step keeps its own policy (users' is left out with users).
+    Terminal services = new Terminal();
+    assertEquals(0, services.run(inventoryWithPolicies(), "plan", "--step", "services"));
+    assertEquals(
+        "Wave 0 (sequential): hosts\nWave 1 (sequential): services\n"
+            + "\n"
+            + "Policies:\n"
+            + "  services: on dependency failure skip\n",
+        services.out());
   }
 
   /** hosts fails, users times out, services skips, groups retries and succeeds. */
