@@ -50,4 +50,11 @@ record ConnectorModel(
   String qualifiedName() {
     return type.getQualifiedName().toString();
   }
+
+  /** The dependency graph of the steps, step {@code i} being {@code steps().get(i)}. */
+  StepGraph graph() {
+    return StepGraph.of(
+        steps.stream().map(StepModel::id).toList(),
+        steps.stream().map(s -> s.dependsOn().stream().map(StepModel.Dependency::id).toList()).toList());
+  }
 }

@@ -11,9 +11,7 @@ final class CycleCheck implements ConnectorCheck {
   @Override
   public void check(ConnectorModel connector, Reporter reporter) {
     List<StepModel> steps = connector.steps();
-    StepGraph graph = StepGraph.of(
-        steps.stream().map(StepModel::id).toList(),
-        steps.stream().map(s -> s.dependsOn().stream().map(StepModel.Dependency::id).toList()).toList());
+    StepGraph graph = connector.graph();
     for (int[] cycle : Cycles.find(graph)) {
       StringBuilder path = new StringBuilder();
       StringBuilder fix = new StringBuilder();

@@ -188,10 +188,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
       if (reporter.errorCount() != errorsBefore) {
         return null;
       }
-      StepGraph graph = StepGraph.of(
-          connector.steps().stream().map(StepModel::id).toList(),
-          connector.steps().stream().map(s -> s.dependsOn().stream().map(StepModel.Dependency::id).toList()).toList());
-      List<List<Integer>> waves = Waves.byWave(Waves.levels(graph));
+      List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.graph()));
       GraphGenerator.generate(connector, waves).writeTo(processingEnv.getFiler());
       if (mainWritten.contains(packageName)) {
         reporter.warning(
