@@ -8,7 +8,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -196,15 +198,14 @@ final class GraphGenerator {
 
   private static CodeBlock stepArguments(ConnectorModel connector, StepModel step, int wave) {
     CodeBlock.Builder dependencies = CodeBlock.builder().add("$T.<$T>of(", LIST, String.class);
-    List<String> seen = new ArrayList<>();
-    java.util.Set<String> unique = new java.util.HashSet<>();
+    Set<String> unique = new LinkedHashSet<>();
     for (StepModel.Dependency dependency : step.dependsOn()) {
-      if (unique.add(dependency.id())) {
-        seen.add(dependency.id());
-      }
+      unique.add(dependency.id());
     }
-    for (int i = 0; i < seen.size(); i++) {
-      dependencies.add(i == 0 ? "$S" : ", $S", seen.get(i));
+    String separator = "$S";
+    for (String id : unique) {
+      dependencies.add(separator, id);
+      separator = ", $S";
     }
     dependencies.add(")");
     StepPolicies policy = StepPolicies.of(connector, step);

@@ -82,10 +82,10 @@ final class ModelReader {
 
   /** The doc comments of the methods of {@code type}, read in one pass; null if unavailable. */
   private @Nullable Map<Element, String> docComments(TypeElement type) {
-    Map<Element, String> docs = new HashMap<>();
     if (trees == null) {
       return null;
     }
+    Map<Element, String> docs = new HashMap<>();
     try {
       TreePath typePath = trees.getPath(type);
       if (typePath == null || !(typePath.getLeaf() instanceof ClassTree classTree)) {

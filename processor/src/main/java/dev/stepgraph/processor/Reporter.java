@@ -1,5 +1,8 @@
 package dev.stepgraph.processor;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -42,15 +45,11 @@ final class Reporter {
   }
 
   /** An error on a syntax tree, for what javac does not model as an element (local classes). */
-  void error(String message, com.sun.source.util.Trees trees, com.sun.source.tree.Tree tree,
-      com.sun.source.tree.CompilationUnitTree unit) {
+  void error(String message, Trees trees, Tree tree, CompilationUnitTree unit) {
     errorCount++;
-    if (printed >= maxPrinted) {
-      leftOutErrors++;
-      return;
+    if (admit(Diagnostic.Kind.ERROR)) {
+      trees.printMessage(Diagnostic.Kind.ERROR, message, tree, unit);
     }
-    printed++;
-    trees.printMessage(Diagnostic.Kind.ERROR, message, tree, unit);
   }
 
   void error(String message, Element element) {
@@ -85,15 +84,9 @@ final class Reporter {
 
   private void print(
       Diagnostic.Kind kind, String message, Element element, @Nullable AnnotationMirror annotation, @Nullable AnnotationValue value) {
-    if (printed >= maxPrinted) {
-      if (kind == Diagnostic.Kind.ERROR) {
-        leftOutErrors++;
-      } else {
-        leftOutOthers++;
-      }
+    if (!admit(kind)) {
       return;
     }
-    printed++;
     if (annotation == null) {
       messager.printMessage(kind, message, element);
     } else if (value == null) {
@@ -101,5 +94,19 @@ final class Reporter {
     } else {
       messager.printMessage(kind, message, element, annotation, value);
     }
+  }
+
+  /** Whether a diagnostic of this kind is still printed; counts it as left out if not. */
+  private boolean admit(Diagnostic.Kind kind) {
+    if (printed >= maxPrinted) {
+      if (kind == Diagnostic.Kind.ERROR) {
+        leftOutErrors++;
+      } else {
+        leftOutOthers++;
+      }
+      return false;
+    }
+    printed++;
+    return true;
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -54,13 +55,14 @@ final class StepMethodCheck implements ConnectorCheck {
           method, step.annotation(), null);
     }
     List<? extends VariableElement> parameters = method.getParameters();
-    if (parameters.size() != 1 || !isStepContext(parameters.get(0).asType())) {
-      if (parameters.size() != 1 || parameters.get(0).asType().getKind() != TypeKind.ERROR) {
-        reporter.error(
-            prefix + " must take exactly one parameter of type " + STEP_CONTEXT + ": declare it as "
-                + method.getSimpleName() + "(StepContext ctx)",
-            method, step.annotation(), null);
-      }
+    // A parameter type javac could not resolve is reported by javac itself.
+    boolean oneParameter = parameters.size() == 1;
+    if (!oneParameter
+        || !isStepContext(parameters.get(0).asType()) && parameters.get(0).asType().getKind() != TypeKind.ERROR) {
+      reporter.error(
+          prefix + " must take exactly one parameter of type " + STEP_CONTEXT + ": declare it as "
+              + method.getSimpleName() + "(StepContext ctx)",
+          method, step.annotation(), null);
     }
     TypeMirror returnType = method.getReturnType();
     if (returnType.getKind() != TypeKind.VOID && returnType.getKind() != TypeKind.ERROR) {
@@ -83,7 +85,7 @@ final class StepMethodCheck implements ConnectorCheck {
 
   private static boolean isStepContext(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
-        && ((javax.lang.model.element.TypeElement) ((DeclaredType) type).asElement())
+        && ((TypeElement) ((DeclaredType) type).asElement())
             .getQualifiedName().contentEquals(STEP_CONTEXT);
   }
 }
