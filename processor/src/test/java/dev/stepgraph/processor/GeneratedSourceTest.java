@@ -1,13 +1,11 @@
 package dev.stepgraph.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stepgraph.processor.Golden.assertGolden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
  * -Dgolden.update=true} to rewrite them after an intended change, then review the diff.
  */
 class GeneratedSourceTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
   static JavaFileObject awsConnector() {
     return Compilations.connector(
         "AwsConnector",
@@ -115,13 +111,5 @@ class GeneratedSourceTest {
     assertEquals(
         Compilations.generated(first, "com.acme.ConnectorMain"),
         Compilations.generated(second, "com.acme.ConnectorMain"));
-  }
-
-  private static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "generated source differs from " + file);
   }
 }

@@ -1,6 +1,7 @@
 package dev.stepgraph.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stepgraph.processor.Golden.assertGolden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
@@ -8,9 +9,6 @@ import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.RetryPolicy;
 import dev.stepgraph.runtime.StepPolicy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * the loaded graph has. Run with {@code -Dgolden.update=true} to rewrite the golden file.
  */
 class PolicyGenerationTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
   static JavaFileObject policyConnector() {
     return Compilations.connector(
         "CloudConnector",
@@ -57,12 +53,8 @@ class PolicyGenerationTest {
   void policiesMatchGoldenFile() throws IOException {
     Compilation compilation = Compilations.compile(policyConnector());
     assertThat(compilation).succeededWithoutWarnings();
-    String actual = Compilations.generated(compilation, "com.acme.CloudConnector_StepGraph");
-    Path file = GOLDEN.resolve("CloudConnector_StepGraph.java");
-    if (Boolean.getBoolean("golden.update")) {
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "generated source differs from " + file);
+    assertGolden(
+        "CloudConnector_StepGraph.java", Compilations.generated(compilation, "com.acme.CloudConnector_StepGraph"));
   }
 
   @Test
