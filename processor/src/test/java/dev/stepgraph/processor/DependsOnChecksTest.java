@@ -37,6 +37,7 @@ class DependsOnChecksTest {
         "  @Step(id = \"policies\", dependsOn = \"vpc-endpoints\") void policies(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(1);
     assertError(compilation,
         "step 'policies' depends on unknown step 'vpc-endpoints': use the id of a step of connector 'aws'"
             + " (roles, policies) or declare a @Step(id = \"vpc-endpoints\")",
@@ -54,6 +55,7 @@ class DependsOnChecksTest {
     lines.add("}");
     JavaFileObject source = Compilations.connector("AwsConnector", lines.toArray(String[]::new));
     Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(1);
     assertError(compilation,
         "step 'last' depends on unknown step 'unrelated-name': use the id of a step of connector 'aws' (step-0,"
             + " step-1, step-2, step-3, step-4, step-5, step-6, step-7, step-8, step-9, and 6 more)"

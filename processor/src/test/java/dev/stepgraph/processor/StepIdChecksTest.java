@@ -33,6 +33,7 @@ class StepIdChecksTest {
         "  @Step(id = \"listUsers\") void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(1);
     assertError(compilation,
         "step id 'listUsers' of method users(StepContext) is not lowercase kebab-case (lowercase letters and digits,"
             + " words separated by single hyphens): rename it to 'list-users'",
@@ -91,6 +92,7 @@ class StepIdChecksTest {
         "  @dev.stepgraph.Step(id = \"users\") void users(dev.stepgraph.runtime.StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(1);
     assertError(compilation,
         "connector id '' derived from the class name $Connector is not lowercase kebab-case:"
             + " set one with @Connector(id = \"my-connector\")",
