@@ -55,6 +55,12 @@ final class Diagnostics {
     assertDiagnostic(compilation, Diagnostic.Kind.ERROR, message, source, line, at);
   }
 
+  /** Asserts that this is the only error of the compilation, as {@link #assertError} places it. */
+  static void assertOnlyError(Compilation compilation, String message, JavaFileObject source, String line, String at) {
+    assertEquals(1, compilation.errors().size(), "errors:\n" + describe(compilation));
+    assertError(compilation, message, source, line, at);
+  }
+
   /** The messages of all errors, in order. */
   static List<String> errors(Compilation compilation) {
     return compilation.errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList();

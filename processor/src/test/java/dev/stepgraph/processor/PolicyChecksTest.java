@@ -3,6 +3,7 @@ package dev.stepgraph.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.stepgraph.processor.Diagnostics.assertDiagnostic;
 import static dev.stepgraph.processor.Diagnostics.assertError;
+import static dev.stepgraph.processor.Diagnostics.assertOnlyError;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -29,8 +30,7 @@ class PolicyChecksTest {
         "  @Step(id = \"users\", timeout = \"30 sec\") void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "step 'users': timeout '30 sec' is not a duration: write it like \"500ms\", \"30s\", \"5m\", \"1h\""
             + " or ISO-8601 \"PT30S\"",
         source, "30 sec", "\"30 sec\"");
@@ -83,8 +83,7 @@ class PolicyChecksTest {
         "  @Retry(attempts = 5) void listRoles(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "@Retry on method listRoles(StepContext) has no effect without @Step: make the method a step with"
             + " @Step(id = \"list-roles\") or remove @Retry",
         source, "listRoles", "@Retry");
@@ -102,8 +101,7 @@ class PolicyChecksTest {
         "  void fetch(String url) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "@Retry on method fetch(String) has no effect without @Step: make the method a step with"
             + " @Step(id = \"fetch\") or remove @Retry",
         source, "@Retry", "@Retry");
@@ -118,8 +116,7 @@ class PolicyChecksTest {
         "  void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "step 'users': @Retry attempts = 0 must be at least 1 (the first attempt counts): write attempts = 2 or"
             + " more to retry, or remove @Retry",
         source, "attempts = 0", "0");
@@ -181,8 +178,7 @@ class PolicyChecksTest {
         "  void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "step 'users': @Retry maxBackoff '1s' is shorter than backoff '5s': raise maxBackoff to at least '5s'"
             + " or lower backoff",
         source, "maxBackoff", "\"1s\"");
@@ -197,8 +193,7 @@ class PolicyChecksTest {
         "  void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "step 'users': @Retry maxBackoff '1m' is shorter than backoff '2m': raise maxBackoff to at least '2m'"
             + " or lower backoff",
         source, "@Retry", "@Retry");
@@ -258,8 +253,7 @@ class PolicyChecksTest {
         "  @Step(id = \"users\") void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "connector 'aws': @Connector(onDependencyFailure = INHERIT) has nothing to inherit from: use RUN (the"
             + " default) or SKIP",
         source, "INHERIT", ".INHERIT"); // javac puts the caret of a field access on the dot

@@ -1,7 +1,7 @@
 package dev.stepgraph.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.stepgraph.processor.Diagnostics.assertError;
+import static dev.stepgraph.processor.Diagnostics.assertOnlyError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +19,7 @@ class StepIdChecksTest {
         "  @Step(id = \"IAM_Users\") void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "step id 'IAM_Users' of method users(StepContext) is not lowercase kebab-case (lowercase letters and digits,"
             + " words separated by single hyphens): rename it to 'iam-users'",
         source, "IAM_Users", "\"IAM_Users\"");
@@ -33,8 +32,7 @@ class StepIdChecksTest {
         "  @Step(id = \"listUsers\") void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "step id 'listUsers' of method users(StepContext) is not lowercase kebab-case (lowercase letters and digits,"
             + " words separated by single hyphens): rename it to 'list-users'",
         source, "listUsers", "\"listUsers\"");
@@ -47,8 +45,7 @@ class StepIdChecksTest {
         "  @Step(id = \"\") void listUsers(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "step id of method listUsers(StepContext) is empty: give the step a lowercase kebab-case id,"
             + " e.g. @Step(id = \"list-users\")",
         source, "listUsers", "\"\"");
@@ -62,8 +59,7 @@ class StepIdChecksTest {
         "  @Step(id = \"users\") void moreUsers(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "step id 'users' of method moreUsers(StepContext) is already declared on method listUsers(StepContext):"
             + " give each step of connector 'aws' its own id",
         source, "moreUsers", "\"users\"");
@@ -77,8 +73,7 @@ class StepIdChecksTest {
         "  @Step(id = \"users\") void users(StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "connector id 'AWS_Inventory' of com.acme.AwsConnector is not lowercase kebab-case (lowercase letters and"
             + " digits, words separated by single hyphens): rename it to 'aws-inventory'",
         source, "AWS_Inventory", "\"AWS_Inventory\"");
@@ -92,8 +87,7 @@ class StepIdChecksTest {
         "  @dev.stepgraph.Step(id = \"users\") void users(dev.stepgraph.runtime.StepContext ctx) {}",
         "}");
     Compilation compilation = Compilations.compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation,
+    assertOnlyError(compilation,
         "connector id '' derived from the class name $Connector is not lowercase kebab-case:"
             + " set one with @Connector(id = \"my-connector\")",
         source, "class $Connector", "class");
