@@ -57,7 +57,7 @@ class LargeConnectorTest {
     Compilation compilation = Compilations.compile(source);
     assertThat(compilation).succeeded();
     String generated = Compilations.generated(compilation, "com.acme.BigConnector_StepGraph");
-    assertTrue(generated.contains("private static final class Steps0 {"), "split into nested classes");
+    assertTrue(generated.contains("private static final class Steps0 implements StepBody {"), "split into nested classes");
     assertTrue(generated.contains("Steps0.addTo(graph, connector);"));
 
     // Load what javac wrote and build the graph: ConnectorGraph.build() checks every dependency is in an earlier wave.
@@ -75,6 +75,43 @@ class LargeConnectorTest {
     }
     assertEquals(StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(10)), graph.step("step-9999").policy());
     assertEquals(StepPolicy.DEFAULT, graph.step("step-9998").policy());
+  }
+
+  /**
+   * In a graph split into nested classes every step's body is a {@code case} of its class's
+   * {@code switch}: each must call its own method, whichever class and case it landed in.
+   */
+  @Test
+  void everyStepOfASplitGraphRunsItsOwnMethod() throws Exception {
+    int steps = 1_200;
+    StringBuilder source = new StringBuilder()
+        .append("package com.acme;\n\nimport dev.stepgraph.Step;\nimport dev.stepgraph.runtime.StepContext;\n\n")
+        .append("public class Recording {\n  public final java.util.List<String> ran = new java.util.ArrayList<>();\n");
+    for (int i = 0; i < steps; i++) {
+      // Steps every 3rd a dependency, so waves (and so the order steps are generated in) differ from declaration order.
+      source.append("  @Step(id = \"s-").append(i).append('"')
+          .append(i % 3 == 2 ? ", dependsOn = \"s-" + (i - 1) + "\"" : "")
+          .append(") void m").append(i).append("(StepContext ctx) { ran.add(\"s-").append(i).append("\"); }\n");
+    }
+    Compilation compilation = Compilations.compile(
+        JavaFileObjects.forSourceString("com.acme.Recording", source.append("}\n").toString()));
+    assertThat(compilation).succeeded();
+    String generated = Compilations.generated(compilation, "com.acme.Recording_StepGraph");
+    assertTrue(generated.contains("Steps2.addTo(graph, connector);"), "split into at least three classes");
+
+    ClassLoader loader = new GeneratedClassLoader(compilation.generatedFiles(), getClass().getClassLoader());
+    Class<?> connectorClass = loader.loadClass("com.acme.Recording");
+    Object connector = connectorClass.getConstructor().newInstance();
+    ConnectorGraph graph = (ConnectorGraph) loader.loadClass("com.acme.Recording_StepGraph")
+        .getMethod("create", connectorClass).invoke(null, connector);
+    @SuppressWarnings("unchecked")
+    List<String> ran = (List<String>) connectorClass.getField("ran").get(connector);
+    assertEquals(steps, graph.steps().size());
+    for (StepDefinition step : graph.steps()) {
+      step.body().run(null);
+      assertEquals(step.id(), ran.get(ran.size() - 1), "the body registered for " + step.id());
+    }
+    assertEquals(steps, ran.size());
   }
 
   @Test
