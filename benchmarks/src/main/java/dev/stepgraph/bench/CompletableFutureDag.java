@@ -14,8 +14,8 @@ import java.util.function.Function;
 /**
  * The hand-written baseline: the steps of a graph run as a {@link CompletableFuture} DAG, each step
  * starting, on {@code executor}, once {@code allOf} its dependencies' futures completed. It calls
- * the same step bodies (the generated {@code connector::method} references) as the runtime, and
- * knows nothing about waves.
+ * the same step bodies as the runtime (the generated graph's: method references in a small graph,
+ * a {@code case} of a generated {@code switch} in a large one), and knows nothing about waves.
  */
 public final class CompletableFutureDag {
   private final StepDefinition[] steps;
