@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a graph: the scheduler. Waves run one after another; all steps of a wave start at
- * once, each on its own thread ({@link StepThreads}), optionally capped by a semaphore. At the end
+ * once, each on a thread of its own ({@link StepThreads}), optionally capped by a semaphore. At the end
  * of a wave the emissions of its successful steps are committed, in declaration order, as
  * immutable chunks in a {@link PriorIndex}; the next wave's {@link PriorSnapshot} is a view
  * over them.
@@ -30,6 +30,7 @@ final class RunExecution {
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
   private final EntityKeys keys = new EntityKeys();
+  private final StepThreads threads;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -53,6 +54,7 @@ final class RunExecution {
     this.cancelGrace = cancelGrace;
     this.sleeper = sleeper;
     this.jitter = jitter;
+    this.threads = new StepThreads(graph.id());
   }
 
   /** Counts the unfinished steps of one wave. */
@@ -79,6 +81,14 @@ final class RunExecution {
   }
 
   RunReport run() {
+    try {
+      return runWaves();
+    } finally {
+      threads.close(); // never waits: a step abandoned while still running keeps its thread
+    }
+  }
+
+  private RunReport runWaves() {
     long start = System.nanoTime();
     boolean callerInterrupted = false;
     List<List<StepDefinition>> waves = graph.waves();
@@ -124,7 +134,7 @@ final class RunExecution {
           continue;
         }
         try {
-          StepThreads.start("stepgraph-" + execution.stepId(), execution);
+          threads.start(execution.task());
         } catch (Throwable cannotStart) {
           execution.failToStart(cannotStart);
           tracker.stepDone();
@@ -258,6 +268,10 @@ final class RunExecution {
 
   void publish(RunEvent event) {
     listener.publish(event);
+  }
+
+  StepThreads threads() {
+    return threads;
   }
 
   EntityKeys keys() {

@@ -35,7 +35,7 @@ final class StepAttempt implements StepContext {
 
   private final CountDownLatch done = new CountDownLatch(1);
   private volatile @Nullable Throwable thrown;
-  private volatile @Nullable Thread thread;
+  private volatile @Nullable StepTask task; // the task running the step method, while it runs
 
   /** How an attempt ended, read when it is closed. */
   record Outcome(@Nullable Throwable failure, @Nullable String skipReason) {}
@@ -149,15 +149,28 @@ final class StepAttempt implements StepContext {
 
   // ---- lifecycle, driven by StepExecution
 
-  /** Runs the step method on the calling thread and records how it ended. */
-  void runBody(StepBody body) {
-    thread = Thread.currentThread();
+  /**
+   * A task that runs the step method on a thread of its own (an attempt with a timeout). An
+   * interrupt reaches it even before it starts: the step method then starts interrupted.
+   */
+  StepTask ownTask(String name, StepBody body) {
+    StepTask own = new StepTask(name, self -> runBody(body, self));
+    task = own;
+    return own;
+  }
+
+  /**
+   * Runs the step method on the calling thread, which runs {@code on}, and records how it ended.
+   * While it runs, {@link #interrupt()} interrupts it through {@code on}.
+   */
+  void runBody(StepBody body, StepTask on) {
+    task = on;
     try {
       body.run(this);
     } catch (Throwable t) {
       thrown = t;
     } finally {
-      thread = null;
+      task = null;
       synchronized (lock) {
         returned = true;
       }
@@ -220,8 +233,9 @@ final class StepAttempt implements StepContext {
     interrupt();
   }
 
+  /** Interrupts the step method if it is running; through its task, so never anything else. */
   void interrupt() {
-    Thread running = thread;
+    StepTask running = task;
     if (running != null) {
       running.interrupt();
     }

@@ -11,16 +11,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One execution of one step, under its {@link StepPolicy}: the task its thread runs. Each attempt
+ * One execution of one step, under its {@link StepPolicy}: the {@link #task()} its thread runs.
+ * Each attempt
  * gets a fresh {@link StepAttempt} (its context); only the emissions of a successful attempt are
  * kept, and the scheduler commits them after the wave.
  *
  * <p>Without a timeout an attempt runs on the step's own thread. With one, it runs on a thread of
  * its own that this thread waits for, at most the timeout; an attempt past it is given up
  * (discarded, interrupted, its late emissions ignored) and its thread, daemon or virtual, is left
- * behind, so a step that ignores interrupts holds up neither its wave nor the run.
+ * behind, so a step that ignores interrupts holds up neither its wave nor the run. A pooled thread
+ * is reused only once its task returned; every interrupt goes through a {@link StepTask}, so it
+ * never reaches a later step on the same thread.
  */
-final class StepExecution implements Runnable {
+final class StepExecution {
   private final StepDefinition step;
   private final int wave;
   private final RunExecution run;
@@ -28,7 +31,7 @@ final class StepExecution implements Runnable {
   private final PriorData prior;
   private final @Nullable Semaphore permits;
 
-  private volatile @Nullable Thread driver;
+  private final StepTask task;
   private volatile @Nullable StepAttempt current;
   private volatile boolean stopRequested;
   private final AtomicBoolean finished = new AtomicBoolean();
@@ -56,6 +59,12 @@ final class StepExecution implements Runnable {
     this.tracker = tracker;
     this.prior = prior;
     this.permits = permits;
+    this.task = new StepTask("stepgraph-" + step.id(), self -> drive());
+  }
+
+  /** What the step's thread runs: the whole step, attempts and backoff included. */
+  StepTask task() {
+    return task;
   }
 
   String stepId() {
@@ -73,9 +82,7 @@ final class StepExecution implements Runnable {
 
   // ---- the task
 
-  @Override
-  public void run() {
-    driver = Thread.currentThread();
+  private void drive() {
     boolean acquired = false;
     try {
       if (isCancelled()) {
@@ -106,7 +113,6 @@ final class StepExecution implements Runnable {
       }
       end(unexpected, false);
     } finally {
-      driver = null;
       if (acquired) {
         permits.release();
       }
@@ -125,7 +131,7 @@ final class StepExecution implements Runnable {
       attempts = number;
       boolean timedOut;
       if (timeout == null) {
-        attempt.runBody(step.body());
+        attempt.runBody(step.body(), task);
         timedOut = false;
       } else {
         timedOut = !runWithTimeout(attempt, timeout);
@@ -177,7 +183,7 @@ final class StepExecution implements Runnable {
   /** Runs the attempt on a thread of its own; whether it returned within the timeout. */
   private boolean runWithTimeout(StepAttempt attempt, Duration timeout) {
     try {
-      StepThreads.start("stepgraph-" + step.id(), () -> attempt.runBody(step.body()));
+      run.threads().start(attempt.ownTask(task.name(), step.body()));
     } catch (Throwable cannotStart) {
       attempt.failToStart(cannotStart);
       return true;
@@ -274,17 +280,17 @@ final class StepExecution implements Runnable {
     end(failure, false);
   }
 
-  /** Asks the step to stop: {@link #isCancelled()} turns true and its threads are interrupted. */
+  /**
+   * Asks the step to stop: {@link #isCancelled()} turns true and its threads are interrupted,
+   * through their tasks: a thread that already moved on to another step is left alone.
+   */
   void interrupt() {
     stopRequested = true;
     StepAttempt attempt = current;
     if (attempt != null) {
       attempt.interrupt();
     }
-    Thread running = driver;
-    if (running != null) {
-      running.interrupt();
-    }
+    task.interrupt();
   }
 
   /**

@@ -1,19 +1,25 @@
 package dev.stepgraph.runtime;
 
 /**
- * Starts the thread a step runs on. JDK 21+: a virtual thread per step, so thousands of steps
- * waiting on remote APIs cost no platform threads. Overrides the JDK 17 class in the
- * multi-release jar (META-INF/versions/21).
+ * The threads the steps of one run run on; one instance per run. JDK 21+: a virtual thread per
+ * task, so thousands of steps waiting on remote APIs cost no platform threads. Overrides the JDK 17
+ * class (a pool of platform threads) in the multi-release jar (META-INF/versions/21).
  */
 final class StepThreads {
-  private StepThreads() {}
+
+  /** The threads of a run of the connector {@code connectorId}. */
+  StepThreads(String connectorId) {}
 
   /** Whether steps run on virtual threads. */
   static boolean virtual() {
     return true;
   }
 
-  static Thread start(String name, Runnable task) {
-    return Thread.ofVirtual().name(name).start(task);
+  /** Runs the task on a new virtual thread named after it. */
+  void start(StepTask task) {
+    Thread.ofVirtual().name(task.name()).start(task);
   }
+
+  /** Nothing to shut down: each virtual thread ends with its task. */
+  void close() {}
 }
