@@ -94,7 +94,8 @@ class StepThreadsTest {
                     }
                   }
                 })
-            .step("sibling", "", List.of(), 0, ctx -> later.put(ctx.stepId(), Thread.currentThread()));
+            // may run before "stuck" on the thread that then runs it: that is reuse, not a bug
+            .step("sibling", "", List.of(), 0, ctx -> {});
     for (int wave = 1; wave <= 2; wave++) {
       for (int i = 0; i < 4; i++) {
         builder.step(
@@ -108,7 +109,7 @@ class StepThreadsTest {
     assertEquals(1, release.getCount(), "the run ended while the stuck step was still stuck");
     assertEquals(StepStatus.TIMED_OUT, report.step("stuck").orElseThrow().status());
     assertEquals(9, report.count(StepStatus.SUCCEEDED));
-    assertEquals(9, later.size());
+    assertEquals(8, later.size());
     assertFalse(
         later.containsValue(stuckThread.get()),
         "a step ran on the thread of the timed-out step while it was still running");
