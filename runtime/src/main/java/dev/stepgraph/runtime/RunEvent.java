@@ -78,7 +78,11 @@ public sealed interface RunEvent {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(stepId, "stepId");
       Objects.requireNonNull(duration, "duration");
-      entityCounts = Collections.unmodifiableMap(new LinkedHashMap<>(entityCounts));
+      // Most steps of a big graph emit nothing: no map copy for them.
+      entityCounts =
+          entityCounts.isEmpty()
+              ? Collections.emptyMap()
+              : Collections.unmodifiableMap(new LinkedHashMap<>(entityCounts));
     }
 
     /** A step that succeeded at its first attempt. */

@@ -22,15 +22,27 @@ final class StepOutput {
 
   StepOutput(String stepId, List<Entity> entities, List<Relationship> relationships) {
     this.stepId = stepId;
-    this.entities = Collections.unmodifiableList(entities);
-    this.relationships = Collections.unmodifiableList(relationships);
+    this.entities = frozen(entities);
+    this.relationships = frozen(relationships);
     this.entitiesByType = group(entities, Entity::type);
     this.relationshipsByType = group(relationships, Relationship::type);
+    this.entityCounts = counts(entitiesByType);
+  }
+
+  /** Read-only; the shared empty list for a step that emitted none (most steps of big graphs). */
+  private static <T> List<T> frozen(List<T> items) {
+    return items.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(items);
+  }
+
+  private static Map<String, Integer> counts(Map<String, List<Entity>> byType) {
+    if (byType.isEmpty()) {
+      return Collections.emptyMap();
+    }
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Entity>> entry : entitiesByType.entrySet()) {
+    for (Map.Entry<String, List<Entity>> entry : byType.entrySet()) {
       counts.put(entry.getKey(), entry.getValue().size());
     }
-    this.entityCounts = Collections.unmodifiableMap(counts);
+    return Collections.unmodifiableMap(counts);
   }
 
   /**
