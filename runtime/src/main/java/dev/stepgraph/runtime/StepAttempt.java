@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 final class StepAttempt implements StepContext {
   private final StepExecution execution;
   private final RunExecution run;
-  private final Logger logger;
+  private volatile @Nullable Logger logger; // created on first use: most steps never log
 
   private final Object lock = new Object();
   private final List<Entity> entities = new ArrayList<>(); // guarded by lock
@@ -33,25 +33,21 @@ final class StepAttempt implements StepContext {
   private boolean discarded; // guarded by lock
   private volatile boolean givenUp;
 
-  private final CountDownLatch done = new CountDownLatch(1);
+  private final @Nullable CountDownLatch done; // only an attempt on a thread of its own is awaited
   private volatile @Nullable Throwable thrown;
   private volatile @Nullable StepTask task; // the task running the step method, while it runs
 
   /** How an attempt ended, read when it is closed. */
   record Outcome(@Nullable Throwable failure, @Nullable String skipReason) {}
 
-  StepAttempt(StepExecution execution, RunExecution run) {
+  /**
+   * An attempt of {@code execution}; {@code ownThread} if its step method runs on a thread of its
+   * own that the step's thread waits for ({@link #awaitReturn(long)}), i.e. under a timeout.
+   */
+  StepAttempt(StepExecution execution, RunExecution run, boolean ownThread) {
     this.execution = execution;
     this.run = run;
-    this.logger =
-        new StepLogger(
-            execution.stepId(),
-            event -> {
-              if (!closed) {
-                run.publish(event);
-              }
-            },
-            run.clock());
+    this.done = ownThread ? new CountDownLatch(1) : null;
   }
 
   // ---- StepContext
@@ -116,7 +112,21 @@ final class StepAttempt implements StepContext {
 
   @Override
   public Logger log() {
-    return logger;
+    Logger current = logger;
+    if (current == null) {
+      // Two threads racing here make two loggers that behave the same: no lock needed.
+      current =
+          new StepLogger(
+              execution.stepId(),
+              event -> {
+                if (!closed) {
+                  run.publish(event);
+                }
+              },
+              run.clock());
+      logger = current;
+    }
+    return current;
   }
 
   @Override
@@ -174,7 +184,9 @@ final class StepAttempt implements StepContext {
       synchronized (lock) {
         returned = true;
       }
-      done.countDown();
+      if (done != null) {
+        done.countDown();
+      }
     }
   }
 
@@ -184,12 +196,18 @@ final class StepAttempt implements StepContext {
     synchronized (lock) {
       returned = true;
     }
-    done.countDown();
+    if (done != null) {
+      done.countDown();
+    }
   }
 
-  /** Waits until the step method returned; false if it did not within the time. */
+  /**
+   * Waits until the step method returned; false if it did not within the time. Only for an
+   * attempt on a thread of its own.
+   */
   boolean awaitReturn(long nanos) throws InterruptedException {
-    return done.await(nanos, TimeUnit.NANOSECONDS);
+    return Objects.requireNonNull(done, "not an attempt on a thread of its own")
+        .await(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Closes the context once the step method returned, and tells how the attempt ended. */

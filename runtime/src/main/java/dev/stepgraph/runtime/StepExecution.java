@@ -126,7 +126,7 @@ final class StepExecution {
     RetryPolicy retry = policy.retry();
     Duration timeout = policy.timeout();
     for (int number = 1; ; number++) {
-      StepAttempt attempt = new StepAttempt(this, run);
+      StepAttempt attempt = new StepAttempt(this, run, timeout != null);
       current = attempt;
       attempts = number;
       boolean timedOut;
