@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,24 +60,28 @@ final class RunExecution {
 
   /** Counts the unfinished steps of one wave. */
   final class WaveTracker {
-    private int remaining; // guarded by lock
+    private final AtomicInteger remaining;
 
     WaveTracker(int steps) {
-      this.remaining = steps;
+      this.remaining = new AtomicInteger(steps);
     }
 
     void stepDone() {
-      lock.lock();
-      try {
-        remaining--;
-        // Only the last step wakes the coordinator (a cancel signals on its own): waking it on
-        // every completion cost a context switch per step.
-        if (remaining == 0) {
+      // Only the last step takes the run's lock, to wake the coordinator (a cancel signals on its
+      // own): a lock and a wake-up per step cost a context switch per step. No wake-up is lost:
+      // the coordinator checks the count under the lock, which this signal needs too.
+      if (remaining.decrementAndGet() == 0) {
+        lock.lock();
+        try {
           changed.signalAll();
+        } finally {
+          lock.unlock();
         }
-      } finally {
-        lock.unlock();
       }
+    }
+
+    boolean unfinished() {
+      return remaining.get() > 0;
     }
   }
 
@@ -216,7 +221,7 @@ final class RunExecution {
     boolean interrupted = false;
     lock.lock();
     try {
-      while (tracker.remaining > 0 && !cancelled) {
+      while (tracker.unfinished() && !cancelled) {
         try {
           changed.await();
         } catch (InterruptedException e) {
@@ -225,7 +230,7 @@ final class RunExecution {
         }
       }
       long nanos = cancelGrace.toNanos();
-      while (tracker.remaining > 0 && nanos > 0) {
+      while (tracker.unfinished() && nanos > 0) {
         try {
           nanos = changed.awaitNanos(nanos);
         } catch (InterruptedException e) {

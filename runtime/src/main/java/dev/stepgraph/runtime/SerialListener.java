@@ -13,6 +13,9 @@ final class SerialListener {
   }
 
   void publish(RunEvent event) {
+    if (listeners.isEmpty()) {
+      return; // an embedder without listeners: no lock per event
+    }
     lock.lock();
     try {
       for (RunListener listener : listeners) {
