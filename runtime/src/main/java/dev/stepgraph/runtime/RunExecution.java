@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a graph: the scheduler. Waves run one after another; all steps of a wave start at
- * once, each on a thread of its own ({@link StepThreads}), optionally capped by a semaphore. At the end
- * of a wave the emissions of its successful steps are committed, in declaration order, as
- * immutable chunks in a {@link PriorIndex}; the next wave's {@link PriorSnapshot} is a view
- * over them.
+ * once, each on a thread of its own ({@link StepThreads}, one instance per run), optionally capped
+ * by a semaphore. At the end of a wave the emissions of its successful steps are committed, in
+ * declaration order, as immutable chunks in a {@link PriorIndex}; the next wave's {@link
+ * PriorSnapshot} is a view over them.
  */
 final class RunExecution {
   private final ConnectorGraph graph;

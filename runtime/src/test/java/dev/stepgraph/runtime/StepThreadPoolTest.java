@@ -128,7 +128,8 @@ class StepThreadPoolTest {
         secondPassed.countDown();
       }));
     }
-    assertTrue(secondPassed.await(WAIT, TimeUnit.SECONDS), "three idle and two new threads at once");
+    assertTrue(
+        secondPassed.await(WAIT, TimeUnit.SECONDS), "three idle and two new threads at once");
 
     assertEquals(3, firstRound.size());
     assertEquals(5, secondRound.size());
@@ -351,7 +352,8 @@ class StepThreadPoolTest {
     Thread runner =
         new Thread(() -> {
           first.run();
-          afterFirst.set(Thread.currentThread().isInterrupted() ? "interrupted" : "not interrupted");
+          boolean interrupted = Thread.currentThread().isInterrupted();
+          afterFirst.set(interrupted ? "interrupted" : "not interrupted");
           second.run();
         }) {
           @Override
