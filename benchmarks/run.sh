@@ -78,10 +78,7 @@ if want jmh; then
   for jdk in "$JAVA_HOME" $EXTRA_JDKS; do
     name=$(jdk_name "$jdk")
     log "JMH on $name (load $(cut -d' ' -f1-3 /proc/loadavg))"
-    # JDK 17 runs a platform thread per step: a 10,000-step run takes seconds, so one fork there.
-    forks=()
-    [ "$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')" -lt 21 ] && forks=(-f 1)
-    "$jdk/bin/java" -jar "$JAR" "${forks[@]}" -prof gc -rf json -rff "$OUT/jmh-$name.json" \
+    "$jdk/bin/java" -jar "$JAR" -prof gc -rf json -rff "$OUT/jmh-$name.json" \
       'SchedulerBenchmark|ConcurrencyBenchmark|PriorData.*Benchmark' 2>&1 | tee "$OUT/jmh-$name.txt" \
       | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)|^# (Run|JMH|VM version)' | grep -v 'gc\.\(count\|time\|alloc.rate \)' || true
   done

@@ -3,7 +3,6 @@ package dev.stepgraph.bench;
 import dev.stepgraph.bench.concurrency.Sleep200Connector_StepGraph;
 import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.RunReport;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,7 +35,6 @@ public class ConcurrencyBenchmark {
 
   ConnectorGraph graph;
   CompletableFutureDag dag;
-  Executor executor;
   @Nullable RunReport last;
 
   @Setup
@@ -46,12 +44,10 @@ public class ConcurrencyBenchmark {
       throw new IllegalStateException("expected 200 steps in 4 waves, got " + graph);
     }
     dag = new CompletableFutureDag(graph);
-    executor = BaselineExecutors.likeRuntime();
   }
 
   @TearDown
   public void tearDown() {
-    BaselineExecutors.shutdown(executor);
     if (last != null) {
       Runs.check(last, STEPS);
     }
@@ -64,6 +60,6 @@ public class ConcurrencyBenchmark {
 
   @Benchmark
   public void completableFutureDag() {
-    dag.run(executor, step -> new BaselineContext(step.id()));
+    BaselineExecutors.perRun(executor -> dag.run(executor, step -> new BaselineContext(step.id())));
   }
 }

@@ -3,7 +3,6 @@ package dev.stepgraph.bench;
 import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.RunReport;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,19 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PriorDataEmitBenchmark {
   Entity[][] entities;
   ConnectorGraph graph;
-  Executor executor;
   @Nullable RunReport last;
 
   @Setup
   public void setUp() {
     entities = PriorDataFixture.entities();
     graph = PriorDataFixture.graph(entities, PriorDataFixture::checkCount);
-    executor = BaselineExecutors.likeRuntime();
   }
 
   @TearDown
   public void tearDown() {
-    BaselineExecutors.shutdown(executor);
     if (last != null) {
       Runs.check(last, PriorDataFixture.STEPS + 1);
     }
@@ -58,6 +54,6 @@ public class PriorDataEmitBenchmark {
 
   @Benchmark
   public void hashMapBaseline() {
-    PriorDataFixture.baselineRun(entities, executor, PriorDataFixture::checkCount);
+    BaselineExecutors.perRun(executor -> PriorDataFixture.baselineRun(entities, executor, PriorDataFixture::checkCount));
   }
 }

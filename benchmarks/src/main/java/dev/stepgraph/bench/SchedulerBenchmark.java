@@ -3,7 +3,6 @@ package dev.stepgraph.bench;
 import dev.stepgraph.bench.scheduler.Scheduler10kConnector_StepGraph;
 import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.RunReport;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +35,6 @@ public class SchedulerBenchmark {
 
   ConnectorGraph graph;
   CompletableFutureDag dag;
-  Executor executor;
   ExecutorService pool;
   @Nullable RunReport last;
 
@@ -47,13 +45,11 @@ public class SchedulerBenchmark {
       throw new IllegalStateException("expected " + STEPS + " steps, got " + graph);
     }
     dag = new CompletableFutureDag(graph);
-    executor = BaselineExecutors.likeRuntime();
     pool = BaselineExecutors.pool();
   }
 
   @TearDown
   public void tearDown() {
-    BaselineExecutors.shutdown(executor);
     pool.shutdownNow();
     if (last != null) {
       Runs.check(last, STEPS);
@@ -67,10 +63,10 @@ public class SchedulerBenchmark {
 
   @Benchmark
   public void completableFutureDag() {
-    dag.run(executor, step -> new BaselineContext(step.id()));
+    BaselineExecutors.perRun(executor -> dag.run(executor, step -> new BaselineContext(step.id())));
   }
 
-  /** Reference only: the same DAG on a pool of one thread per core instead of a thread per step. */
+  /** Reference only: the same DAG on a pool of one thread per core, reused across runs. */
   @Benchmark
   public void completableFutureDagOnPool() {
     dag.run(pool, step -> new BaselineContext(step.id()));
