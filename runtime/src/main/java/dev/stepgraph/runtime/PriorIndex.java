@@ -17,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PriorIndex {
   private final EntityKeys keys;
-  /** The wave each committed step belongs to; read by snapshots on step threads. */
+  /**
+   * The wave of each committed step that emitted entities (only such a step owns keys that {@link
+   * PriorSnapshot#entityByKey} asks about); read by snapshots on step threads.
+   */
   private final Map<String, Integer> committedWave = new ConcurrentHashMap<>();
   private final Map<String, List<List<Entity>>> entityParts = new HashMap<>();
   private final Map<String, List<List<Relationship>>> relationshipParts = new HashMap<>();
@@ -34,7 +37,10 @@ final class PriorIndex {
 
   /** Adds the output of a step of wave {@code wave} that succeeded. */
   void commit(StepOutput output, int wave) {
-    committedWave.put(output.stepId, wave);
+    if (!output.entities.isEmpty()) {
+      // Most steps of a big graph emit nothing: no map entry (and no resizing) for them.
+      committedWave.put(output.stepId, wave);
+    }
     entityCount += output.entities.size();
     for (Map.Entry<String, List<Entity>> entry : output.entitiesByType.entrySet()) {
       entityParts.computeIfAbsent(entry.getKey(), t -> new ArrayList<>()).add(entry.getValue());
