@@ -101,7 +101,8 @@ final class RunExecution {
         new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     PriorIndex committed = new PriorIndex(keys);
-    Map<String, StepStatus> outcomes = new HashMap<>();
+    // Steps that did not succeed, by id: all dependencySkipReason needs (most runs: none).
+    Map<String, StepStatus> unsuccessful = new HashMap<>();
     for (int index = 0; index < waves.size(); index++) {
       List<StepDefinition> wave = waves.get(index);
       if (cancelled) {
@@ -132,7 +133,7 @@ final class RunExecution {
       }
       for (int i = 0; i < executions.size(); i++) {
         StepExecution execution = executions.get(i);
-        String skip = dependencySkipReason(wave.get(i), outcomes);
+        String skip = dependencySkipReason(wave.get(i), unsuccessful);
         if (skip != null) {
           execution.skipWithoutRunning(skip);
           tracker.stepDone();
@@ -152,7 +153,9 @@ final class RunExecution {
           committed.commit(output, index);
         }
         StepResult result = execution.result();
-        outcomes.put(result.stepId(), result.status());
+        if (result.status() != StepStatus.SUCCEEDED) {
+          unsuccessful.put(result.stepId(), result.status());
+        }
         results.add(result);
       }
     }
@@ -181,13 +184,13 @@ final class RunExecution {
    * failed}; null if it runs.
    */
   private static @Nullable String dependencySkipReason(
-      StepDefinition step, Map<String, StepStatus> outcomes) {
+      StepDefinition step, Map<String, StepStatus> unsuccessful) {
     if (!step.policy().skipOnDependencyFailure()) {
       return null;
     }
     for (String dependency : step.dependsOn()) {
-      StepStatus status = outcomes.get(dependency);
-      if (status == null || status == StepStatus.SUCCEEDED) {
+      StepStatus status = unsuccessful.get(dependency);
+      if (status == null) {
         continue;
       }
       return "dependency '" + dependency + "' " + describe(status);
