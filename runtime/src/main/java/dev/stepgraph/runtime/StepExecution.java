@@ -12,9 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One execution of one step, under its {@link StepPolicy}: the {@link #task()} its thread runs.
- * Each attempt
- * gets a fresh {@link StepAttempt} (its context); only the emissions of a successful attempt are
- * kept, and the scheduler commits them after the wave.
+ * Each attempt gets a fresh {@link StepAttempt} (its context); only the emissions of a successful
+ * attempt are kept, and the scheduler commits them after the wave.
  *
  * <p>Without a timeout an attempt runs on the step's own thread. With one, it runs on a thread of
  * its own that this thread waits for, at most the timeout; an attempt past it is given up
