@@ -23,6 +23,7 @@ public final class ConnectorGraph {
   private final List<StepDefinition> steps;
   private final Map<String, StepDefinition> stepsById;
   private final List<List<StepDefinition>> waves;
+  private final List<List<String>> waveStepIds;
 
   private ConnectorGraph(String id, String description, List<StepDefinition> steps) {
     this.id = id;
@@ -68,6 +69,11 @@ public final class ConnectorGraph {
     }
     this.stepsById = Collections.unmodifiableMap(byId);
     this.waves = List.copyOf(byWave);
+    List<List<String>> ids = new ArrayList<>(waveCount);
+    for (List<StepDefinition> wave : this.waves) {
+      ids.add(wave.stream().map(StepDefinition::id).toList());
+    }
+    this.waveStepIds = List.copyOf(ids);
   }
 
   /** Starts a graph for the connector {@code id}. */
@@ -93,6 +99,11 @@ public final class ConnectorGraph {
   /** The waves: steps of a wave have no dependencies on each other and run concurrently. */
   public List<List<StepDefinition>> waves() {
     return waves;
+  }
+
+  /** The ids of the steps of wave {@code wave}, in its order (for events: built once per graph). */
+  List<String> waveStepIds(int wave) {
+    return waveStepIds.get(wave);
   }
 
   /** The step with this id, or {@code null}. */

@@ -115,11 +115,7 @@ final class RunExecution {
         continue;
       }
       PriorSnapshot prior = committed.snapshot(index);
-      List<String> ids = new ArrayList<>(wave.size());
-      for (StepDefinition step : wave) {
-        ids.add(step.id());
-      }
-      publish(new RunEvent.WaveStarted(clock.instant(), index, ids));
+      publish(new RunEvent.WaveStarted(clock.instant(), index, graph.waveStepIds(index)));
       WaveTracker tracker = new WaveTracker(wave.size());
       List<StepExecution> executions = new ArrayList<>(wave.size());
       for (StepDefinition step : wave) {
