@@ -87,7 +87,7 @@ final class RunExecution {
 
   RunReport run() {
     try {
-      return runWaves();
+      return threads.coordinate("stepgraph-" + graph.id(), this::runWaves);
     } finally {
       threads.close(); // never waits: a step abandoned while still running keeps its thread
     }

@@ -1,5 +1,7 @@
 package dev.stepgraph.runtime;
 
+import java.util.function.Supplier;
+
 /**
  * The threads the steps of one run run on; one instance per run. JDK 17: a {@link StepThreadPool}
  * of reused daemon platform threads, shut down when the run ends. The multi-release jar holds a
@@ -27,6 +29,14 @@ final class StepThreads {
    */
   void start(StepTask task) {
     pool.start(task);
+  }
+
+  /**
+   * Runs the run's coordinator (the wave loop) and returns what it returned: here, on the calling
+   * thread.
+   */
+  <T> T coordinate(String name, Supplier<T> coordinator) {
+    return coordinator.get();
   }
 
   /** The run ended: idle threads end now, threads still running a task once it returns. */

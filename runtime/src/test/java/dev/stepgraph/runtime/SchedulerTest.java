@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,47 @@ class SchedulerTest {
 
   private static StepStatus status(RunReport report, String step) {
     return report.step(step).orElseThrow().status();
+  }
+
+  /**
+   * Interrupting the thread that called run() cancels the run, as cancel() does, and that thread
+   * finds its interrupt flag set again when run() returns (whichever thread the wave loop runs on:
+   * the caller's on JDK 17, a virtual thread of its own on 21+).
+   */
+  @Test
+  void interruptingTheCallerCancelsTheRunAndTheCallerKeepsItsInterrupt() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicBoolean stepInterrupted = new AtomicBoolean();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("interrupted", "")
+            .step("waits", "", List.of(), 0, ctx -> {
+              started.countDown();
+              try {
+                new CountDownLatch(1).await(WAIT, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                stepInterrupted.set(true);
+                throw e;
+              }
+            })
+            .step("later", "", List.of("waits"), 1, ctx -> {})
+            .build();
+    AtomicReference<RunReport> report = new AtomicReference<>();
+    AtomicBoolean callerFlagAfterRun = new AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      report.set(ConnectorRunner.builder(graph).build().run());
+      callerFlagAfterRun.set(Thread.currentThread().isInterrupted());
+    });
+    caller.start();
+    assertTrue(started.await(WAIT, TimeUnit.SECONDS));
+
+    caller.interrupt();
+    caller.join(TimeUnit.SECONDS.toMillis(WAIT));
+
+    assertFalse(caller.isAlive(), "run() returned");
+    assertTrue(report.get().cancelled());
+    assertTrue(stepInterrupted.get(), "the running step was interrupted");
+    assertEquals(StepStatus.NOT_RUN, status(report.get(), "later"));
+    assertTrue(callerFlagAfterRun.get(), "the caller's interrupt is set again when run() returns");
   }
 
   @Test
