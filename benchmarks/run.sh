@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every Stepgraph benchmark and writes the results to benchmarks/results/<UTC time>/.
-# See BENCHMARKS.md. Needs the processor and runtime installed in ~/.m2 (mvn -DskipTests install
-# at the root) and, for start-up, the example connector packaged (mvn -DskipTests package).
+# See BENCHMARKS.md. Needs the processor and runtime installed in ~/.m2, built with JDK 21+ so the
+# runtime jar holds its virtual-thread classes (JAVA_HOME=<JDK 25> mvn -DskipTests install at the
+# root); that also packages the example connector that start-up runs.
 #
-#   benchmarks/run.sh                 # everything (about 10-12 minutes on 2 cores)
+#   benchmarks/run.sh                 # everything (about 14 minutes on 2 cores)
 #   benchmarks/run.sh compile jmh     # only some parts: machine compile jmh heap startup
 #
 # Environment: JAVA_HOME (default: the JDK of `javac` on PATH) builds and runs everything;

@@ -4,7 +4,6 @@ import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.RunReport;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,12 +56,10 @@ public final class PriorDataHeap {
 
   static long[] baselineRound(Entity[][] entities) {
     AtomicLong during = new AtomicLong();
-    Executor executor = BaselineExecutors.likeRuntime();
-    PriorDataFixture.baselineRun(entities, executor, prior -> {
+    BaselineExecutors.perRun(executor -> PriorDataFixture.baselineRun(entities, executor, prior -> {
       PriorDataFixture.checkCount(prior);
       during.set(usedAfterGc());
-    });
-    BaselineExecutors.shutdown(executor);
+    }));
     return new long[] {during.get()};
   }
 

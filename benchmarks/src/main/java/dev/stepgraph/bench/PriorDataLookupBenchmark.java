@@ -5,7 +5,6 @@ import dev.stepgraph.runtime.PriorData;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,9 +46,7 @@ public class PriorDataLookupBenchmark {
     if (impl.equals("stepgraph")) {
       Runs.check(Runs.run(PriorDataFixture.graph(entities, captured::set)), PriorDataFixture.STEPS + 1);
     } else {
-      Executor executor = BaselineExecutors.likeRuntime();
-      PriorDataFixture.baselineRun(entities, executor, captured::set);
-      BaselineExecutors.shutdown(executor);
+      BaselineExecutors.perRun(executor -> PriorDataFixture.baselineRun(entities, executor, captured::set));
     }
     prior = captured.get();
     PriorDataFixture.checkCount(prior);

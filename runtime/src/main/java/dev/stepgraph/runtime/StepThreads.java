@@ -4,10 +4,10 @@ import java.util.function.Supplier;
 
 /**
  * The threads the steps of one run run on; one instance per run. JDK 17: a {@link StepThreadPool}
- * of reused daemon platform threads, shut down when the run ends. The multi-release jar holds a
- * JDK 21 version of this class (src/main/java21) that starts a virtual thread per task instead;
- * nothing else differs. Either way, a task's thread is interrupted only through its {@link
- * StepTask}.
+ * of reused daemon platform threads, shut down when the run ends, and the wave loop on the
+ * caller's thread. The multi-release jar holds a JDK 21 version of this class (src/main/java21)
+ * that starts a virtual thread per task instead and runs the wave loop on a virtual thread too.
+ * Either way, a task's thread is interrupted only through its {@link StepTask}.
  */
 final class StepThreads {
   private final StepThreadPool pool;

@@ -27,10 +27,10 @@ final class StepThreads {
 
   /**
    * Runs the run's coordinator (the wave loop) on a virtual thread named {@code name}, waits for
-   * it and returns what it returned, or throws what it threw. A virtual thread starting the steps'
-   * virtual threads hands each to its carrier's own queue, where a platform thread goes through
-   * the scheduler's shared submission queue and wakes a carrier each time: 15 % of a 10,000-step
-   * run (BENCHMARKS.md). An interrupt of the calling thread is passed on to the coordinator, which
+   * it and returns what it returned, or throws what it threw. A virtual thread that starts the
+   * steps' virtual threads hands each to its carrier's own queue, whereas a platform thread goes
+   * through the scheduler's shared submission queue and wakes a carrier each time: that was 15 %
+   * of a 10,000-step run (BENCHMARKS.md). An interrupt of the calling thread is passed on to the coordinator, which
    * cancels the run as it would on the calling thread, and is set again on the caller at the end.
    */
   <T> T coordinate(String name, Supplier<T> coordinator) {
