@@ -36,12 +36,16 @@ public final class ConnectorRunner {
   /** How long {@link #cancel()} waits, by default, for running steps to stop. */
   public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);
 
+  /** How long a run waits, by default, at its end for listeners to take the last events. */
+  public static final Duration DEFAULT_EVENT_WAIT = Duration.ofSeconds(5);
+
   private final ConnectorGraph graph;
   private final Config config;
   private final int parallelism;
   private final List<RunListener> listeners;
   private final Clock clock;
   private final Duration cancelGrace;
+  private final Duration eventWait;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
   private final AtomicBoolean used = new AtomicBoolean();
@@ -55,6 +59,7 @@ public final class ConnectorRunner {
     this.listeners = List.copyOf(builder.listeners);
     this.clock = builder.clock;
     this.cancelGrace = builder.cancelGrace;
+    this.eventWait = builder.eventWait;
     this.sleeper = builder.sleeper;
     this.jitter = builder.jitter;
   }
@@ -84,7 +89,8 @@ public final class ConnectorRunner {
             graph,
             config,
             parallelism,
-            new SerialListener(listeners),
+            listeners,
+            eventWait,
             clock,
             cancelGrace,
             sleeper,
@@ -120,6 +126,7 @@ public final class ConnectorRunner {
     private Set<String> steps = Set.of();
     private Clock clock = Clock.systemUTC();
     private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
+    private Duration eventWait = DEFAULT_EVENT_WAIT;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
@@ -143,7 +150,11 @@ public final class ConnectorRunner {
       return this;
     }
 
-    /** Adds a listener; listeners are called one at a time, in the order added. */
+    /**
+     * Adds a listener. Each listener gets every event, one at a time and in order, on a thread of
+     * its own: a slow or blocked listener holds up no step and no other listener. What a listener
+     * throws changes nothing in the run; it is reported in {@link RunReport#warnings()}.
+     */
     public Builder listener(RunListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
@@ -164,6 +175,18 @@ public final class ConnectorRunner {
         throw new IllegalArgumentException("cancel grace must not be negative, was " + grace);
       }
       this.cancelGrace = grace;
+      return this;
+    }
+
+    /**
+     * How long the run waits at its end for the listeners to take the events they have not taken
+     * yet; what they did not take by then is reported in {@link RunReport#warnings()}.
+     */
+    public Builder eventWait(Duration wait) {
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("event wait must not be negative, was " + wait);
+      }
+      this.eventWait = wait;
       return this;
     }
 

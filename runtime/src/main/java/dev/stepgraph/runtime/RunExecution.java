@@ -7,31 +7,36 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a graph: the scheduler. Waves run one after another; all steps of a wave start at
- * once, each on a thread of its own ({@link StepThreads}, one instance per run), optionally capped
- * by a semaphore. At the end of a wave the emissions of its successful steps are committed, in
+ * once, each on a thread of its own ({@link StepThreads}, one instance per run), or at most
+ * {@code parallelism} at once ({@link StepLauncher}: waiting steps hold no thread). At the end of a wave the emissions of its successful steps are committed, in
  * declaration order, as immutable chunks in a {@link PriorIndex}; the next wave's {@link
  * PriorSnapshot} is a view over them.
  */
 final class RunExecution {
   private final ConnectorGraph graph;
   private final Config config;
-  private final @Nullable Semaphore permits;
-  private final SerialListener listener;
+  private final StepLauncher launcher;
+  private final Watchdog watchdog;
+  private final EventDispatch events;
+  private final Duration eventWait;
   private final Clock clock;
   private final Duration cancelGrace;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
   private final EntityKeys keys = new EntityKeys();
   private final StepThreads threads;
+
+  private static final long LOST_THREAD_CHECK_NANOS = 1_000_000_000L;
+  private static final long OUT_OF_HEAP_BACKOFF_NANOS = 10_000_000L;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -42,20 +47,23 @@ final class RunExecution {
       ConnectorGraph graph,
       Config config,
       int parallelism,
-      SerialListener listener,
+      List<RunListener> listeners,
+      Duration eventWait,
       Clock clock,
       Duration cancelGrace,
       Sleeper sleeper,
       DoubleSupplier jitter) {
     this.graph = graph;
     this.config = config;
-    this.permits = parallelism > 0 ? new Semaphore(parallelism, true) : null;
-    this.listener = listener;
+    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events");
+    this.eventWait = eventWait;
     this.clock = clock;
     this.cancelGrace = cancelGrace;
     this.sleeper = sleeper;
     this.jitter = jitter;
     this.threads = new StepThreads(graph.id());
+    this.launcher = new StepLauncher(parallelism, threads);
+    this.watchdog = new Watchdog("stepgraph-" + graph.id() + "-timeouts");
   }
 
   /** Counts the unfinished steps of one wave. */
@@ -89,6 +97,7 @@ final class RunExecution {
     try {
       return threads.coordinate("stepgraph-" + graph.id(), this::runWaves);
     } finally {
+      watchdog.close();
       threads.close(); // never waits: a step abandoned while still running keeps its thread
     }
   }
@@ -119,7 +128,7 @@ final class RunExecution {
       WaveTracker tracker = new WaveTracker(wave.size());
       List<StepExecution> executions = new ArrayList<>(wave.size());
       for (StepDefinition step : wave) {
-        executions.add(new StepExecution(step, index, this, tracker, prior, permits));
+        executions.add(new StepExecution(step, index, this, tracker, prior));
       }
       lock.lock();
       try {
@@ -132,18 +141,13 @@ final class RunExecution {
         String skip = dependencySkipReason(wave.get(i), unsuccessful);
         if (skip != null) {
           execution.skipWithoutRunning(skip);
-          tracker.stepDone();
           continue;
         }
-        try {
-          threads.start(execution.task());
-        } catch (Throwable cannotStart) {
-          execution.failToStart(cannotStart);
-          tracker.stepDone();
-        }
+        launcher.submit(execution);
       }
       callerInterrupted |= awaitWave(tracker, executions);
       for (StepExecution execution : executions) {
+        execution.publishEnd(); // for a step whose own thread could not (out of heap, say)
         StepOutput output = execution.output();
         if (output != null) {
           committed.commit(output, index);
@@ -162,12 +166,14 @@ final class RunExecution {
       lock.unlock();
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
-    RunReport report = new RunReport(graph.id(), results, duration, cancelled);
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
     for (StepResult result : results) {
       counts.merge(result.status(), 1, Integer::sum);
     }
     publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
+    // The listeners get a bounded time to take the rest; what they could not is reported.
+    List<String> warnings = events.finish(eventWait);
+    RunReport report = new RunReport(graph.id(), results, duration, cancelled, warnings);
     if (callerInterrupted) {
       Thread.currentThread().interrupt();
     }
@@ -222,10 +228,18 @@ final class RunExecution {
     try {
       while (tracker.unfinished() && !cancelled) {
         try {
-          changed.await();
+          // Woken by the wave's last step; the bounded wait is only a safety net for a step whose
+          // thread died without ending it (an Error that escaped even its own handling).
+          if (changed.awaitNanos(LOST_THREAD_CHECK_NANOS) <= 0) {
+            endLostSteps(executions);
+          }
         } catch (InterruptedException e) {
           interrupted = true;
           cancelLocked();
+        } catch (OutOfMemoryError e) {
+          // A step is filling the heap and this wait could not allocate its node: that step gets
+          // its own error soon and frees what it held. Back off without allocating, then wait on.
+          LockSupport.parkNanos(OUT_OF_HEAP_BACKOFF_NANOS);
         }
       }
       long nanos = cancelGrace.toNanos();
@@ -248,6 +262,15 @@ final class RunExecution {
     return interrupted;
   }
 
+  /** Fails the steps whose thread is gone without an outcome; they count as done. */
+  private static void endLostSteps(List<StepExecution> executions) {
+    for (StepExecution execution : executions) {
+      if (execution.threadLost()) {
+        execution.lostThread();
+      }
+    }
+  }
+
   /** Cancels the run: no new step starts and running steps are interrupted. Idempotent. */
   void cancel() {
     lock.lock();
@@ -260,6 +283,7 @@ final class RunExecution {
 
   private void cancelLocked() {
     cancelled = true;
+    launcher.cancel();
     for (StepExecution execution : running) {
       execution.interrupt();
     }
@@ -271,7 +295,15 @@ final class RunExecution {
   }
 
   void publish(RunEvent event) {
-    listener.publish(event);
+    events.publish(event);
+  }
+
+  StepLauncher launcher() {
+    return launcher;
+  }
+
+  Watchdog watchdog() {
+    return watchdog;
   }
 
   StepThreads threads() {

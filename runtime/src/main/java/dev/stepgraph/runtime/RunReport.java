@@ -14,14 +14,28 @@ import java.util.Optional;
  * @param steps the outcome of every step of the run
  * @param duration how long the run took
  * @param cancelled whether the run was cancelled
+ * @param warnings what went wrong around the steps, one line each, e.g. {@code listener
+ *     JsonEvents threw UncheckedIOException: No space left on device}, or {@code 12 events were
+ *     not delivered to listener ...}: a listener never changes a step's outcome or stops the run,
+ *     so what it threw is reported here, once
  */
 public record RunReport(
-    String connectorId, List<StepResult> steps, Duration duration, boolean cancelled) {
+    String connectorId,
+    List<StepResult> steps,
+    Duration duration,
+    boolean cancelled,
+    List<String> warnings) {
 
   public RunReport {
     Objects.requireNonNull(connectorId, "connectorId");
     steps = List.copyOf(steps);
     Objects.requireNonNull(duration, "duration");
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A report without warnings. */
+  public RunReport(String connectorId, List<StepResult> steps, Duration duration, boolean cancelled) {
+    this(connectorId, steps, duration, cancelled, List.of());
   }
 
   /**

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -24,8 +23,10 @@ final class StepAttempt implements StepContext {
   private volatile @Nullable Logger logger; // created on first use: most steps never log
 
   private final Object lock = new Object();
-  private final List<Entity> entities = new ArrayList<>(); // guarded by lock
-  private final List<Relationship> relationships = new ArrayList<>(); // guarded by lock
+  private static final List<Entity> EMPTY_ENTITIES = List.of();
+  private static final List<Relationship> EMPTY_RELATIONSHIPS = List.of();
+  private List<Entity> entities = new ArrayList<>(); // guarded by lock; emptied by discard
+  private List<Relationship> relationships = new ArrayList<>(); // guarded by lock
   private @Nullable RuntimeException emitFailure; // guarded by lock
   private @Nullable String skipReason; // guarded by lock
   private boolean returned; // guarded by lock: the step method returned (or threw)
@@ -33,21 +34,21 @@ final class StepAttempt implements StepContext {
   private boolean discarded; // guarded by lock
   private volatile boolean givenUp;
 
-  private final @Nullable CountDownLatch done; // only an attempt on a thread of its own is awaited
+  private static final int RUNNING = 0;
+  private static final int RETURNED = 1;
+  private static final int TIMED_OUT = 2;
+  // Who ends the attempt: the thread of the step method when it returns, or the timeout.
+  private final AtomicInteger phase = new AtomicInteger(RUNNING);
   private volatile @Nullable Throwable thrown;
   private volatile @Nullable StepTask task; // the task running the step method, while it runs
 
   /** How an attempt ended, read when it is closed. */
   record Outcome(@Nullable Throwable failure, @Nullable String skipReason) {}
 
-  /**
-   * An attempt of {@code execution}; {@code ownThread} if its step method runs on a thread of its
-   * own that the step's thread waits for ({@link #awaitReturn(long)}), i.e. under a timeout.
-   */
-  StepAttempt(StepExecution execution, RunExecution run, boolean ownThread) {
+  /** An attempt of {@code execution}. */
+  StepAttempt(StepExecution execution, RunExecution run) {
     this.execution = execution;
     this.run = run;
-    this.done = ownThread ? new CountDownLatch(1) : null;
   }
 
   // ---- StepContext
@@ -160,18 +161,10 @@ final class StepAttempt implements StepContext {
   // ---- lifecycle, driven by StepExecution
 
   /**
-   * A task that runs the step method on a thread of its own (an attempt with a timeout). An
-   * interrupt reaches it even before it starts: the step method then starts interrupted.
-   */
-  StepTask ownTask(String name, StepBody body) {
-    StepTask own = new StepTask(name, self -> runBody(body, self));
-    task = own;
-    return own;
-  }
-
-  /**
    * Runs the step method on the calling thread, which runs {@code on}, and records how it ended.
-   * While it runs, {@link #interrupt()} interrupts it through {@code on}.
+   * While it runs, {@link #interrupt()} interrupts it through {@code on}. What the method threw
+   * means the attempt failed: its emissions are dropped at once, so a step that ran the heap out
+   * frees it before anything else happens.
    */
   void runBody(StepBody body, StepTask on) {
     task = on;
@@ -179,35 +172,26 @@ final class StepAttempt implements StepContext {
       body.run(this);
     } catch (Throwable t) {
       thrown = t;
+      discard(); // allocates nothing, and frees what the attempt collected
     } finally {
       task = null;
       synchronized (lock) {
         returned = true;
       }
-      if (done != null) {
-        done.countDown();
-      }
-    }
-  }
-
-  /** Ends the attempt with this failure without running it (its thread could not start). */
-  void failToStart(Throwable failure) {
-    thrown = failure;
-    synchronized (lock) {
-      returned = true;
-    }
-    if (done != null) {
-      done.countDown();
     }
   }
 
   /**
-   * Waits until the step method returned; false if it did not within the time. Only for an
-   * attempt on a thread of its own.
+   * Claims the end of the attempt for the thread that ran the step method, once it returned;
+   * false if the attempt timed out first (the watchdog then owns what follows).
    */
-  boolean awaitReturn(long nanos) throws InterruptedException {
-    return Objects.requireNonNull(done, "not an attempt on a thread of its own")
-        .await(nanos, TimeUnit.NANOSECONDS);
+  boolean claimReturn() {
+    return phase.compareAndSet(RUNNING, RETURNED);
+  }
+
+  /** Claims the end of the attempt for its timeout; false if the step method returned first. */
+  boolean claimTimeout() {
+    return phase.compareAndSet(RUNNING, TIMED_OUT);
   }
 
   /** Closes the context once the step method returned, and tells how the attempt ended. */
@@ -230,13 +214,18 @@ final class StepAttempt implements StepContext {
     }
   }
 
-  /** Closes the context and frees the entity keys it claimed: its emissions never count. */
+  /**
+   * Closes the context and frees the entity keys it claimed and what it collected: its emissions
+   * never count. Allocates nothing until the memory is free.
+   */
   void discard() {
     synchronized (lock) {
       closed = true;
       if (!discarded) {
         discarded = true;
         run.keys().release(stepId(), entities);
+        entities = EMPTY_ENTITIES;
+        relationships = EMPTY_RELATIONSHIPS;
       }
     }
   }

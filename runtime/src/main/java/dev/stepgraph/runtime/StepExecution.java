@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -15,12 +14,15 @@ import org.jspecify.annotations.Nullable;
  * Each attempt gets a fresh {@link StepAttempt} (its context); only the emissions of a successful
  * attempt are kept, and the scheduler commits them after the wave.
  *
- * <p>Without a timeout an attempt runs on the step's own thread. With one, it runs on a thread of
- * its own that this thread waits for, at most the timeout; an attempt past it is given up
- * (discarded, interrupted, its late emissions ignored) and its thread, daemon or virtual, is left
- * behind, so a step that ignores interrupts holds up neither its wave nor the run. A pooled thread
- * is reused only once its task returned; every interrupt goes through a {@link StepTask}, so it
- * never reaches a later step on the same thread.
+ * <p>An attempt runs on the step's thread. Under a timeout, the run's {@link Watchdog} gives the
+ * attempt up when it is due (discarded, interrupted, its late emissions ignored) and carries the
+ * step on, to its next attempt or its end, on a new thread: the thread of a step that ignores
+ * interrupts stays behind in the step method and holds up neither its wave nor the run, and a
+ * step needs one thread at a time. A pooled thread is reused only once its task returned; every
+ * interrupt goes through a {@link StepTask}, so it never reaches a later step on the same thread.
+ *
+ * <p>However the step ends (even by an {@link Error} such as running the heap out), it ends
+ * exactly once: it frees its slot of the run's parallelism and tells its wave.
  */
 final class StepExecution {
   private final StepDefinition step;
@@ -28,18 +30,21 @@ final class StepExecution {
   private final RunExecution run;
   private final RunExecution.WaveTracker tracker;
   private final PriorData prior;
-  private final @Nullable Semaphore permits;
 
   private final StepTask task;
+  private volatile @Nullable StepTask running; // the task carrying the step on now
   private volatile @Nullable StepAttempt current;
   private volatile boolean stopRequested;
   private final AtomicBoolean finished = new AtomicBoolean();
+  private final AtomicBoolean released = new AtomicBoolean();
+  private volatile boolean holdsSlot; // the launcher gave the step a slot of the parallelism
   private volatile long startNanos;
   private volatile boolean started;
+  private volatile boolean endPublished;
 
   // The outcome; written once by whoever wins `finished`, read by the scheduler after the wave.
   private volatile StepStatus status = StepStatus.NOT_RUN;
-  private volatile Duration duration = Duration.ZERO;
+  private volatile long durationNanos;
   private volatile @Nullable Throwable error;
   private volatile @Nullable StepOutput output;
   private volatile int attempts;
@@ -50,15 +55,13 @@ final class StepExecution {
       int wave,
       RunExecution run,
       RunExecution.WaveTracker tracker,
-      PriorData prior,
-      @Nullable Semaphore permits) {
+      PriorData prior) {
     this.step = step;
     this.wave = wave;
     this.run = run;
     this.tracker = tracker;
     this.prior = prior;
-    this.permits = permits;
-    this.task = new StepTask("stepgraph-" + step.id(), self -> drive());
+    this.task = new StepTask("stepgraph-" + step.id(), this::drive);
   }
 
   /** What the step's thread runs: the whole step, attempts and backoff included. */
@@ -79,73 +82,52 @@ final class StepExecution {
     return stopRequested || run.isCancelled();
   }
 
-  // ---- the task
+  // ---- the tasks
 
-  private void drive() {
-    boolean acquired = false;
+  private void drive(StepTask self) {
+    running = self;
+    if (isCancelled()) {
+      notRun();
+      return;
+    }
+    startNanos = System.nanoTime();
+    started = true;
     try {
-      if (isCancelled()) {
-        notRun();
-        return;
-      }
-      if (permits != null) {
-        try {
-          permits.acquire();
-          acquired = true;
-        } catch (InterruptedException e) {
-          notRun();
-          return;
-        }
-        if (isCancelled()) {
-          notRun();
-          return;
-        }
-      }
-      startNanos = System.nanoTime();
-      started = true;
       run.publish(new RunEvent.StepStarted(run.clock().instant(), step.id(), wave));
-      attemptAll();
+      attemptFrom(1, self);
     } catch (Throwable unexpected) {
-      StepAttempt attempt = current;
-      if (attempt != null) {
-        attempt.discard();
-      }
-      end(unexpected, false);
-    } finally {
-      if (acquired) {
-        permits.release();
-      }
-      tracker.stepDone();
+      lost(unexpected);
     }
   }
 
-  /** Attempts the step until an attempt succeeds, it is skipped or cancelled, or retries run out. */
-  private void attemptAll() {
+  /**
+   * Attempts the step from attempt {@code number} on, on the calling thread, until an attempt
+   * succeeds, the step is skipped or cancelled, retries run out, or an attempt times out (the
+   * watchdog then carries the step on).
+   */
+  private void attemptFrom(int number, StepTask self) {
     StepPolicy policy = step.policy();
-    RetryPolicy retry = policy.retry();
     Duration timeout = policy.timeout();
-    for (int number = 1; ; number++) {
-      StepAttempt attempt = new StepAttempt(this, run, timeout != null);
+    for (; ; number++) {
+      StepAttempt attempt = new StepAttempt(this, run);
       current = attempt;
       attempts = number;
-      boolean timedOut;
-      if (timeout == null) {
-        attempt.runBody(step.body(), task);
-        timedOut = false;
-      } else {
-        timedOut = !runWithTimeout(attempt, timeout);
+      Watchdog.Timer timer = null;
+      if (timeout != null) {
+        int attemptNumber = number;
+        timer = run.watchdog().schedule(timeout, () -> timedOut(attempt, attemptNumber));
+      }
+      attempt.runBody(step.body(), self);
+      if (!attempt.claimReturn()) {
+        return; // timed out meanwhile: the watchdog carries the step on; this thread is done
+      }
+      if (timer != null) {
+        timer.cancel();
       }
       Thread.interrupted(); // a cancel that came late must not disturb the bookkeeping below
-      Throwable failure;
-      String skip = null;
-      if (timedOut) {
-        attempt.giveUp();
-        failure = new TimeoutException("timed out after " + StepPolicy.formatDuration(timeout));
-      } else {
-        StepAttempt.Outcome outcome = attempt.close();
-        failure = outcome.failure();
-        skip = outcome.skipReason();
-      }
+      StepAttempt.Outcome outcome = attempt.close();
+      Throwable failure = outcome.failure();
+      String skip = outcome.skipReason();
       if (skip != null) {
         attempt.discard();
         skipped(skip);
@@ -156,52 +138,90 @@ final class StepExecution {
         return;
       }
       attempt.discard();
-      if (isCancelled()
-          || failure instanceof NonRetryableException
-          || number >= retry.attempts()) {
-        end(failure, timedOut);
-        return;
-      }
-      Duration delay = retry.delayAfter(number, run.jitter());
-      run.publish(
-          new RunEvent.StepRetrying(
-              run.clock().instant(), step.id(), number + 1, retry.attempts(), delay, failure));
-      try {
-        run.sleeper().sleep(delay);
-      } catch (InterruptedException e) {
-        end(failure, false);
-        return;
-      }
-      if (isCancelled()) {
-        end(failure, false);
+      if (!retryAfter(failure, number, false)) {
         return;
       }
     }
   }
 
-  /** Runs the attempt on a thread of its own; whether it returned within the timeout. */
-  private boolean runWithTimeout(StepAttempt attempt, Duration timeout) {
-    try {
-      run.threads().start(attempt.ownTask(task.name(), step.body()));
-    } catch (Throwable cannotStart) {
-      attempt.failToStart(cannotStart);
-      return true;
+  /**
+   * After attempt {@code number} failed: ends the step if it must not retry, else waits out the
+   * backoff. Whether to go on with the next attempt.
+   */
+  private boolean retryAfter(Throwable failure, int number, boolean timedOut) {
+    RetryPolicy retry = step.policy().retry();
+    if (isCancelled() || failure instanceof NonRetryableException || number >= retry.attempts()) {
+      end(failure, timedOut);
+      return false;
     }
-    long limit = Sleeper.saturatedNanos(timeout);
-    long begin = System.nanoTime();
-    while (true) {
-      long left = limit - (System.nanoTime() - begin);
-      if (left <= 0) {
-        return false;
+    Duration delay = retry.delayAfter(number, run.jitter());
+    run.publish(
+        new RunEvent.StepRetrying(
+            run.clock().instant(), step.id(), number + 1, retry.attempts(), delay, failure));
+    try {
+      run.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      end(failure, false);
+      return false;
+    }
+    if (isCancelled()) {
+      end(failure, false);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * On the watchdog's thread: attempt {@code number} ran past its timeout. Gives it up and carries
+   * the step on, on a thread of its own, to its next attempt or its end.
+   */
+  private void timedOut(StepAttempt attempt, int number) {
+    if (!attempt.claimTimeout()) {
+      return; // the step method returned in time
+    }
+    try {
+      attempt.giveUp();
+      Throwable failure =
+          new TimeoutException(
+              "timed out after " + StepPolicy.formatDuration(Objects.requireNonNull(step.policy().timeout())));
+      StepTask next =
+          new StepTask(
+              task.name(),
+              self -> {
+                running = self;
+                try {
+                  if (retryAfter(failure, number, true)) {
+                    attemptFrom(number + 1, self);
+                  }
+                } catch (Throwable unexpected) {
+                  lost(unexpected);
+                }
+              });
+      running = next;
+      if (stopRequested) {
+        next.interrupt(); // the run is being cancelled: no backoff to wait out
       }
       try {
-        if (attempt.awaitReturn(left)) {
-          return true;
-        }
-      } catch (InterruptedException cancelled) {
-        // the attempt was interrupted as well; wait for it to stop, still at most the timeout
+        run.threads().start(next);
+      } catch (Throwable cannotStart) {
+        end(failure, true);
       }
+    } catch (Throwable unexpected) {
+      lost(unexpected);
     }
+  }
+
+  /** The step's thread ended with an unexpected throwable: the step fails with it. */
+  private void lost(Throwable unexpected) {
+    StepAttempt attempt = current;
+    try {
+      if (attempt != null) {
+        attempt.discard(); // first, to free what it held (it may have run the heap out)
+      }
+    } catch (Throwable ignored) {
+      // nothing more can be done for the attempt; the outcome below matters more
+    }
+    end(unexpected, false);
   }
 
   private void succeed(StepAttempt attempt) {
@@ -209,28 +229,39 @@ final class StepExecution {
       attempt.discard();
       return; // abandoned by the scheduler after cancellation
     }
-    duration = Duration.ofNanos(System.nanoTime() - startNanos);
-    StepOutput committed = attempt.output();
-    output = committed;
-    status = StepStatus.SUCCEEDED;
-    run.publish(
-        new RunEvent.StepCompleted(
-            run.clock().instant(),
-            step.id(),
-            duration,
-            committed.entityCounts(),
-            committed.relationships.size(),
-            attempts));
+    try {
+      StepOutput committed;
+      try {
+        committed = attempt.output();
+      } catch (Throwable cannotFreeze) { // out of heap while grouping what it emitted
+        attempt.discard();
+        error = cannotFreeze;
+        durationNanos = System.nanoTime() - startNanos;
+        status = StepStatus.FAILED;
+        publishEnd();
+        return;
+      }
+      output = committed;
+      durationNanos = System.nanoTime() - startNanos;
+      status = StepStatus.SUCCEEDED;
+      publishEnd();
+    } finally {
+      release();
+    }
   }
 
   private void skipped(String reason) {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
-    duration = Duration.ofNanos(System.nanoTime() - startNanos);
-    status = StepStatus.SKIPPED;
-    skipReason = reason;
-    run.publish(new RunEvent.StepSkipped(run.clock().instant(), step.id(), reason));
+    try {
+      durationNanos = System.nanoTime() - startNanos;
+      skipReason = reason;
+      status = StepStatus.SKIPPED;
+      publishEnd();
+    } finally {
+      release();
+    }
   }
 
   /** Ends the step as failed, timed out or, if the run is being cancelled, cancelled. */
@@ -238,31 +269,87 @@ final class StepExecution {
     if (!finished.compareAndSet(false, true)) {
       return; // abandoned by the scheduler after cancellation
     }
-    duration = Duration.ofNanos(System.nanoTime() - startNanos);
-    error = cause;
-    if (isCancelled()) {
-      status = StepStatus.CANCELLED;
-      run.publish(new RunEvent.StepCancelled(run.clock().instant(), step.id(), duration));
-    } else if (timedOut) {
-      status = StepStatus.TIMED_OUT;
-      run.publish(
-          new RunEvent.StepTimedOut(
-              run.clock().instant(),
-              step.id(),
-              duration,
-              Objects.requireNonNull(step.policy().timeout()),
-              attempts));
-    } else {
-      status = StepStatus.FAILED;
-      run.publish(
-          new RunEvent.StepFailed(run.clock().instant(), step.id(), duration, cause, attempts));
+    try {
+      // The outcome first, allocating nothing: out of heap, it is recorded all the same.
+      error = cause;
+      durationNanos = System.nanoTime() - startNanos;
+      status =
+          isCancelled()
+              ? StepStatus.CANCELLED
+              : timedOut ? StepStatus.TIMED_OUT : StepStatus.FAILED;
+      publishEnd();
+    } finally {
+      release();
     }
   }
 
-  /** Ends the step without running it: its thread could not start, or the run was cancelled. */
+  /**
+   * Publishes the event of the step's outcome, once; the scheduler calls it again after the wave
+   * for a step whose own thread could not (out of heap, say).
+   */
+  void publishEnd() {
+    if (endPublished || status == StepStatus.NOT_RUN) {
+      return;
+    }
+    Duration duration = Duration.ofNanos(durationNanos);
+    RunEvent event;
+    switch (status) {
+      case SUCCEEDED -> {
+        StepOutput committed = Objects.requireNonNull(output);
+        event =
+            new RunEvent.StepCompleted(
+                run.clock().instant(),
+                step.id(),
+                duration,
+                committed.entityCounts(),
+                committed.relationships.size(),
+                attempts);
+      }
+      case SKIPPED ->
+          event =
+              new RunEvent.StepSkipped(
+                  run.clock().instant(), step.id(), Objects.requireNonNull(skipReason));
+      case CANCELLED -> event = new RunEvent.StepCancelled(run.clock().instant(), step.id(), duration);
+      case TIMED_OUT ->
+          event =
+              new RunEvent.StepTimedOut(
+                  run.clock().instant(),
+                  step.id(),
+                  duration,
+                  Objects.requireNonNull(step.policy().timeout()),
+                  attempts);
+      default ->
+          event =
+              new RunEvent.StepFailed(
+                  run.clock().instant(), step.id(), duration, Objects.requireNonNull(error), attempts);
+    }
+    run.publish(event);
+    endPublished = true;
+  }
+
+  /** Frees the step's slot of the parallelism and tells its wave, exactly once. */
+  private void release() {
+    if (released.compareAndSet(false, true)) {
+      try {
+        if (holdsSlot) {
+          run.launcher().release();
+        }
+      } finally {
+        tracker.stepDone();
+      }
+    }
+  }
+
+  /** The launcher gave the step a slot of the run's parallelism, freed when it ends. */
+  void tookSlot() {
+    holdsSlot = true;
+  }
+
+  /** Ends the step without running it: the run was cancelled before it started. */
   void notRun() {
     if (finished.compareAndSet(false, true)) {
       status = StepStatus.NOT_RUN;
+      release();
     }
   }
 
@@ -280,6 +367,32 @@ final class StepExecution {
   }
 
   /**
+   * The scheduler found the step's thread gone without an outcome (an error that even the step's
+   * own handling could not survive): the step fails with what its thread threw.
+   */
+  void lostThread() {
+    if (finished.get()) {
+      return;
+    }
+    StepTask carrier = running;
+    Throwable escaped = carrier == null ? null : carrier.escaped();
+    end(
+        escaped != null
+            ? escaped
+            : new IllegalStateException("step '" + step.id() + "': its thread ended without an outcome"),
+        false);
+  }
+
+  /**
+   * Whether the thread carrying the step on is gone, by a throwable that escaped even the step's
+   * own handling, while the step has no outcome.
+   */
+  boolean threadLost() {
+    StepTask carrier = running;
+    return !finished.get() && carrier != null && carrier.isDone() && carrier.escaped() != null;
+  }
+
+  /**
    * Asks the step to stop: {@link #isCancelled()} turns true and its threads are interrupted,
    * through their tasks: a thread that already moved on to another step is left alone.
    */
@@ -288,6 +401,10 @@ final class StepExecution {
     StepAttempt attempt = current;
     if (attempt != null) {
       attempt.interrupt();
+    }
+    StepTask carrier = running;
+    if (carrier != null) {
+      carrier.interrupt();
     }
     task.interrupt();
   }
@@ -300,17 +417,21 @@ final class StepExecution {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
-    StepAttempt attempt = current;
-    if (attempt != null) {
-      attempt.giveUp();
-    }
-    if (started) {
-      status = StepStatus.CANCELLED;
-      duration = Duration.ofNanos(System.nanoTime() - startNanos);
-      error = new CancellationException("step '" + step.id() + "' did not stop when cancelled");
-      run.publish(new RunEvent.StepCancelled(run.clock().instant(), step.id(), duration));
-    } else {
-      status = StepStatus.NOT_RUN;
+    try {
+      StepAttempt attempt = current;
+      if (attempt != null) {
+        attempt.giveUp();
+      }
+      if (started) {
+        durationNanos = System.nanoTime() - startNanos;
+        error = new CancellationException("step '" + step.id() + "' did not stop when cancelled");
+        status = StepStatus.CANCELLED;
+        publishEnd();
+      } else {
+        status = StepStatus.NOT_RUN;
+      }
+    } finally {
+      release();
     }
   }
 
@@ -319,11 +440,12 @@ final class StepExecution {
   }
 
   @Nullable StepOutput output() {
-    return output;
+    return status == StepStatus.SUCCEEDED ? output : null;
   }
 
   StepResult result() {
     StepOutput committed = output;
+    Duration duration = Duration.ofNanos(durationNanos);
     if (status == StepStatus.SUCCEEDED && committed != null) {
       return new StepResult(
           step.id(),

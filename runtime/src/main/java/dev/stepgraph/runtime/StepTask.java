@@ -44,6 +44,9 @@ final class StepTask implements Runnable {
   // Written before state leaves NEW and PENDING, cleared after DONE: an interrupter that moved the
   // state to INTERRUPTING always sees the thread, and the runner cannot reach DONE meanwhile.
   private @Nullable Thread runner;
+  // What escaped the body, if anything: kept rather than thrown, so that no uncaught-exception
+  // handler runs (which, out of heap, fails in its turn) and the thread ends or is reused cleanly.
+  private volatile @Nullable Throwable escaped;
 
   /**
    * A task named {@code name} (the name of its thread while it runs) that runs {@code body},
@@ -58,7 +61,7 @@ final class StepTask implements Runnable {
     return name;
   }
 
-  /** Runs the body on the calling thread. A task runs once. */
+  /** Runs the body on the calling thread; what it throws is kept ({@link #escaped()}). A task runs once. */
   @Override
   public void run() {
     int initial = state;
@@ -73,9 +76,21 @@ final class StepTask implements Runnable {
     }
     try {
       body.accept(this);
+    } catch (Throwable t) {
+      escaped = t; // the scheduler notices a task that ended without an outcome (RunExecution)
     } finally {
       finish();
     }
+  }
+
+  /** Whether the task ran and its body returned or threw. */
+  boolean isDone() {
+    return state == DONE;
+  }
+
+  /** What the body threw, if it threw. */
+  @Nullable Throwable escaped() {
+    return escaped;
   }
 
   private void finish() {

@@ -24,6 +24,7 @@ final class StepThreadPool {
   // (or stop) by whoever popped it; a worker only leaves on its own by removing itself.
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
   private final StepTask stop = new StepTask("stop", self -> {});
+  private final ThreadLocal<Worker> self = new ThreadLocal<>();
   private volatile boolean closed;
 
   /**
@@ -54,6 +55,23 @@ final class StepThreadPool {
     worker.thread.start();
   }
 
+  /**
+   * Runs the task next on the calling thread, if it is one of this pool's and about to return from
+   * its task (a step handing its slot of the parallelism to the next one), so that the hand-over
+   * needs no second thread; otherwise as {@link #start}.
+   */
+  void startNext(StepTask task) {
+    if (closed) {
+      throw new RejectedExecutionException("the run's step threads are shut down");
+    }
+    Worker current = self.get();
+    if (current != null && current.next == null && current.afterCurrent == null) {
+      current.afterCurrent = task;
+      return;
+    }
+    start(task);
+  }
+
   /** No new tasks; idle threads end now, busy ones once their task returns. Never waits. */
   void close() {
     closed = true;
@@ -67,6 +85,7 @@ final class StepThreadPool {
     final Thread thread;
     private final String idleName;
     private volatile @Nullable StepTask next;
+    private @Nullable StepTask afterCurrent; // only its own thread touches it
 
     Worker(String name, StepTask first) {
       this.idleName = name;
@@ -82,13 +101,20 @@ final class StepThreadPool {
 
     @Override
     public void run() {
+      self.set(this);
       StepTask task = next;
       next = null;
       while (task != null && task != stop) {
         thread.setName(task.name());
-        task.run(); // clears the thread's interrupt flag when it ends; a throw ends this thread
+        task.run(); // clears the thread's interrupt flag when it ends; keeps what its body threw
         thread.setName(idleName);
-        task = awaitTask();
+        StepTask following = afterCurrent;
+        if (following != null) {
+          afterCurrent = null;
+          task = following;
+        } else {
+          task = awaitTask();
+        }
       }
     }
 

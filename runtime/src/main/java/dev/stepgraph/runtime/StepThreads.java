@@ -32,6 +32,14 @@ final class StepThreads {
   }
 
   /**
+   * Runs the task on the calling step thread once its current task returns, if the caller is a
+   * step thread about to return (a step handing its slot to the next); else as {@link #start}.
+   */
+  void startNext(StepTask task) {
+    pool.startNext(task);
+  }
+
+  /**
    * Runs the run's coordinator (the wave loop) and returns what it returned: here, on the calling
    * thread.
    */

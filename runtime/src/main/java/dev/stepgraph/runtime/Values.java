@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Checks and copies the values of entities and relationships. */
 final class Values {
   private Values() {}
 
-  static String requireText(String value, String what) {
+  static String requireText(@Nullable String value, String what) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(what + " must not be blank");
     }
@@ -24,7 +25,12 @@ final class Values {
    * in error messages; it is only built when there is one (this runs for every emitted value and
    * every {@code with}).
    */
-  static Map<String, Object> copyProperties(Map<String, ?> properties, Supplier<String> owner) {
+  static Map<String, Object> copyProperties(
+      @Nullable Map<String, ?> properties, Supplier<String> owner) {
+    if (properties == null) {
+      throw new NullPointerException(
+          owner.get() + ": properties must not be null; pass Map.of() for none");
+    }
     if (properties.isEmpty()) {
       return Map.of();
     }
@@ -39,7 +45,13 @@ final class Values {
     return Collections.unmodifiableMap(copy);
   }
 
-  private static Object checkValue(Object value, Supplier<String> owner, String name) {
+  private static Object checkValue(@Nullable Object value, Supplier<String> owner, String name) {
+    if ((value instanceof Double d && !Double.isFinite(d))
+        || (value instanceof Float f && !Float.isFinite(f))) {
+      throw new IllegalArgumentException(
+          owner.get() + ": property '" + name + "' is " + value
+              + ", which JSON cannot hold; use a finite number, or leave the property out");
+    }
     if (value instanceof String
         || value instanceof Boolean
         || value instanceof Integer

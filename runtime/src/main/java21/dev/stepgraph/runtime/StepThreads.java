@@ -25,6 +25,11 @@ final class StepThreads {
     Thread.ofVirtual().name(task.name()).start(task);
   }
 
+  /** As {@link #start}: a virtual thread per task costs nothing to hand over. */
+  void startNext(StepTask task) {
+    start(task);
+  }
+
   /**
    * Runs the run's coordinator (the wave loop) on a virtual thread named {@code name}, waits for
    * it and returns what it returned, or throws what it threw. A virtual thread that starts the

@@ -118,6 +118,43 @@ class RunEdgesTest {
   }
 
   @Test
+  void nonFiniteNumbersAreRejectedNamingTheProperty() {
+    Entity host = Entity.of("host", "h-1");
+
+    assertEquals(
+        "entity 'h-1': property 'load' is NaN, which JSON cannot hold; use a finite number, or"
+            + " leave the property out",
+        assertThrows(IllegalArgumentException.class, () -> host.with("load", Double.NaN))
+            .getMessage());
+    assertEquals(
+        "entity 'h-1': property 'max' is -Infinity, which JSON cannot hold; use a finite number,"
+            + " or leave the property out",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> host.with("max", Float.NEGATIVE_INFINITY))
+            .getMessage());
+    assertEquals(
+        "relationship 's-1 -runs-on-> h-1': property 'weights' is Infinity, which JSON cannot"
+            + " hold; use a finite number, or leave the property out",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Relationship.of("runs-on", "s-1", "h-1")
+                    .with("weights", List.of(1.0, Double.POSITIVE_INFINITY)))
+            .getMessage());
+  }
+
+  @Test
+  void nullPropertiesSayWhatToPassInstead() {
+    assertEquals(
+        "entity 'k': properties must not be null; pass Map.of() for none",
+        assertThrows(NullPointerException.class, () -> new Entity("t", "k", null)).getMessage());
+    assertEquals(
+        "relationship 'a -r-> b': properties must not be null; pass Map.of() for none",
+        assertThrows(NullPointerException.class, () -> new Relationship("r", "a", "b", null))
+            .getMessage());
+  }
+
+  @Test
   void entityCountsKeepTheOrderOfFirstEmission() {
     ConnectorGraph graph =
         ConnectorGraph.builder("counts", "")

@@ -553,20 +553,50 @@ class SchedulerTest {
         recorder.of(RunEvent.StepFailed.class).get(0).errorSummary());
   }
 
+  /**
+   * One rule for every event: what a listener throws, exception or error, on the run's first event
+   * or a step's, changes no step's outcome and does not stop the run; it is reported once.
+   */
   @Test
-  void aThrowingListenerDoesNotBreakTheRun() {
+  void aThrowingListenerChangesNoOutcomeWhateverTheEventAndIsReportedOnce() {
     ConnectorGraph graph =
-        ConnectorGraph.builder("listener", "").step("a", "", List.of(), 0, ctx -> {}).build();
+        ConnectorGraph.builder("listener", "")
+            .step("a", "", List.of(), 0, ctx -> ctx.emit(Entity.of("user", "u-1")))
+            .step("b", "", List.of("a"), 1, ctx -> ctx.log().info("hello"))
+            .build();
+    Recorder recorder = new Recorder();
 
     RunReport report =
         ConnectorRunner.builder(graph)
-            .listener(event -> {
-              throw new IllegalStateException("broken listener");
+            .listener(new RunListener() {
+              @Override
+              public void onEvent(RunEvent event) {
+                if (event instanceof RunEvent.RunStarted) {
+                  throw new IllegalStateException("on run-started");
+                }
+                if (event instanceof RunEvent.StepStarted) {
+                  throw new AssertionError("on step-started");
+                }
+                if (event instanceof RunEvent.StepCompleted) {
+                  throw new StackOverflowError("on step-completed");
+                }
+              }
+
+              @Override
+              public String toString() {
+                return "broken";
+              }
             })
+            .listener(recorder)
             .build()
             .run();
 
     assertTrue(report.succeeded());
+    assertEquals(List.of("u-1"), report.entities().stream().map(Entity::key).toList());
+    assertEquals(
+        List.of("listener broken threw IllegalStateException: on run-started (and 4 more times)"),
+        report.warnings());
+    assertEquals(1, recorder.of(RunEvent.RunFinished.class).size());
   }
 
   @Test

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * Finished in 1.2 s: 3 succeeded, 2 failed, 2 skipped, 1 timed out
  * </pre>
  *
- * Step logs below INFO are left out.
+ * Step logs below INFO are left out. Every line is one line, whatever the step's texts hold, and
+ * shows their control characters escaped ({@link Formats#terminalSafe}).
  */
 final class HumanEvents implements RunListener {
   private final PrintStream out;
@@ -41,9 +42,14 @@ final class HumanEvents implements RunListener {
   public void onEvent(RunEvent event) {
     String line = format(event);
     if (line != null) {
-      out.println(line);
+      out.println(Formats.terminalSafe(line));
       out.flush();
     }
+  }
+
+  @Override
+  public String toString() {
+    return "human event lines (standard error)";
   }
 
   static @Nullable String format(RunEvent event) {
@@ -61,7 +67,7 @@ final class HumanEvents implements RunListener {
       if (e.level().equals("DEBUG") || e.level().equals("TRACE")) {
         return null;
       }
-      return "  " + e.stepId() + ": [" + e.level() + "] " + oneLine(e.message());
+      return "  " + e.stepId() + ": [" + e.level() + "] " + e.message();
     }
     if (event instanceof RunEvent.StepCompleted e) {
       List<String> parts = new ArrayList<>();
@@ -90,7 +96,7 @@ final class HumanEvents implements RunListener {
               + Formats.duration(e.duration()) + ")" : "");
     }
     if (event instanceof RunEvent.StepSkipped e) {
-      return "  " + e.stepId() + ": SKIPPED: " + oneLine(e.reason());
+      return "  " + e.stepId() + ": SKIPPED: " + e.reason();
     }
     if (event instanceof RunEvent.StepCancelled e) {
       return "  " + e.stepId() + ": CANCELLED after " + Formats.duration(e.duration());
@@ -113,9 +119,5 @@ final class HumanEvents implements RunListener {
     if (count > 0) {
       parts.add(count + " " + what);
     }
-  }
-
-  private static String oneLine(String text) {
-    return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
   }
 }

@@ -6,11 +6,9 @@ import dev.stepgraph.runtime.RunEvent;
 import dev.stepgraph.runtime.RunListener;
 import dev.stepgraph.runtime.StepStatus;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,36 +17,47 @@ import java.util.Map;
  * field, an ISO-8601 {@code time} and durations in milliseconds ({@code durationMs}).
  */
 final class JsonEvents implements RunListener {
-  private final Writer writer;
-  private final JsonGenerator json;
+  private final PrintStream out;
+  private final JsonFactory factory = new JsonFactory();
+  private volatile boolean failed;
 
   JsonEvents(PrintStream out) {
-    this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    try {
-      this.json =
-          new JsonFactory()
-              .createGenerator(writer)
-              .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
-              .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    this.out = out;
+  }
+
+  /**
+   * Writes the event as one line. The line is rendered whole before a byte is written, so an event
+   * that cannot be rendered costs only itself; a failed write (a full disk, a closed pipe) is
+   * remembered ({@link #failed()}) and thrown, for the run to report.
+   */
+  @Override
+  public void onEvent(RunEvent event) {
+    StringWriter line = new StringWriter(256);
+    try (JsonGenerator json = factory.createGenerator(line)) {
+      write(json, event);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    json.setRootValueSeparator(null);
+    line.write('\n');
+    out.print(line);
+    out.flush();
+    if (out.checkError()) {
+      failed = true;
+      throw new UncheckedIOException(new IOException("cannot write to standard output"));
+    }
+  }
+
+  /** Whether writing an event to standard output failed. */
+  boolean failed() {
+    return failed;
   }
 
   @Override
-  public void onEvent(RunEvent event) {
-    try {
-      write(event);
-      json.flush();
-      writer.write('\n');
-      writer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public String toString() {
+    return "--events json (standard output)";
   }
 
-  private void write(RunEvent event) throws IOException {
+  private static void write(JsonGenerator json, RunEvent event) throws IOException {
     json.writeStartObject();
     json.writeStringField("event", name(event));
     json.writeStringField("time", event.time().toString());

@@ -361,14 +361,27 @@ public final class StepgraphCli {
       if ("json".equals(events)) {
         builder.listener(new JsonEvents(io.out()));
       }
+      RunningSteps running = new RunningSteps();
+      builder.listener(running);
       ConnectorRunner runner = build(builder);
 
       CountDownLatch finished = new CountDownLatch(1);
       RunReport report;
+      ExitWatch exits = ExitWatch.start();
       Interrupts.Registration registration =
-          io.interrupts().onInterrupt(() -> cancelAndWait(runner, finished));
+          io.interrupts().onInterrupt(() -> {
+            ExitWatch.Exit exit = exits.exitCall();
+            if (exit != null) { // not a signal: a step called System.exit
+              io.err().println("error: " + Formats.terminalSafe(ExitWatch.describe(exit, running.now())));
+              io.err().flush();
+            }
+            cancelAndWait(runner, finished);
+          });
       try {
         report = runner.run();
+        for (String warning : report.warnings()) {
+          io.err().println("warning: " + Formats.terminalSafe(warning));
+        }
         if (output != null) {
           try {
             OutputFile.Written written = OutputFile.write(output, report.steps());
@@ -386,6 +399,7 @@ public final class StepgraphCli {
       } finally {
         finished.countDown();
         registration.close();
+        exits.stop();
       }
       if (report.cancelled()) {
         return CANCELLED;

@@ -1,0 +1,116 @@
+package dev.stepgraph.runtime.cli;
+
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells, when the JVM shuts down during a run, why: a signal (Ctrl-C, SIGTERM) or a call to {@code
+ * System.exit} from a step, with the status and the step. The status comes from the JDK's own
+ * {@code Runtime.exit} logging (JDK 21 and newer log it to the {@code java.lang.Runtime} logger at
+ * DEBUG, on the exiting thread, before the shutdown hooks run); on JDK 17 only the calling thread
+ * is found, from its stack.
+ */
+final class ExitWatch {
+  private static final Pattern STATUS = Pattern.compile("Runtime\\.exit\\((-?[0-9]+)\\)");
+  private static final String STEP_THREAD = "stepgraph-";
+
+  /** How the JVM was asked to exit. */
+  record Exit(@Nullable Integer status, @Nullable String threadName) {
+    /** The step whose thread asked, if a step's did. */
+    @Nullable String stepId() {
+      return threadName != null && threadName.startsWith(STEP_THREAD)
+          ? threadName.substring(STEP_THREAD.length())
+          : null;
+    }
+  }
+
+  private final Logger logger = Logger.getLogger("java.lang.Runtime"); // held: JUL keeps it weakly
+  private final Handler handler;
+  private volatile @Nullable Exit logged;
+
+  private ExitWatch() {
+    handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            Throwable thrown = record.getThrown();
+            Matcher status = STATUS.matcher(thrown == null ? "" : String.valueOf(thrown.getMessage()));
+            if (status.find()) {
+              logged = new Exit(Integer.valueOf(status.group(1)), Thread.currentThread().getName());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+  }
+
+  /** Starts watching for {@code System.exit}; never throws. */
+  static ExitWatch start() {
+    ExitWatch watch = new ExitWatch();
+    try {
+      Level level = watch.logger.getLevel();
+      if (level == null || level.intValue() > Level.FINE.intValue()) {
+        watch.logger.setLevel(Level.FINE);
+      }
+      watch.logger.addHandler(watch.handler);
+    } catch (RuntimeException | LinkageError e) {
+      // no logging module, or a security policy: the status stays unknown
+    }
+    return watch;
+  }
+
+  /** Stops watching. */
+  void stop() {
+    try {
+      logger.removeHandler(handler);
+    } catch (RuntimeException e) {
+      // nothing to undo
+    }
+  }
+
+  /**
+   * During shutdown: how the JVM was asked to exit, or null when nothing called {@code
+   * System.exit} (a signal, or the last thread ending).
+   */
+  @Nullable Exit exitCall() {
+    Exit exit = logged;
+    if (exit != null) {
+      return exit;
+    }
+    try {
+      for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+        for (StackTraceElement frame : thread.getValue()) {
+          if (frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit")) {
+            return new Exit(null, thread.getKey().getName());
+          }
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      // out of heap, say: say nothing rather than something wrong
+    }
+    return null;
+  }
+
+  /**
+   * {@code the JVM was asked to exit with status 3 (System.exit in step 'export') while steps were
+   * running: export, hosts; they are stopped as on Ctrl-C}.
+   */
+  static String describe(Exit exit, java.util.Collection<String> running) {
+    String step = exit.stepId();
+    return "the JVM was asked to exit"
+        + (exit.status() == null ? "" : " with status " + exit.status())
+        + " (System.exit in " + (step != null ? "step '" + step + "'" : "thread '" + exit.threadName() + "'")
+        + ")" + (running.isEmpty() ? "" : " while steps were running: " + String.join(", ", running))
+        + "; they are stopped as on Ctrl-C";
+  }
+}
