@@ -120,6 +120,12 @@ final class ConnectorTypeCheck implements ConnectorCheck {
               + " (lowercase letters and digits, words separated by single hyphens): "
               + (suggestion.isEmpty() ? "rename it" : "rename it to '" + suggestion + "'"),
           connector.type(), connector.annotation(), connector.idValue());
+    } else if (id.isEmpty()) {
+      reporter.error(
+          "connector " + connector.qualifiedName() + " needs an id: its class name " + connector.type().getSimpleName()
+              + " has no letters or digits that map to a-z and 0-9, from which the default id is made:"
+              + " set one with @Connector(id = \"my-connector\")",
+          connector.type(), connector.annotation(), null);
     } else {
       reporter.error(
           "connector id '" + id + "' derived from the class name " + connector.type().getSimpleName()
