@@ -13,7 +13,8 @@ import javax.lang.model.util.Types;
 
 /**
  * The connector class: a class (not an interface, enum or record) that the generated code in the
- * same package can reach and instantiate, with a valid connector id.
+ * same package can reach and instantiate, with a valid connector id. An abstract class is no
+ * connector: {@link InheritedStepCheck} reports its steps, and this check does not run on it.
  */
 final class ConnectorTypeCheck implements ConnectorCheck {
   private final Types types;
@@ -65,12 +66,6 @@ final class ConnectorTypeCheck implements ConnectorCheck {
         privateClass = true;
         break;
       }
-    }
-    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      reporter.error(
-          "connector " + name + " is abstract, but the generated " + generated
-              + ".create() instantiates it: make the class concrete",
-          type, connector.annotation(), null);
     }
     if (!type.getTypeParameters().isEmpty()) {
       reporter.error(

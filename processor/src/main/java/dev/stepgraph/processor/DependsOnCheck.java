@@ -3,11 +3,12 @@ package dev.stepgraph.processor;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Each {@code dependsOn} entry names a step of the same connector (else an error, with the closest
- * id or the known ones, never the step's own); an empty entry is no step id at all; an entry
- * repeated within one {@code dependsOn} is a warning.
+ * id or the known ones, never the step's own, or saying that an inherited step is none); an empty
+ * entry is no step id at all; an entry repeated within one {@code dependsOn} is a warning.
  */
 final class DependsOnCheck implements ConnectorCheck {
   private static final int LISTED_IDS = 10;
@@ -31,6 +32,16 @@ final class DependsOnCheck implements ConnectorCheck {
           continue;
         }
         int others = ids.size() - (known.contains(step.id()) ? 1 : 0);
+        ConnectorModel.InheritedStep inherited = inherited(connector, id);
+        if (inherited != null) {
+          String simpleName = connector.type().getSimpleName().toString();
+          reporter.error(
+              "step '" + step.id() + "' depends on '" + id + "', which " + simpleName + " inherits from "
+                  + inherited.declaringClass().getQualifiedName() + ", but an inherited @Step method is not a step:"
+                  + " override " + inherited.signature() + " in " + simpleName + " with @Step(id = \"" + id + "\")",
+              step.method(), step.annotation(), dependency.value());
+          continue;
+        }
         if (id.isBlank()) {
           reporter.error(
               "step '" + step.id() + "' lists " + (id.isEmpty() ? "an empty string" : "'" + id + "'")
@@ -59,6 +70,15 @@ final class DependsOnCheck implements ConnectorCheck {
         reporter.error(message, step.method(), step.annotation(), dependency.value());
       }
     }
+  }
+
+  private static ConnectorModel.@Nullable InheritedStep inherited(ConnectorModel connector, String id) {
+    for (ConnectorModel.InheritedStep inherited : connector.inheritedSteps()) {
+      if (inherited.id().equals(id)) {
+        return inherited;
+      }
+    }
+    return null;
   }
 
   /** The first ids other than {@code excluded}, of {@code count} such ids in all. */
