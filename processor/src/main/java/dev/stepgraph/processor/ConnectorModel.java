@@ -3,7 +3,9 @@ package dev.stepgraph.processor;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *     absent); empty if javac could not resolve it
  * @param onDependencyFailureValue its annotation value, if written explicitly
  * @param retriesWithoutStep methods with {@code @Retry} but no {@code @Step}
+ * @param inheritedSteps {@code @Step} methods of superclasses that no {@code @Step} method of the
+ *     class or a superclass below theirs overrides: not steps of this connector
  */
 record ConnectorModel(
     TypeElement type,
@@ -30,11 +34,13 @@ record ConnectorModel(
     List<StepModel> steps,
     String onDependencyFailure,
     @Nullable AnnotationValue onDependencyFailureValue,
-    List<RetryWithoutStep> retriesWithoutStep) {
+    List<RetryWithoutStep> retriesWithoutStep,
+    List<InheritedStep> inheritedSteps) {
 
   ConnectorModel {
     steps = List.copyOf(steps);
     retriesWithoutStep = List.copyOf(retriesWithoutStep);
+    inheritedSteps = List.copyOf(inheritedSteps);
   }
 
   /**
@@ -45,6 +51,25 @@ record ConnectorModel(
    * @param signature the method for messages
    */
   record RetryWithoutStep(ExecutableElement method, AnnotationMirror annotation, String signature) {}
+
+  /**
+   * A {@code @Step} method the connector inherits: the graph holds only the class's own.
+   *
+   * @param method the method, declared in {@code declaringClass}
+   * @param id its {@code @Step(id)}
+   * @param signature the method for messages
+   * @param declaringClass the superclass that declares it
+   * @param reportedWhereDeclared whether {@code declaringClass} is an abstract class compiled now,
+   *     which is reported on the method's own {@code @Step}
+   */
+  record InheritedStep(
+      ExecutableElement method, String id, String signature, TypeElement declaringClass,
+      boolean reportedWhereDeclared) {}
+
+  /** Whether this is an abstract class, which cannot be a connector. */
+  boolean isAbstractClass() {
+    return type.getKind() == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
+  }
 
   /** The class name for messages, e.g. {@code com.acme.AwsConnector}. */
   String qualifiedName() {

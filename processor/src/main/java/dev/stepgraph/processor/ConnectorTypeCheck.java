@@ -13,7 +13,8 @@ import javax.lang.model.util.Types;
 
 /**
  * The connector class: a class (not an interface, enum or record) that the generated code in the
- * same package can reach and instantiate, with a valid connector id.
+ * same package can reach and instantiate, with a valid connector id. An abstract class is no
+ * connector: {@link InheritedStepCheck} reports its steps, and this check does not run on it.
  */
 final class ConnectorTypeCheck implements ConnectorCheck {
   private final Types types;
@@ -66,12 +67,6 @@ final class ConnectorTypeCheck implements ConnectorCheck {
         break;
       }
     }
-    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      reporter.error(
-          "connector " + name + " is abstract, but the generated " + generated
-              + ".create() instantiates it: make the class concrete",
-          type, connector.annotation(), null);
-    }
     if (!type.getTypeParameters().isEmpty()) {
       reporter.error(
           "connector " + name + " is generic, but the generated " + generated
@@ -120,6 +115,12 @@ final class ConnectorTypeCheck implements ConnectorCheck {
               + " (lowercase letters and digits, words separated by single hyphens): "
               + (suggestion.isEmpty() ? "rename it" : "rename it to '" + suggestion + "'"),
           connector.type(), connector.annotation(), connector.idValue());
+    } else if (id.isEmpty()) {
+      reporter.error(
+          "connector " + connector.qualifiedName() + " needs an id: its class name " + connector.type().getSimpleName()
+              + " has no letters or digits that map to a-z and 0-9, from which the default id is made:"
+              + " set one with @Connector(id = \"my-connector\")",
+          connector.type(), connector.annotation(), null);
     } else {
       reporter.error(
           "connector id '" + id + "' derived from the class name " + connector.type().getSimpleName()

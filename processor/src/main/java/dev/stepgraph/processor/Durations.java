@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Durations as written on {@code @Step(timeout)} and {@code @Retry(backoff, maxBackoff)}: {@code
@@ -16,31 +17,76 @@ final class Durations {
   /** The fix every "is not a duration" message ends with. */
   static final String HOW_TO_WRITE = "write it like \"500ms\", \"30s\", \"5m\", \"1h\" or ISO-8601 \"PT30S\"";
 
+  /** The longest {@link Duration}: {@code PT2562047788015215H30M7.999999999S}, about 292 billion years. */
+  static final Duration MAX = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+
+  /** Why a duration {@link #isOutOfRange} is not one, for messages. */
+  static final String OUT_OF_RANGE =
+      "is longer than a java.time.Duration can hold (at most PT2562047788015215H30M7.999999999S, about 292 billion"
+          + " years)";
+
   private static final Pattern SHORT = Pattern.compile("([0-9]+)(ms|s|m|h)");
 
   private Durations() {}
 
   /** The duration {@code text} denotes, or empty if it is not one (negative ISO-8601 durations parse). */
   static Optional<Duration> parse(String text) {
-    Matcher shortForm = SHORT.matcher(text);
     try {
-      if (shortForm.matches()) {
-        long amount = Long.parseLong(shortForm.group(1));
-        return Optional.of(switch (shortForm.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        });
-      }
-      if (text.length() > 1 && (text.charAt(0) == 'P' || text.charAt(0) == 'p' || text.charAt(0) == '-'
-          || text.charAt(0) == '+')) {
-        return Optional.of(Duration.parse(text));
-      }
-    } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-      return Optional.empty(); // too many digits for a Duration, or not ISO-8601
+      return Optional.ofNullable(parseOrNull(text));
+    } catch (ArithmeticException e) {
+      return Optional.empty();
     }
-    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code text} is written as a duration but lies beyond what {@link Duration} holds
+   * ({@link #MAX} either way): {@code "9223372036854775808s"}, {@code "PT2562047788015216H"}. Such
+   * text is not a duration for {@link #parse} either; this tells the two messages apart.
+   */
+  static boolean isOutOfRange(String text) {
+    try {
+      parseOrNull(text);
+      return false;
+    } catch (ArithmeticException e) {
+      return true;
+    }
+  }
+
+  /**
+   * The duration, null if {@code text} is not written as one.
+   *
+   * @throws ArithmeticException if it is written as one but {@link Duration} cannot hold it
+   */
+  private static @Nullable Duration parseOrNull(String text) {
+    Matcher shortForm = SHORT.matcher(text);
+    if (shortForm.matches()) {
+      long amount;
+      try {
+        amount = Long.parseLong(shortForm.group(1));
+      } catch (NumberFormatException e) {
+        throw new ArithmeticException("more than a long: " + text); // only digits, so too many of them
+      }
+      return switch (shortForm.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+    }
+    if (text.length() > 1 && (text.charAt(0) == 'P' || text.charAt(0) == 'p' || text.charAt(0) == '-'
+        || text.charAt(0) == '+')) {
+      try {
+        return Duration.parse(text);
+      } catch (DateTimeParseException e) {
+        // Duration.parse gives a cause only when the text matched its pattern and a number of it
+        // did not fit (too many digits, or the sum of the parts overflowed).
+        if (e.getCause() instanceof ArithmeticException || e.getCause() instanceof NumberFormatException) {
+          throw new ArithmeticException("beyond Duration: " + text);
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   /**
@@ -72,26 +118,38 @@ final class Durations {
   /**
    * What follows {@code Duration.} in a Java expression for {@code duration}, in the largest exact
    * unit so it reads like the annotation: {@code ofSeconds(30)}, {@code ofMillis(1500)}; {@code
-   * ZERO} for zero.
+   * ZERO} for zero. Any duration {@link Duration} holds: numbers beyond {@code int} are {@code long}
+   * literals ({@code ofMillis(2147483648L)}), and one too long for {@code ofMillis} is {@code
+   * ofSeconds(seconds, nanos)}.
    */
   static String javaFactory(Duration duration) {
     if (duration.isZero()) {
       return "ZERO";
     }
-    if (duration.getNano() % 1_000_000 != 0) {
-      return "ofSeconds(" + duration.getSeconds() + ", " + duration.getNano() + ")";
-    }
-    if (duration.getNano() != 0) {
-      return "ofMillis(" + duration.toMillis() + ")";
-    }
     long seconds = duration.getSeconds();
+    int nanos = duration.getNano();
+    if (nanos % 1_000_000 != 0) {
+      return "ofSeconds(" + integerLiteral(seconds) + ", " + nanos + ")";
+    }
+    if (nanos != 0) {
+      try {
+        return "ofMillis(" + integerLiteral(duration.toMillis()) + ")";
+      } catch (ArithmeticException e) {
+        return "ofSeconds(" + integerLiteral(seconds) + ", " + nanos + ")"; // more milliseconds than a long holds
+      }
+    }
     if (seconds % 3600 == 0) {
-      return "ofHours(" + seconds / 3600 + ")";
+      return "ofHours(" + integerLiteral(seconds / 3600) + ")";
     }
     if (seconds % 60 == 0) {
-      return "ofMinutes(" + seconds / 60 + ")";
+      return "ofMinutes(" + integerLiteral(seconds / 60) + ")";
     }
-    return "ofSeconds(" + seconds + ")";
+    return "ofSeconds(" + integerLiteral(seconds) + ")";
+  }
+
+  /** An {@code int} literal if the value fits one, else a {@code long} literal: {@code 2147483648L}. */
+  static String integerLiteral(long value) {
+    return value == (int) value ? Long.toString(value) : value + "L";
   }
 
   /** A double literal that reads naturally: {@code 2.0}, {@code 0.2}, {@code 0.0001}. */

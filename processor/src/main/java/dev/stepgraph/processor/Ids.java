@@ -1,11 +1,13 @@
 package dev.stepgraph.processor;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Step and connector ids: lowercase kebab-case. */
 final class Ids {
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern COMBINING_MARK = Pattern.compile("\\p{M}+");
 
   private Ids() {}
 
@@ -15,10 +17,12 @@ final class Ids {
 
   /**
    * The kebab-case form of an identifier: {@code IAM_Users} becomes {@code iam-users}, {@code
-   * listUsers} {@code list-users}, {@code HTTPServer} {@code http-server}. Empty when nothing of it
-   * is a letter or digit.
+   * listUsers} {@code list-users}, {@code HTTPServer} {@code http-server}, {@code usérs} {@code
+   * users} (accents are removed first, not made word breaks). Empty when nothing of it is a letter
+   * a-z or a digit.
    */
-  static String toKebabCase(String name) {
+  static String toKebabCase(String identifier) {
+    String name = withoutAccents(identifier);
     StringBuilder out = new StringBuilder(name.length() + 8);
     int n = name.length();
     for (int i = 0; i < n; i++) {
@@ -46,13 +50,26 @@ final class Ids {
     return out.substring(0, end).toLowerCase(Locale.ROOT);
   }
 
+  /** {@code Über} as {@code Uber}: decomposed (NFD), without the combining marks. */
+  static String withoutAccents(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return COMBINING_MARK.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+      }
+    }
+    return text;
+  }
+
   private static void hyphen(StringBuilder out) {
     if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
       out.append('-');
     }
   }
 
-  /** The default connector id: {@code AwsInventoryConnector} becomes {@code aws-inventory}. */
+  /**
+   * The default connector id: {@code AwsInventoryConnector} becomes {@code aws-inventory}, {@code
+   * ÜberConnector} {@code uber}; empty if the name has no letter a-z (accents aside) or digit.
+   */
   static String connectorIdFromClassName(String simpleName) {
     String base = simpleName;
     if (base.endsWith("Connector") && base.length() > "Connector".length()) {

@@ -14,6 +14,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -77,7 +78,66 @@ final class ModelReader {
       }
     }
     return new ConnectorModel(type, connector, explicitId.isEmpty() ? null : idValue, id, description, steps,
-        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep);
+        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep, inheritedSteps(type));
+  }
+
+  /**
+   * The {@code @Step} methods of the superclasses of {@code type}, each the lowest {@code @Step}
+   * declaration of its method: one that a {@code @Step} method further down overrides is not
+   * listed (that one is a step of its own class, or listed itself).
+   */
+  private List<ConnectorModel.InheritedStep> inheritedSteps(TypeElement type) {
+    List<ConnectorModel.InheritedStep> inherited = new ArrayList<>();
+    List<TypeElement> below = new ArrayList<>();
+    below.add(type);
+    for (TypeElement superclass = superclass(type); superclass != null; superclass = superclass(superclass)) {
+      for (Element member : superclass.getEnclosedElements()) {
+        AnnotationMirror step = member.getKind() == ElementKind.METHOD ? annotation(member, STEP) : null;
+        if (step == null || overriddenByAStep((ExecutableElement) member, below, type)) {
+          continue;
+        }
+        AnnotationValue idValue = explicitValue(step, "id");
+        inherited.add(new ConnectorModel.InheritedStep((ExecutableElement) member,
+            idValue == null ? "" : stringOf(idValue), signature((ExecutableElement) member), superclass,
+            superclass.getModifiers().contains(Modifier.ABSTRACT) && hasSource(superclass)));
+      }
+      below.add(superclass);
+    }
+    return inherited;
+  }
+
+  private boolean overriddenByAStep(ExecutableElement method, List<TypeElement> below, TypeElement type) {
+    for (TypeElement lower : below) {
+      for (Element member : lower.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.METHOD && annotation(member, STEP) != null
+            && elements.overrides((ExecutableElement) member, method, type)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The superclass, or null at {@code Object} (or a class javac could not resolve). */
+  private static @Nullable TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    if (superclass.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+    return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
+  }
+
+  /** Whether {@code type} is compiled from source now (not read from a class file). */
+  private boolean hasSource(TypeElement type) {
+    if (trees == null) {
+      return false;
+    }
+    try {
+      return trees.getPath(type) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** The doc comments of the methods of {@code type}, read in one pass; null if unavailable. */

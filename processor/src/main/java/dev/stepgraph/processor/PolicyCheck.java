@@ -49,7 +49,10 @@ final class PolicyCheck implements ConnectorCheck {
     }
     Optional<Duration> timeout = Durations.parse(step.timeout());
     String prefix = "step '" + step.id() + "': timeout '" + step.timeout() + "'";
-    if (timeout.isEmpty()) {
+    if (timeout.isEmpty() && Durations.isOutOfRange(step.timeout())) {
+      reporter.error(prefix + " " + Durations.OUT_OF_RANGE + ": write a shorter one, or remove timeout for no limit",
+          step.method(), step.annotation(), step.timeoutValue());
+    } else if (timeout.isEmpty()) {
       reporter.error(prefix + " is not a duration: " + Durations.HOW_TO_WRITE,
           step.method(), step.annotation(), step.timeoutValue());
     } else if (timeout.get().isZero() || timeout.get().isNegative()) {
@@ -98,6 +101,11 @@ final class PolicyCheck implements ConnectorCheck {
   private static @Nullable Duration duration(Reporter reporter, StepModel step, RetryModel retry, String prefix,
       String name, String text, @Nullable AnnotationValue value, String example) {
     Optional<Duration> duration = Durations.parse(text);
+    if (duration.isEmpty() && Durations.isOutOfRange(text)) {
+      error(reporter, step, retry, value,
+          prefix + name + " '" + text + "' " + Durations.OUT_OF_RANGE + ": write a duration like " + example);
+      return null;
+    }
     if (duration.isEmpty()) {
       error(reporter, step, retry, value, prefix + name + " '" + text + "' is not a duration: " + Durations.HOW_TO_WRITE);
       return null;

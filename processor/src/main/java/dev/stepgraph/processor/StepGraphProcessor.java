@@ -41,6 +41,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   private @Nullable Reporter reporter;
   private @Nullable ModelReader reader;
   private List<ConnectorCheck> checks = List.of();
+  private final InheritedStepCheck inheritedStepCheck = new InheritedStepCheck();
   private @Nullable Trees trees;
 
   /** Connectors seen in earlier rounds: package name -> connector id -> class. */
@@ -84,7 +85,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new StepIdCheck(),
         new DependsOnCheck(),
         new CycleCheck(),
-        new PolicyCheck());
+        new PolicyCheck(),
+        inheritedStepCheck);
   }
 
   @Override
@@ -181,6 +183,10 @@ public final class StepGraphProcessor extends AbstractProcessor {
       ConnectorModel connector = requireNonNull(reader).read(type);
       afterRead.accept(connector);
       int errorsBefore = reporter.errorCount();
+      if (connector.isAbstractClass()) {
+        inheritedStepCheck.check(connector, reporter); // its steps are no steps: nothing else to check
+        return null;
+      }
       for (ConnectorCheck check : checks) {
         check.check(connector, reporter);
       }

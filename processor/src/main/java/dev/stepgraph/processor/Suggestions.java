@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Did you mean" for unknown step ids, without comparing against every id: candidates come from a
@@ -32,6 +33,14 @@ final class Suggestions {
 
   /** The closest id, first declared among equally close ones; empty if none is close. */
   Optional<String> closest(String unknown) {
+    return closest(unknown, null);
+  }
+
+  /**
+   * The closest id other than {@code excluded} (the step whose dependency is unknown: a step never
+   * depends on itself), first declared among equally close ones; empty if none is close.
+   */
+  Optional<String> closest(String unknown, @Nullable String excluded) {
     String query = unknown.toLowerCase(Locale.ROOT);
     int best = -1;
     int bestDistance = Integer.MAX_VALUE;
@@ -43,6 +52,9 @@ final class Suggestions {
       // Bounded: a variant shared by very many ids (e.g. "" for one-letter ids) is not a hint.
       for (int k = 0; k < candidates.size() && k < 64; k++) {
         int i = candidates.get(k);
+        if (ids.get(i).equals(excluded)) {
+          continue;
+        }
         int distance = distance(query, ids.get(i).toLowerCase(Locale.ROOT));
         if (distance < bestDistance || (distance == bestDistance && i < best)) {
           best = i;

@@ -38,7 +38,7 @@ class DependsOnChecksTest {
     Compilation compilation = Compilations.compile(source);
     assertOnlyError(compilation,
         "step 'policies' depends on unknown step 'vpc-endpoints': use the id of a step of connector 'aws'"
-            + " (roles, policies) or declare a @Step(id = \"vpc-endpoints\")",
+            + " (roles) or declare a @Step(id = \"vpc-endpoints\")",
         source, "\"policies\"", "\"vpc-endpoints\"");
   }
 
@@ -55,9 +55,68 @@ class DependsOnChecksTest {
     Compilation compilation = Compilations.compile(source);
     assertOnlyError(compilation,
         "step 'last' depends on unknown step 'unrelated-name': use the id of a step of connector 'aws' (step-0,"
-            + " step-1, step-2, step-3, step-4, step-5, step-6, step-7, step-8, step-9, and 6 more)"
+            + " step-1, step-2, step-3, step-4, step-5, step-6, step-7, step-8, step-9, and 5 more)"
             + " or declare a @Step(id = \"unrelated-name\")",
         source, "\"last\"", "\"unrelated-name\"");
+  }
+
+  @Test
+  void emptyDependencyIsNoStepIdAndSuggestsNothing() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"a\", dependsOn = \"\") void a(StepContext ctx) {}",
+        "  @Step(id = \"roles\") void roles(StepContext ctx) {}",
+        "  @Step(id = \"users\") void users(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertOnlyError(compilation,
+        "step 'a' lists an empty string in dependsOn, which is not a step id: remove it, or name a step of"
+            + " connector 'aws' (roles, users)",
+        source, "\"a\"", "\"\")");
+  }
+
+  @Test
+  void blankDependencyOfTheOnlyStepIsNoStepIdEither() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"a\", dependsOn = {\" \"}) void a(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertOnlyError(compilation,
+        "step 'a' lists ' ' in dependsOn, which is not a step id: remove it (connector 'aws' has no other step"
+            + " to depend on)",
+        source, "\"a\"", "\" \"");
+  }
+
+  @Test
+  void theStepsOwnIdIsNeverSuggestedForItsDependency() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"users\", dependsOn = \"usera\") void users(StepContext ctx) {}",
+        "  @Step(id = \"userb\") void userb(StepContext ctx) {}",
+        "  @Step(id = \"roles\", dependsOn = \"role\") void roles(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    Diagnostics.assertError(compilation, "step 'users' depends on unknown step 'usera': did you mean 'userb'?",
+        source, "\"usera\"", "\"usera\"");
+    Diagnostics.assertError(compilation,
+        "step 'roles' depends on unknown step 'role': use the id of a step of connector 'aws' (users, userb) or"
+            + " declare a @Step(id = \"role\")",
+        source, "\"role\"", "\"role\"");
+  }
+
+  @Test
+  void aConnectorWithOneStepHasNoOtherStepToSuggest() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"users\", dependsOn = \"user\") void users(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertOnlyError(compilation,
+        "step 'users' depends on unknown step 'user': connector 'aws' has no other step; declare a"
+            + " @Step(id = \"user\") or remove the dependency",
+        source, "\"user\"", "\"user\"");
   }
 
   @Test
@@ -87,5 +146,7 @@ class DependsOnChecksTest {
     assertEquals("users", suggestions.closest("Users").orElseThrow());
     assertTrue(suggestions.closest("vpc").isEmpty());
     assertTrue(suggestions.closest("x").isEmpty());
+    assertEquals("roles", suggestions.closest("role", "users").orElseThrow());
+    assertTrue(suggestions.closest("role", "roles").isEmpty(), "never the excluded id");
   }
 }

@@ -57,6 +57,37 @@ class PolicyChecksTest {
   }
 
   @Test
+  void durationsLongerThanADurationHoldsAreErrorsOnTheirValues() {
+    JavaFileObject source = connector(
+        "public class AwsConnector {",
+        "  @Step(id = \"users\", timeout = \"9223372036854775808ms\") void users(StepContext ctx) {}",
+        "  @Step(id = \"roles\", timeout = \"PT2562047788015215H30M8S\") void roles(StepContext ctx) {}",
+        "  @Step(id = \"hosts\")",
+        "  @Retry(backoff = \"99999999999999999999s\", maxBackoff = \"P106751991167301D\")",
+        "  void hosts(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(4);
+    String tooLong = "is longer than a java.time.Duration can hold (at most PT2562047788015215H30M7.999999999S,"
+        + " about 292 billion years)";
+    assertError(compilation,
+        "step 'users': timeout '9223372036854775808ms' " + tooLong + ": write a shorter one, or remove timeout for"
+            + " no limit",
+        source, "9223372036854775808ms", "\"9223372036854775808ms\"");
+    assertError(compilation,
+        "step 'roles': timeout 'PT2562047788015215H30M8S' " + tooLong + ": write a shorter one, or remove timeout"
+            + " for no limit",
+        source, "PT2562047788015215H30M8S", "\"PT2562047788015215H30M8S\"");
+    assertError(compilation,
+        "step 'hosts': @Retry backoff '99999999999999999999s' " + tooLong + ": write a duration like \"500ms\","
+            + " or \"0ms\" to retry at once",
+        source, "99999999999999999999s", "\"99999999999999999999s\"");
+    assertError(compilation,
+        "step 'hosts': @Retry maxBackoff 'P106751991167301D' " + tooLong + ": write a duration like \"1m\"",
+        source, "P106751991167301D", "\"P106751991167301D\"");
+  }
+
+  @Test
   void zeroOrNegativeTimeoutMustBePositive() {
     JavaFileObject source = connector(
         "public class AwsConnector {",

@@ -3,6 +3,8 @@ package dev.stepgraph.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.stepgraph.processor.Golden.assertGolden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.stepgraph.runtime.ConnectorGraph;
@@ -121,6 +123,80 @@ class PolicyGenerationTest {
     for (long millis : new long[] {0, 1, 999, 1000, 90_000, 3_600_000, 3_723_004}) {
       assertEquals(StepPolicy.formatDuration(Duration.ofMillis(millis)), Durations.format(Duration.ofMillis(millis)));
     }
+  }
+
+  /**
+   * Every duration {@link Duration} holds compiles: numbers past {@code int} need a {@code long}
+   * literal, and durations with more milliseconds than a {@code long} holds need {@code
+   * ofSeconds(seconds, nanos)}. The loaded graph carries each duration exactly.
+   */
+  @Test
+  void durationsBeyondIntAndUpToTheLongestDurationCompileExactly() throws Exception {
+    Compilation compilation = Compilations.compile(Compilations.connector(
+        "AwsConnector",
+        "import dev.stepgraph.Retry;",
+        "",
+        "public class AwsConnector {",
+        "  @Step(id = \"a\", timeout = \"2147483648ms\") void a(StepContext ctx) {}",
+        "  @Step(id = \"b\", timeout = \"PT2562047788015215H\") void b(StepContext ctx) {}",
+        "  @Step(id = \"c\", timeout = \"9223372036854775807ms\") void c(StepContext ctx) {}",
+        "  @Step(id = \"d\", timeout = \"9223372036854775807s\") void d(StepContext ctx) {}",
+        "  @Step(id = \"e\", timeout = \"PT9223372036854775807.999999999S\") void e(StepContext ctx) {}",
+        "  @Step(id = \"f\", timeout = \"PT9223372036854776.5S\") void f(StepContext ctx) {}",
+        "  @Step(id = \"g\", timeout = \"153722867280912930m\") void g(StepContext ctx) {}",
+        "  @Step(id = \"h\", timeout = \"2562047788015215h\") void h(StepContext ctx) {}",
+        "  @Step(id = \"i\", timeout = \"P106751991167300D\") void i(StepContext ctx) {}",
+        "  @Step(id = \"j\")",
+        "  @Retry(backoff = \"2147483648ms\", maxBackoff = \"PT2562047788015215H\")",
+        "  void j(StepContext ctx) {}",
+        "  @Step(id = \"k\")",
+        "  @Retry(backoff = \"PT9223372036854775807S\", maxBackoff = \"PT9223372036854775807.999999999S\")",
+        "  void k(StepContext ctx) {}",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = Compilations.generated(compilation, "com.acme.AwsConnector_StepGraph");
+    assertTrue(source.contains("withTimeout(Duration.ofMillis(2147483648L))"), source);
+    assertTrue(source.contains("withTimeout(Duration.ofSeconds(9223372036854775807L, 999999999))"), source);
+    assertTrue(source.contains("withTimeout(Duration.ofSeconds(9223372036854776L, 500000000))"), source);
+    ConnectorGraph graph = create(compilation, "com.acme.AwsConnector_StepGraph");
+    Duration longest = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+    assertEquals(Duration.ofMillis(2_147_483_648L), graph.step("a").policy().timeout());
+    assertEquals(Duration.ofHours(2_562_047_788_015_215L), graph.step("b").policy().timeout());
+    assertEquals(Duration.ofMillis(Long.MAX_VALUE), graph.step("c").policy().timeout());
+    assertEquals(Duration.ofSeconds(Long.MAX_VALUE), graph.step("d").policy().timeout());
+    assertEquals(longest, graph.step("e").policy().timeout());
+    assertEquals(Duration.ofSeconds(9_223_372_036_854_776L, 500_000_000), graph.step("f").policy().timeout());
+    assertEquals(Duration.ofMinutes(153_722_867_280_912_930L), graph.step("g").policy().timeout());
+    assertEquals(Duration.ofHours(2_562_047_788_015_215L), graph.step("h").policy().timeout());
+    assertEquals(Duration.ofDays(106_751_991_167_300L), graph.step("i").policy().timeout());
+    assertEquals(RetryPolicy.of(3, Duration.ofMillis(2_147_483_648L), 2.0, Duration.ofHours(2_562_047_788_015_215L), 0.2),
+        graph.step("j").policy().retry());
+    assertEquals(RetryPolicy.of(3, Duration.ofSeconds(Long.MAX_VALUE), 2.0, longest, 0.2), graph.step("k").policy().retry());
+  }
+
+  @Test
+  void javaFactoryWritesLongLiteralsAndSecondsWithNanosWhereMillisOverflow() {
+    assertEquals("ofMillis(2147483647)", Durations.javaFactory(Duration.ofMillis(Integer.MAX_VALUE)));
+    assertEquals("ofMillis(2147483648L)", Durations.javaFactory(Duration.ofMillis(2_147_483_648L)));
+    assertEquals("ofSeconds(2147483648L)", Durations.javaFactory(Duration.ofSeconds(2_147_483_648L)));
+    assertEquals("ofSeconds(9223372036854775807L)", Durations.javaFactory(Duration.ofSeconds(Long.MAX_VALUE)));
+    assertEquals("ofHours(2562047788015215L)", Durations.javaFactory(Duration.ofHours(2_562_047_788_015_215L)));
+    assertEquals("ofMillis(9223372036854775807L)", Durations.javaFactory(Duration.ofMillis(Long.MAX_VALUE)));
+    assertEquals("ofSeconds(9223372036854776L, 500000000)",
+        Durations.javaFactory(Duration.ofSeconds(9_223_372_036_854_776L, 500_000_000)));
+    assertEquals("ofSeconds(9223372036854775807L, 999999999)", Durations.javaFactory(Durations.MAX));
+    assertEquals("ofSeconds(-9223372036854775808L)", Durations.javaFactory(Duration.ofSeconds(Long.MIN_VALUE)));
+    assertEquals("ofMillis(-500)", Durations.javaFactory(Duration.ofMillis(-500)));
+    assertEquals(java.util.Optional.of(Durations.MAX), Durations.parse("PT9223372036854775807.999999999S"));
+    assertTrue(Durations.isOutOfRange("9223372036854775808ms"));
+    assertTrue(Durations.isOutOfRange("153722867280912931m"));
+    assertTrue(Durations.isOutOfRange("2562047788015216h"));
+    assertTrue(Durations.isOutOfRange("PT2562047788015215H30M8S"));
+    assertTrue(Durations.isOutOfRange("PT9223372036854775808S"));
+    assertTrue(Durations.isOutOfRange("P106751991167301D"));
+    assertFalse(Durations.isOutOfRange("30 sec"));
+    assertFalse(Durations.isOutOfRange("PTxS"));
+    assertFalse(Durations.isOutOfRange("30s"));
   }
 
   private static ConnectorGraph create(Compilation compilation, String graphClass) throws Exception {

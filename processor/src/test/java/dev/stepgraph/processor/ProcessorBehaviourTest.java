@@ -37,7 +37,8 @@ class ProcessorBehaviourTest {
                 + " package-private, protected or public",
             "step id 'Users' of method users(StepContext) is not lowercase kebab-case (lowercase letters and digits,"
                 + " words separated by single hyphens): rename it to 'users'",
-            "step 'roles' depends on unknown step 'rols': did you mean 'roles'?",
+            "step 'roles' depends on unknown step 'rols': use the id of a step of connector 'aws' (Users, a, b) or"
+                + " declare a @Step(id = \"rols\")",
             "cycle detected in step dependencies: a -> b -> a",
             "step 'repos': method repos(StepContext) returns int, but a step returns void and emits its results with"
                 + " ctx.emit(...): change the return type to void"),

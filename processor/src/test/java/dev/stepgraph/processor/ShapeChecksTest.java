@@ -102,9 +102,11 @@ class ShapeChecksTest {
             "public abstract class AwsConnector {",
             "  @Step(id = \"users\") void users(StepContext ctx) {}",
             "}"),
-        "connector com.acme.AwsConnector is abstract, but the generated AwsConnector_StepGraph.create() instantiates"
-            + " it: make the class concrete",
-        "public abstract class", "class");
+        "step 'users' is declared in abstract class com.acme.AwsConnector, so it is not a step: the generated graph"
+            + " creates the connector class and runs only the @Step methods declared in it, not inherited ones; move"
+            + " users(StepContext) to the connector class that extends AwsConnector, or override it there with"
+            + " @Step(id = \"users\") and remove @Step here",
+        "\"users\"", "@Step");
   }
 
   @Test

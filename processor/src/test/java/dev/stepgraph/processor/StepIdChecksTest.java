@@ -88,9 +88,54 @@ class StepIdChecksTest {
         "}");
     Compilation compilation = Compilations.compile(source);
     assertOnlyError(compilation,
-        "connector id '' derived from the class name $Connector is not lowercase kebab-case:"
-            + " set one with @Connector(id = \"my-connector\")",
+        "connector com.acme.$Connector needs an id: its class name $Connector has no letters or digits that map"
+            + " to a-z and 0-9, from which the default id is made: set one with @Connector(id = \"my-connector\")",
         source, "class $Connector", "class");
+  }
+
+  @Test
+  void classNameWithoutLatinLettersGivesAnErrorOnTheAnnotationAskingForAnExplicitConnectorId() {
+    JavaFileObject source = Compilations.connector("ДанныеConnector",
+        "@Connector(description = \"Данные\")",
+        "public class ДанныеConnector {",
+        "  @Step(id = \"users\") void users(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertOnlyError(compilation,
+        "connector com.acme.ДанныеConnector needs an id: its class name ДанныеConnector has no letters or digits"
+            + " that map to a-z and 0-9, from which the default id is made: set one with"
+            + " @Connector(id = \"my-connector\")",
+        source, "@Connector", "@Connector");
+  }
+
+  @Test
+  void accentedStepIdSuggestsTheIdWithoutAccents() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"usérs\") void users(StepContext ctx) {}",
+        "  @Step(id = \"Übersicht\") void overview(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    Diagnostics.assertError(compilation,
+        "step id 'usérs' of method users(StepContext) is not lowercase kebab-case (lowercase letters and digits,"
+            + " words separated by single hyphens): rename it to 'users'",
+        source, "usérs", "\"usérs\"");
+    Diagnostics.assertError(compilation,
+        "step id 'Übersicht' of method overview(StepContext) is not lowercase kebab-case (lowercase letters and"
+            + " digits, words separated by single hyphens): rename it to 'ubersicht'",
+        source, "Übersicht", "\"Übersicht\"");
+  }
+
+  @Test
+  void connectorIdOfAnAccentedClassNameIsMadeFromItsLettersWithoutAccents() {
+    Compilation compilation = Compilations.compile(Compilations.connector("ÜberConnector",
+        "public class ÜberConnector {",
+        "  @Step(id = \"users\") void users(StepContext ctx) {}",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(Compilations.generated(compilation, "com.acme.ÜberConnector_StepGraph")
+        .contains("public static final String CONNECTOR_ID = \"uber\";"));
   }
 
   @Test
@@ -112,6 +157,10 @@ class StepIdChecksTest {
     assertEquals("ec2-instances", Ids.toKebabCase("ec2 Instances"));
     assertEquals("a-b", Ids.toKebabCase("--a__b--"));
     assertEquals("", Ids.toKebabCase("$"));
+    assertEquals("users", Ids.toKebabCase("usérs"));
+    assertEquals("creme-brulee", Ids.toKebabCase("CrèmeBrûlée"));
+    assertEquals("", Ids.toKebabCase("Данные"));
+    assertEquals("uber", Ids.connectorIdFromClassName("ÜberConnector"));
     assertEquals("aws-inventory", Ids.connectorIdFromClassName("AwsInventoryConnector"));
     assertEquals("connector", Ids.connectorIdFromClassName("Connector"));
     assertTrue(Ids.isKebabCase("ec2-instances"));

@@ -62,8 +62,8 @@ public record RetryPolicy(
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt counts from 1, was " + attempt);
     }
-    double millis = backoff.toMillis() * Math.pow(multiplier, attempt - 1);
-    if (millis >= maxBackoff.toMillis()) {
+    double millis = millis(backoff) * Math.pow(multiplier, attempt - 1);
+    if (millis >= millis(maxBackoff)) {
       return maxBackoff;
     }
     return Duration.ofMillis(Math.round(millis));
@@ -83,6 +83,19 @@ public record RetryPolicy(
     }
     double unit = random.getAsDouble();
     double factor = 1 - jitter + 2 * jitter * unit;
-    return Duration.ofMillis(Math.round(delay.toMillis() * factor));
+    return Duration.ofMillis(Math.round(millis(delay) * factor));
+  }
+
+  /**
+   * {@link Duration#toMillis()}, saturated: a delay of more milliseconds than a {@code long} holds
+   * (about 292 million years, which the processor allows) counts as {@code Long.MAX_VALUE} instead
+   * of failing the step with an overflow.
+   */
+  private static long millis(Duration duration) {
+    try {
+      return duration.toMillis();
+    } catch (ArithmeticException e) {
+      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 }

@@ -256,6 +256,35 @@ class StepPoliciesTest {
     assertEquals(5, failed.attempts());
   }
 
+  /** The processor accepts any backoff a Duration holds; past Long.MAX_VALUE ms one failed. */
+  @Test
+  void aBackoffOfMoreMillisecondsThanALongHoldsIsWaitedOutRatherThanOverflowing() {
+    Duration longest = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+    AtomicInteger calls = new AtomicInteger();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("patient", "")
+            .step("users", "", List.of(), 0,
+                StepPolicy.DEFAULT.withRetry(
+                    RetryPolicy.of(3, Duration.ofSeconds(Long.MAX_VALUE / 2), 2.0, longest, 0)),
+                ctx -> {
+                  throw new IllegalStateException(
+                      "HTTP 503 (call " + calls.incrementAndGet() + ")");
+                })
+            .build();
+    RecordingSleeper sleeper = new RecordingSleeper();
+
+    RunReport report = run(graph, sleeper, new Recorder());
+
+    StepResult users = result(report, "users");
+    assertEquals("IllegalStateException: HTTP 503 (call 3)", users.reason());
+    assertEquals(3, users.attempts());
+    // Past Long.MAX_VALUE milliseconds a backoff counts as that many, so maxBackoff caps it.
+    assertEquals(List.of(longest, longest), sleeper.delays);
+    RetryPolicy jittered = RetryPolicy.of(2, longest, 1.0, longest, 0.2);
+    assertEquals(longest, jittered.delayAfter(1));
+    assertEquals(Duration.ofMillis(Long.MAX_VALUE), jittered.delayAfter(1, () -> 0.99));
+  }
+
   @Test
   void jitterSpreadsEachDelayUniformlyAroundTheBackoff() {
     Iterator<Double> randoms = List.of(0.0, 0.75, 0.5).iterator();
