@@ -434,10 +434,13 @@ public final class StepgraphCli {
         return Config.load(Paths.get(file), io.environment());
       } catch (NoSuchFileException e) {
         throw new UsageException("cannot read config file '" + file + "': no such file");
-      } catch (IOException | InvalidPathException e) {
-        throw new UsageException("cannot read config file '" + file + "': " + oneLine(String.valueOf(e)));
+      } catch (IOException e) {
+        throw new UsageException("cannot read config file '" + file + "': " + Reasons.of(e));
+      } catch (InvalidPathException e) {
+        throw new UsageException("invalid --config path '" + file + "': " + e.getReason());
       } catch (IllegalArgumentException e) {
-        throw new UsageException("config file '" + file + "' is not a valid properties file: " + oneLine(e.getMessage()));
+        // Not UTF-8 or not a properties file: the message names the file and where.
+        throw new UsageException(oneLine(e.getMessage()));
       }
     }
   }
