@@ -48,6 +48,8 @@ public final class StepgraphCli {
   static final int STEPS_FAILED = 1;
   /** Exit code: bad usage or bad input. */
   static final int USAGE = 2;
+  /** Exit code: what the command printed could not be written (stdout closed or full). */
+  static final int OUTPUT_FAILED = 3;
   /** Exit code: cancelled (Ctrl-C), as the JVM's own status on SIGINT. */
   static final int CANCELLED = 130;
 
@@ -55,7 +57,8 @@ public final class StepgraphCli {
 
   /**
    * Runs the command line for one connector and returns the exit code: 0 no step failed (skipped
-   * steps are fine), 1 one or more steps failed or timed out, 2 bad usage or bad input, 130 cancelled.
+   * steps are fine), 1 one or more steps failed or timed out, 2 bad usage or bad input, 3 what it
+   * printed could not be written, 130 cancelled.
    */
   public static int execute(String[] args, Supplier<ConnectorGraph> connector) {
     return execute(args, null, connector, CliIo.system());
@@ -144,12 +147,11 @@ public final class StepgraphCli {
       if (!helpRequested
           && (root.isVersionHelpRequested() || (sub != null && sub.isVersionHelpRequested()))) {
         io.out().println(version());
-        io.out().flush();
-        return OK;
+        return printed("the version");
       }
       if (CommandLine.printHelpIfRequested(root)) {
         out.flush();
-        return OK;
+        return printed("the help");
       }
       String name = sub == null ? "run" : sub.commandSpec().name();
       Options options = new Options(root, sub);
@@ -324,7 +326,20 @@ public final class StepgraphCli {
           io.out().println(line);
         }
       }
+      return printed("the plan");
+    }
+
+    /**
+     * Exit code 0 if standard output took what was printed on it, else 3 with one line on stderr
+     * (stdout closed, a full disk, a reader gone): a command must not claim a plan nobody got.
+     */
+    private int printed(String what) {
       io.out().flush();
+      if (io.out().checkError()) {
+        io.err().println("error: cannot write " + what + " to standard output");
+        io.err().flush();
+        return OUTPUT_FAILED;
+      }
       return OK;
     }
 
@@ -338,8 +353,7 @@ public final class StepgraphCli {
       } else {
         throw new UsageException("--format must be 'dot' or 'mermaid', was '" + format + "'");
       }
-      io.out().flush();
-      return OK;
+      return printed("the graph");
     }
 
     private int run(Options options) {
