@@ -6,20 +6,31 @@ import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
 import dev.stepgraph.runtime.StepResult;
 import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --output FILE}: every committed entity and relationship as JSON Lines, step by step in
@@ -30,9 +41,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * {"kind":"relationship","type":"runs-on","from":"s-1","to":"h-1","properties":{}}
  * </pre>
  *
- * Written to a temporary file in the same directory, then moved over the target atomically: a
- * crash or a write error never leaves half a file, and an existing file is replaced only on
- * success.
+ * <p>{@link #open} checks the destination before the run, so that a run never collects what it
+ * cannot write, and picks how to write it:
+ *
+ * <ul>
+ *   <li>A regular file, or a path where nothing is yet, is written to a temporary file {@code
+ *       .<name>.<hex>.tmp} in the same directory and renamed over the target atomically: a crash
+ *       or a write error never leaves half a file, and an existing file is replaced only on
+ *       success (keeping its permissions). Symbolic links are followed: the file they lead to is
+ *       replaced, the links stay.
+ *   <li>Anything else (a device such as {@code /dev/null}, a FIFO, a descriptor such as {@code
+ *       /proc/self/fd/1}) is opened before the run and written directly, never replaced.
+ *   <li>{@code -} is standard output.
+ * </ul>
  */
 final class OutputFile {
   private OutputFile() {}
@@ -40,36 +61,389 @@ final class OutputFile {
   /** Counts of what was written. */
   record Written(long entities, long relationships) {}
 
-  static Written write(Path target, List<StepResult> steps) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path directory = absolute.getParent();
-    Path temp =
-        directory.resolve(
-            "." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
-    boolean moved = false;
+  /** {@code --output} cannot be written; the message is one line (exit code 2). */
+  static final class Unusable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unusable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final int MAX_LINKS = 40;
+  private static final Pattern DESCRIPTOR_DIRECTORY =
+      Pattern.compile("/proc/(self|\\d+)(/task/\\d+)?/fd");
+
+  /**
+   * Checks {@code value} (the argument of {@code --output}) and returns where the results will go:
+   * the directory of a file must exist and take a new file, a device or FIFO must open for writing.
+   */
+  static Destination open(String value, PrintStream stdout) throws Unusable {
+    if (value.isEmpty()) {
+      throw new Unusable("--output is empty: give a file name, or - for standard output");
+    }
+    if (value.equals("-")) {
+      return new StandardOutput(stdout);
+    }
+    String shown = "--output " + value;
+    Path given;
     try {
-      Written written;
-      try (Writer writer =
-          new BufferedWriter(
-              new OutputStreamWriter(
-                  Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW),
-                  StandardCharsets.UTF_8),
-              1 << 16)) {
-        written = writeLines(writer, steps);
+      given = Paths.get(value).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw new Unusable("invalid --output path '" + value + "': " + e.getReason());
+    }
+    if (Files.isDirectory(given)) {
+      throw new Unusable("cannot write " + shown + ": it is a directory");
+    }
+    if (value.endsWith("/") || value.endsWith(File.separator)) {
+      throw new Unusable("cannot write " + shown + ": directory " + value + " does not exist");
+    }
+    Path linked = followLinks(given, shown);
+    if (isDescriptor(linked) || (Files.exists(linked) && !Files.isRegularFile(linked))) {
+      return Direct.open(linked, given, shown);
+    }
+    return ReplacedFile.open(linked, given, shown);
+  }
+
+  /** {@code "--output link (/real/target)"} when a link was followed. */
+  private static String withTarget(String text, Path given, Path linked, Path target) {
+    return linked.equals(given) ? text : text + " (" + target + ")";
+  }
+
+  /** Follows symbolic links to what they lead to, which need not exist; stops at a descriptor. */
+  private static Path followLinks(Path given, String shown) throws Unusable {
+    Path path = given;
+    for (int links = 0; Files.isSymbolicLink(path) && !isDescriptor(path); links++) {
+      if (links == MAX_LINKS) {
+        throw new Unusable("cannot write " + shown + ": too many levels of symbolic links");
       }
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-      moved = true;
-      return written;
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(temp);
+        // An absolute link replaces the path, a relative one is resolved against its directory.
+        path = path.resolveSibling(Files.readSymbolicLink(path));
+      } catch (IOException | InvalidPathException e) {
+        throw new Unusable("cannot write " + shown + ": cannot read link " + path + ": "
+            + Reasons.of(e));
       }
     }
+    return path;
+  }
+
+  /** {@code /proc/self/fd/1} and its like: a link to an open file, written through, not replaced. */
+  private static boolean isDescriptor(Path path) {
+    Path parent = path.getParent();
+    if (parent == null) {
+      return false;
+    }
+    try {
+      return DESCRIPTOR_DIRECTORY.matcher(parent.toRealPath().toString()).matches();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Where the results go: {@link #write} once, then {@link #close}. */
+  abstract static class Destination implements Closeable {
+    private enum State { READY, WRITING, WRITTEN, FAILED }
+
+    /** {@code --output VALUE}, with the file it leads to when that is another. */
+    final String shown;
+    /** What "Wrote ... to" names. */
+    final String name;
+    private State state = State.READY;
+
+    Destination(String shown, String name) {
+      this.shown = shown;
+      this.name = name;
+    }
+
+    /** Writes the results, or throws and leaves the destination as {@link #afterFailure} says. */
+    final Written write(List<StepResult> steps) throws IOException {
+      if (state != State.READY) {
+        throw new IllegalStateException("written once already");
+      }
+      state = State.WRITING;
+      boolean written = false;
+      try {
+        begin();
+        Writer writer = writer();
+        Written counts = writeLines(writer, steps);
+        finish(writer);
+        commit();
+        state = State.WRITTEN;
+        written = true;
+        afterCommit();
+        return counts;
+      } finally {
+        if (!written) {
+          state = State.FAILED;
+          discard();
+        }
+      }
+    }
+
+    @Override
+    public final void close() {
+      if (state != State.WRITTEN) {
+        discard();
+      }
+      release();
+    }
+
+    /** Prepares the write. */
+    void begin() throws IOException {}
+
+    abstract Writer writer() throws IOException;
+
+    /** Flushes what {@link #writer} wrote; a failure here fails the write. */
+    abstract void finish(Writer writer) throws IOException;
+
+    /** Makes the write visible. */
+    void commit() throws IOException {}
+
+    /** After the commit; failures are not the write's. */
+    void afterCommit() {}
+
+    /** Undoes what {@link #begin} did; idempotent, never throws. */
+    void discard() {}
+
+    /** Releases what {@link #open} holds; idempotent, never throws. */
+    void release() {}
+
+    /** What a failed write left: "the previous file is unchanged". */
+    abstract String afterFailure();
+  }
+
+  /** A regular file (or nothing yet): written beside, renamed over. */
+  private static final class ReplacedFile extends Destination {
+    private final Path target;
+    private final Path directory;
+    private final String fileName;
+    private @Nullable Path temp;
+    private @Nullable FileChannel channel;
+
+    private ReplacedFile(Path target, String shown, String name) {
+      super(shown, name);
+      this.target = target;
+      this.directory = target.getParent();
+      this.fileName = target.getFileName().toString();
+    }
+
+    static ReplacedFile open(Path linked, Path given, String shown) throws Unusable {
+      Path directory = linked.getParent();
+      if (!Files.isDirectory(directory)) {
+        if (Files.exists(directory)) {
+          throw new Unusable("cannot write " + shown + ": " + directory + " is not a directory");
+        }
+        throw new Unusable("cannot write " + shown + ": directory " + directory + " does not exist");
+      }
+      Path target;
+      try {
+        target = directory.toRealPath().resolve(linked.getFileName());
+      } catch (IOException e) {
+        throw new Unusable("cannot write " + shown + ": " + Reasons.of(e));
+      }
+      shown = withTarget(shown, given, linked, target);
+      String name = withTarget(given.toString(), given, linked, target);
+      try {
+        Temp probe = createTemp(target.getParent(), target.getFileName().toString());
+        probe.channel.close();
+        Files.deleteIfExists(probe.path);
+      } catch (IOException e) {
+        throw new Unusable("cannot write " + shown + ": cannot create files in "
+            + target.getParent() + ": " + Reasons.of(e));
+      }
+      return new ReplacedFile(target, shown, name);
+    }
+
+    @Override
+    void begin() throws IOException {
+      Temp created = createTemp(directory, fileName);
+      temp = created.path;
+      channel = created.channel;
+      keepPermissions();
+    }
+
+    /** A replaced file keeps its permissions: an inventory readable by its owner only stays so. */
+    private void keepPermissions() {
+      try {
+        if (Files.isRegularFile(target)) {
+          Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        // Not a POSIX file system, or the file went away: the new file has the default ones.
+      }
+    }
+
+    @Override
+    Writer writer() {
+      return new BufferedWriter(
+          new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+          1 << 16);
+    }
+
+    @Override
+    void finish(Writer writer) throws IOException {
+      writer.flush();
+    }
+
+    @Override
+    void commit() throws IOException {
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+    }
+
+    @Override
+    void afterCommit() {
+      closeChannel();
+    }
+
+    @Override
+    void discard() {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // Left for the next run to remove.
+        }
+        temp = null;
+      }
+      closeChannel();
+    }
+
+    private void closeChannel() {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException e) {
+          // Nothing written through it counts any more.
+        }
+        channel = null;
+      }
+    }
+
+    @Override
+    String afterFailure() {
+      return Files.exists(target) ? "the previous file is unchanged" : "no file was created";
+    }
+
+  }
+
+  /** A temporary file, created. */
+  private record Temp(Path path, FileChannel channel) {}
+
+  /** Creates {@code .<name>.<hex>.tmp} in {@code directory}. */
+  private static Temp createTemp(Path directory, String name) throws IOException {
+    while (true) {
+      Path temp =
+          directory.resolve(
+              "." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      try {
+        return new Temp(
+            temp,
+            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+      } catch (FileAlreadyExistsException e) {
+        // Try another name.
+      }
+    }
+  }
+
+  /** A device, FIFO or descriptor: opened before the run, written directly. */
+  private static final class Direct extends Destination {
+    private @Nullable OutputStream stream;
+
+    private Direct(OutputStream stream, String shown, String name) {
+      super(shown, name);
+      this.stream = stream;
+    }
+
+    static Direct open(Path target, Path given, String shown) throws Unusable {
+      Path real = target;
+      if (!isDescriptor(target)) {
+        try {
+          real = target.toRealPath();
+        } catch (IOException e) {
+          // Shown as the links lead to it.
+        }
+      }
+      shown = withTarget(shown, given, target, real);
+      try {
+        // APPEND: a descriptor of a regular file (stdout >> log) is written at its end, not at 0.
+        OutputStream stream =
+            Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return new Direct(stream, shown, withTarget(given.toString(), given, target, real));
+      } catch (IOException e) {
+        throw new Unusable("cannot write " + shown + ": " + Reasons.of(e));
+      }
+    }
+
+    @Override
+    Writer writer() {
+      return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    @Override
+    void finish(Writer writer) throws IOException {
+      writer.flush();
+      OutputStream closing = stream;
+      stream = null;
+      closing.close(); // a FIFO's reader sees the end
+    }
+
+    @Override
+    void discard() {
+      release();
+    }
+
+    @Override
+    void release() {
+      if (stream != null) {
+        try {
+          stream.close();
+        } catch (IOException e) {
+          // What it got, it got.
+        }
+        stream = null;
+      }
+    }
+
+    @Override
+    String afterFailure() {
+      return "it may have received part of the output";
+    }
+
+  }
+
+  /** {@code --output -}. */
+  private static final class StandardOutput extends Destination {
+    private final PrintStream out;
+
+    StandardOutput(PrintStream out) {
+      super("--output - (standard output)", "standard output");
+      this.out = out;
+    }
+
+    @Override
+    Writer writer() {
+      return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    @Override
+    void finish(Writer writer) throws IOException {
+      writer.flush();
+      if (out.checkError()) {
+        throw new IOException("the write failed");
+      }
+    }
+
+    @Override
+    String afterFailure() {
+      return "it may have received part of the output";
+    }
+
   }
 
   static Written writeLines(Writer writer, List<StepResult> steps) throws IOException {

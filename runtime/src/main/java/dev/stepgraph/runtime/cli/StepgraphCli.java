@@ -6,13 +6,10 @@ import dev.stepgraph.runtime.ConnectorRunner;
 import dev.stepgraph.runtime.RunReport;
 import dev.stepgraph.runtime.StepDefinition;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,19 +43,26 @@ public final class StepgraphCli {
   static final int OK = 0;
   /** Exit code: one or more steps failed or timed out. */
   static final int STEPS_FAILED = 1;
-  /** Exit code: bad usage or bad input. */
+  /** Exit code: bad usage or bad input, found before any step runs. */
   static final int USAGE = 2;
-  /** Exit code: what the command printed could not be written (stdout closed or full). */
+  /**
+   * Exit code: the run's results could not be written ({@code --output}, or the standard output
+   * of {@code plan} and {@code graph}); wins over {@link #STEPS_FAILED}.
+   */
   static final int OUTPUT_FAILED = 3;
-  /** Exit code: cancelled (Ctrl-C), as the JVM's own status on SIGINT. */
+  /**
+   * Exit code: cancelled (Ctrl-C), as the JVM's own status on SIGINT; wins over every other. A
+   * process stopped by a signal exits with the JVM's status for it, 128 + the signal's number:
+   * 130 for SIGINT, 143 for SIGTERM.
+   */
   static final int CANCELLED = 130;
 
   private StepgraphCli() {}
 
   /**
    * Runs the command line for one connector and returns the exit code: 0 no step failed (skipped
-   * steps are fine), 1 one or more steps failed or timed out, 2 bad usage or bad input, 3 what it
-   * printed could not be written, 130 cancelled.
+   * steps are fine), 1 one or more steps failed or timed out, 2 bad usage or bad input, 3 the
+   * results could not be written, 130 cancelled. When several apply, 130 wins, then 3, then 1.
    */
   public static int execute(String[] args, Supplier<ConnectorGraph> connector) {
     return execute(args, null, connector, CliIo.system());
@@ -223,7 +227,9 @@ public final class StepgraphCli {
           OptionSpec.builder("--output")
               .paramLabel("FILE")
               .type(String.class)
-              .description("Write every entity and relationship to FILE as JSON Lines.")
+              .description(
+                  "Write every entity and relationship to FILE as JSON Lines (- for standard"
+                      + " output).")
               .build());
       spec.addOption(stepOption());
       spec.addOption(
@@ -365,7 +371,12 @@ public final class StepgraphCli {
       if (parallelism != null && parallelism < 1) {
         throw new UsageException("--parallelism must be at least 1, was " + parallelism);
       }
-      Path output = outputPath(options.string("--output"));
+      String outputValue = options.string("--output");
+      if ("-".equals(outputValue) && "json".equals(events)) {
+        throw new UsageException(
+            "--output - and --events json would both write to standard output: send one of them"
+                + " to a file");
+      }
       Config config = config(options.string("--config"));
       ConnectorRunner.Builder builder = runner(options).config(config);
       if (parallelism != null) {
@@ -376,35 +387,60 @@ public final class StepgraphCli {
         builder.listener(new JsonEvents(io.out()));
       }
       ConnectorRunner runner = build(builder);
+      // The last check, as opening a FIFO waits for its reader.
+      OutputFile.@Nullable Destination output = outputValue == null ? null : output(outputValue);
+      try {
+        return run(runner, output);
+      } finally {
+        if (output != null) {
+          output.close();
+        }
+      }
+    }
 
+    /** Checks {@code --output} before any step runs: a run never collects what it cannot write. */
+    private OutputFile.Destination output(String value) {
+      try {
+        return OutputFile.open(value, io.out());
+      } catch (OutputFile.Unusable e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+
+    private int run(ConnectorRunner runner, OutputFile.@Nullable Destination output) {
       CountDownLatch finished = new CountDownLatch(1);
       RunReport report;
+      int exit;
       Interrupts.Registration registration =
           io.interrupts().onInterrupt(() -> cancelAndWait(runner, finished));
       try {
         report = runner.run();
-        if (output != null) {
-          try {
-            OutputFile.Written written = OutputFile.write(output, report.steps());
-            io.err().println(
-                "Wrote " + Formats.plural(written.entities(), "entity", "entities") + " and "
-                    + Formats.plural(written.relationships(), "relationship", "relationships")
-                    + " to " + output);
-          } catch (IOException | RuntimeException e) {
-            io.err().println("error: cannot write " + output + ": " + oneLine(String.valueOf(e)));
-            io.err().flush();
-            return report.cancelled() ? CANCELLED : STEPS_FAILED;
-          }
+        exit = report.hasFailures() ? STEPS_FAILED : OK;
+        if (output != null && !write(report, output)) {
+          exit = OUTPUT_FAILED;
         }
         io.err().flush();
       } finally {
         finished.countDown();
         registration.close();
       }
-      if (report.cancelled()) {
-        return CANCELLED;
+      return report.cancelled() ? CANCELLED : exit;
+    }
+
+    /** Writes the output; false, said in one line, if it failed. */
+    private boolean write(RunReport report, OutputFile.Destination output) {
+      try {
+        OutputFile.Written written = output.write(report.steps());
+        io.err().println(
+            "Wrote " + Formats.plural(written.entities(), "entity", "entities") + " and "
+                + Formats.plural(written.relationships(), "relationship", "relationships")
+                + " to " + output.name);
+        return true;
+      } catch (IOException | RuntimeException e) {
+        io.err().println("error: cannot write " + output.shown + ": " + Reasons.of(e) + "; "
+            + output.afterFailure());
+        return false;
       }
-      return report.hasFailures() ? STEPS_FAILED : OK;
     }
 
     /** The Ctrl-C handler: cancel, then wait (bounded) until the output is written. */
@@ -417,27 +453,6 @@ public final class StepgraphCli {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-
-    private static @Nullable Path outputPath(@Nullable String value) {
-      if (value == null) {
-        return null;
-      }
-      Path path;
-      try {
-        path = Paths.get(value).toAbsolutePath();
-      } catch (InvalidPathException e) {
-        throw new UsageException("invalid --output path '" + value + "': " + e.getReason());
-      }
-      Path directory = path.getParent();
-      if (directory == null || !Files.isDirectory(directory)) {
-        throw new UsageException(
-            "cannot write --output " + value + ": directory " + directory + " does not exist");
-      }
-      if (Files.isDirectory(path)) {
-        throw new UsageException("cannot write --output " + value + ": it is a directory");
-      }
-      return path;
     }
 
     private Config config(@Nullable String file) {

@@ -3,6 +3,7 @@ package dev.stepgraph.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,5 +50,17 @@ class StandardOutputTest {
 
     assertEquals(3, process.run(), process.stderr());
     assertEquals("error: cannot write " + what + " to standard output\n", process.stderr());
+  }
+
+  @Test
+  void outputDashToAClosedStandardOutputIsExitCode3() throws Exception {
+    CliProcess process =
+        new CliProcess(tmp.resolve("run"), "small").args("--output", "-").stdoutClosed();
+
+    assertEquals(3, process.run(), process.stderr());
+    assertEquals(
+        "error: cannot write --output - (standard output): the write failed; it may have received"
+            + " part of the output\n",
+        OutputTargetsProcessTest.lastLine(process.stderr()));
   }
 }
