@@ -54,6 +54,10 @@ import org.jspecify.annotations.Nullable;
  *       /proc/self/fd/1}) is opened before the run and written directly, never replaced.
  *   <li>{@code -} is standard output.
  * </ul>
+ *
+ * A write can be abandoned from another thread ({@link Destination#abandon}, what the interrupt
+ * handler does when its wait runs out): the temporary file is removed at once, and the target is
+ * never replaced afterwards.
  */
 final class OutputFile {
   private OutputFile() {}
@@ -61,12 +65,29 @@ final class OutputFile {
   /** Counts of what was written. */
   record Written(long entities, long relationships) {}
 
+  /** Told, on the writing thread, how many lines have been written so far, after each line. */
+  @FunctionalInterface
+  interface Progress {
+    Progress NONE = lines -> {};
+
+    void written(long lines) throws IOException;
+  }
+
   /** {@code --output} cannot be written; the message is one line (exit code 2). */
   static final class Unusable extends Exception {
     private static final long serialVersionUID = 1L;
 
     Unusable(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /** The write was abandoned with {@link Destination#abandon}, which has said why. */
+  static final class AbandonedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    AbandonedException(String shown) {
+      super("the write to " + shown + " was abandoned");
     }
   }
 
@@ -141,55 +162,121 @@ final class OutputFile {
     }
   }
 
-  /** Where the results go: {@link #write} once, then {@link #close}. */
+  /**
+   * Where the results go. {@link #write} once, from the command's thread; {@link #abandon} from
+   * any thread; {@link #close} when done.
+   */
   abstract static class Destination implements Closeable {
-    private enum State { READY, WRITING, WRITTEN, FAILED }
+    private enum State { READY, WRITING, WRITTEN, FAILED, ABANDONED }
 
     /** {@code --output VALUE}, with the file it leads to when that is another. */
     final String shown;
     /** What "Wrote ... to" names. */
     final String name;
-    private State state = State.READY;
+    private final Object lock = new Object();
+    private State state = State.READY; // guarded by lock
+    private volatile boolean abandoned;
 
     Destination(String shown, String name) {
       this.shown = shown;
       this.name = name;
     }
 
-    /** Writes the results, or throws and leaves the destination as {@link #afterFailure} says. */
-    final Written write(List<StepResult> steps) throws IOException {
-      if (state != State.READY) {
-        throw new IllegalStateException("written once already");
+    /**
+     * Writes the results, or throws and leaves the destination as {@link #afterFailure} says.
+     *
+     * @throws AbandonedException if {@link #abandon} was called before or during the write
+     */
+    final Written write(List<StepResult> steps, Progress progress) throws IOException {
+      synchronized (lock) {
+        if (state != State.READY) {
+          throw new AbandonedException(shown);
+        }
+        try {
+          begin(); // under the lock: abandon() sees any temporary file it makes
+        } catch (IOException | RuntimeException e) {
+          state = State.FAILED;
+          discard();
+          throw e;
+        }
+        state = State.WRITING;
       }
-      state = State.WRITING;
       boolean written = false;
       try {
-        begin();
         Writer writer = writer();
-        Written counts = writeLines(writer, steps);
+        Written counts =
+            writeLines(writer, steps, lines -> {
+              if (abandoned) {
+                throw new AbandonedException(shown);
+              }
+              progress.written(lines);
+            });
         finish(writer);
-        commit();
-        state = State.WRITTEN;
+        synchronized (lock) {
+          if (abandoned) {
+            throw new AbandonedException(shown);
+          }
+          commit();
+          state = State.WRITTEN;
+        }
         written = true;
         afterCommit();
         return counts;
       } finally {
         if (!written) {
-          state = State.FAILED;
-          discard();
+          synchronized (lock) {
+            if (state == State.WRITING) {
+              state = State.FAILED;
+            }
+            discard();
+          }
         }
       }
     }
 
-    @Override
-    public final void close() {
-      if (state != State.WRITTEN) {
+    /**
+     * Gives up the write: from now on nothing is replaced and the temporary file is gone. Returns
+     * the line that says so, or null when there is nothing to say (written, or failed and said).
+     */
+    final @Nullable String abandon() {
+      synchronized (lock) {
+        State was = state;
+        if (was != State.READY && was != State.WRITING) {
+          return null;
+        }
+        abandoned = true;
+        state = State.ABANDONED;
         discard();
+        return was == State.READY
+            ? "interrupted before " + shown + " was written: the run did not stop in time; "
+                + untouched()
+            : "interrupted while writing " + shown + ": the write was abandoned; " + afterFailure();
       }
-      release();
     }
 
-    /** Prepares the write. */
+    /** Whether the write has begun and not ended. */
+    final boolean writing() {
+      synchronized (lock) {
+        return state == State.WRITING;
+      }
+    }
+
+    /** Whether {@link #abandon} gave the write up (and said so). */
+    final boolean abandoned() {
+      return abandoned;
+    }
+
+    @Override
+    public final void close() {
+      synchronized (lock) {
+        if (state != State.WRITTEN) {
+          discard();
+        }
+        release();
+      }
+    }
+
+    /** Prepares the write (under the lock). */
     void begin() throws IOException {}
 
     abstract Writer writer() throws IOException;
@@ -197,20 +284,23 @@ final class OutputFile {
     /** Flushes what {@link #writer} wrote; a failure here fails the write. */
     abstract void finish(Writer writer) throws IOException;
 
-    /** Makes the write visible. */
+    /** Makes the write visible (under the lock). */
     void commit() throws IOException {}
 
     /** After the commit; failures are not the write's. */
     void afterCommit() {}
 
-    /** Undoes what {@link #begin} did; idempotent, never throws. */
+    /** Undoes what {@link #begin} did; idempotent, never throws (under the lock). */
     void discard() {}
 
-    /** Releases what {@link #open} holds; idempotent, never throws. */
+    /** Releases what {@link #open} holds; idempotent, never throws (under the lock). */
     void release() {}
 
-    /** What a failed write left: "the previous file is unchanged". */
+    /** What a failed or abandoned write left: "the previous file is unchanged". */
     abstract String afterFailure();
+
+    /** What an abandoned write that never began left. */
+    abstract String untouched();
   }
 
   /** A regular file (or nothing yet): written beside, renamed over. */
@@ -218,8 +308,8 @@ final class OutputFile {
     private final Path target;
     private final Path directory;
     private final String fileName;
-    private @Nullable Path temp;
-    private @Nullable FileChannel channel;
+    private volatile @Nullable Path temp;
+    private volatile @Nullable FileChannel channel;
 
     private ReplacedFile(Path target, String shown, String name) {
       super(shown, name);
@@ -275,9 +365,13 @@ final class OutputFile {
     }
 
     @Override
-    Writer writer() {
+    Writer writer() throws IOException {
+      FileChannel open = channel;
+      if (open == null) {
+        throw new AbandonedException(shown);
+      }
       return new BufferedWriter(
-          new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+          new OutputStreamWriter(Channels.newOutputStream(open), StandardCharsets.UTF_8),
           1 << 16);
     }
 
@@ -330,6 +424,10 @@ final class OutputFile {
       return Files.exists(target) ? "the previous file is unchanged" : "no file was created";
     }
 
+    @Override
+    String untouched() {
+      return afterFailure();
+    }
   }
 
   /** A temporary file, created. */
@@ -353,7 +451,7 @@ final class OutputFile {
 
   /** A device, FIFO or descriptor: opened before the run, written directly. */
   private static final class Direct extends Destination {
-    private @Nullable OutputStream stream;
+    private volatile @Nullable OutputStream stream;
 
     private Direct(OutputStream stream, String shown, String name) {
       super(shown, name);
@@ -381,8 +479,12 @@ final class OutputFile {
     }
 
     @Override
-    Writer writer() {
-      return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    Writer writer() throws IOException {
+      OutputStream open = stream;
+      if (open == null) {
+        throw new AbandonedException(shown);
+      }
+      return new BufferedWriter(new OutputStreamWriter(open, StandardCharsets.UTF_8), 1 << 16);
     }
 
     @Override
@@ -415,6 +517,10 @@ final class OutputFile {
       return "it may have received part of the output";
     }
 
+    @Override
+    String untouched() {
+      return "nothing was written to it";
+    }
   }
 
   /** {@code --output -}. */
@@ -444,9 +550,18 @@ final class OutputFile {
       return "it may have received part of the output";
     }
 
+    @Override
+    String untouched() {
+      return "nothing was written to it";
+    }
   }
 
   static Written writeLines(Writer writer, List<StepResult> steps) throws IOException {
+    return writeLines(writer, steps, Progress.NONE);
+  }
+
+  static Written writeLines(Writer writer, List<StepResult> steps, Progress progress)
+      throws IOException {
     long entities = 0;
     long relationships = 0;
     try (JsonGenerator json =
@@ -464,6 +579,7 @@ final class OutputFile {
           writeProperties(json, entity.properties());
           endLine(json, writer);
           entities++;
+          progress.written(entities + relationships);
         }
         for (Relationship relationship : step.relationships()) {
           json.writeStartObject();
@@ -474,6 +590,7 @@ final class OutputFile {
           writeProperties(json, relationship.properties());
           endLine(json, writer);
           relationships++;
+          progress.written(entities + relationships);
         }
       }
     }

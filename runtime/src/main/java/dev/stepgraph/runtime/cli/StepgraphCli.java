@@ -5,6 +5,7 @@ import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.ConnectorRunner;
 import dev.stepgraph.runtime.RunReport;
 import dev.stepgraph.runtime.StepDefinition;
+import dev.stepgraph.runtime.StepPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -409,10 +411,14 @@ public final class StepgraphCli {
 
     private int run(ConnectorRunner runner, OutputFile.@Nullable Destination output) {
       CountDownLatch finished = new CountDownLatch(1);
+      AtomicBoolean interrupted = new AtomicBoolean();
       RunReport report;
       int exit;
       Interrupts.Registration registration =
-          io.interrupts().onInterrupt(() -> cancelAndWait(runner, finished));
+          io.interrupts().onInterrupt(() -> {
+            interrupted.set(true);
+            stop(runner, finished, output);
+          });
       try {
         report = runner.run();
         exit = report.hasFailures() ? STEPS_FAILED : OK;
@@ -424,34 +430,54 @@ public final class StepgraphCli {
         finished.countDown();
         registration.close();
       }
-      return report.cancelled() ? CANCELLED : exit;
+      // An interrupt that came while the output was written still ends the process with 130.
+      return report.cancelled() || interrupted.get() ? CANCELLED : exit;
     }
 
     /** Writes the output; false, said in one line, if it failed. */
     private boolean write(RunReport report, OutputFile.Destination output) {
       try {
-        OutputFile.Written written = output.write(report.steps());
+        OutputFile.Written written = output.write(report.steps(), io.progress());
         io.err().println(
             "Wrote " + Formats.plural(written.entities(), "entity", "entities") + " and "
                 + Formats.plural(written.relationships(), "relationship", "relationships")
                 + " to " + output.name);
         return true;
       } catch (IOException | RuntimeException e) {
-        io.err().println("error: cannot write " + output.shown + ": " + Reasons.of(e) + "; "
-            + output.afterFailure());
+        if (!output.abandoned()) { // else the interrupt handler has said so
+          io.err().println("error: cannot write " + output.shown + ": " + Reasons.of(e) + "; "
+              + output.afterFailure());
+        }
         return false;
       }
     }
 
-    /** The Ctrl-C handler: cancel, then wait (bounded) until the output is written. */
-    private static void cancelAndWait(ConnectorRunner runner, CountDownLatch finished) {
+    /**
+     * The interrupt handler (SIGINT, SIGTERM): cancel, then wait, bounded, until the output is
+     * written; when the wait runs out, abandon the write (its temporary file goes) and say so,
+     * before the JVM halts.
+     */
+    private void stop(
+        ConnectorRunner runner, CountDownLatch finished, OutputFile.@Nullable Destination output) {
       runner.cancel();
+      if (output != null && output.writing()) {
+        io.err().println("Interrupted while writing " + output.shown + ": waiting up to "
+            + StepPolicy.formatDuration(io.stopWait()) + " for the write to finish");
+        io.err().flush();
+      }
+      boolean done;
       try {
-        finished.await(
-            ConnectorRunner.DEFAULT_CANCEL_GRACE.plus(Interrupts.WRITE_WAIT).toMillis(),
-            TimeUnit.MILLISECONDS);
+        done = finished.await(io.stopWait().toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        done = false;
+      }
+      if (!done && output != null) {
+        String abandoned = output.abandon();
+        if (abandoned != null) {
+          io.err().println("error: " + abandoned);
+          io.err().flush();
+        }
       }
     }
 

@@ -3,9 +3,12 @@ package dev.stepgraph.runtime.cli;
 import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.Entity;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,13 +19,17 @@ import java.util.concurrent.CountDownLatch;
  * {@code System.exit}.
  *
  * <pre>
- * CliProcessMain MARKERS GRAPH [entities=N] -- CLI ARGS...
+ * CliProcessMain MARKERS GRAPH [entities=N] [hold-write=LINE] [stop-wait=MILLIS] -- CLI ARGS...
  * </pre>
  *
  * The process tells the test where it is with marker files in {@code MARKERS}: a step writes
- * {@code ran-<step>} when it starts, and {@code stuck} before it blocks. It calls the public
- * {@link StepgraphCli#execute(String[], java.util.function.Supplier)}, as a generated {@code
- * ConnectorMain} does. Graphs:
+ * {@code ran-<step>} when it starts, and {@code stuck} before it blocks; with {@code
+ * hold-write=LINE}, the writing of {@code --output} writes {@code writing} once it has written
+ * line {@code LINE} and then waits until the test creates {@code release} (forever if it never
+ * does); the interrupt handler (SIGINT, SIGTERM) writes {@code interrupted} when it starts. {@code
+ * stop-wait} is how long the interrupt handler waits for the write. Without options the process
+ * calls the public {@link StepgraphCli#execute(String[], java.util.function.Supplier)}, as a
+ * generated {@code ConnectorMain} does. Graphs:
  *
  * <ul>
  *   <li>{@code small}: {@code users} emits {@code N} users (default 2), then {@code roles} one role.
@@ -42,17 +49,65 @@ public final class CliProcessMain {
     Path markers = Paths.get(args[0]);
     String graphName = args[1];
     int entities = 2;
+    long holdWrite = -1;
+    Duration stopWait = CliIo.STOP_WAIT;
+    boolean injected = false;
     for (String option : Arrays.asList(args).subList(2, separator)) {
       String[] pair = option.split("=", 2);
-      if (pair[0].equals("entities")) {
-        entities = Integer.parseInt(pair[1]);
-      } else {
-        throw new IllegalArgumentException("unknown option " + option);
+      switch (pair[0]) {
+        case "entities":
+          entities = Integer.parseInt(pair[1]);
+          break;
+        case "hold-write":
+          holdWrite = Long.parseLong(pair[1]);
+          injected = true;
+          break;
+        case "stop-wait":
+          stopWait = Duration.ofMillis(Long.parseLong(pair[1]));
+          injected = true;
+          break;
+        default:
+          throw new IllegalArgumentException("unknown option " + option);
       }
     }
     String[] cliArgs = Arrays.copyOfRange(args, separator + 1, args.length);
     ConnectorGraph graph = graph(graphName, entities, markers);
-    System.exit(StepgraphCli.execute(cliArgs, () -> graph));
+    if (!injected) {
+      System.exit(StepgraphCli.execute(cliArgs, () -> graph));
+    }
+    long holdAt = holdWrite;
+    OutputFile.Progress progress =
+        lines -> {
+          if (lines == holdAt) {
+            touch(markers.resolve("writing"));
+            awaitFile(markers.resolve("release"));
+          }
+        };
+    Interrupts shutdownHook = Interrupts.shutdownHook();
+    Interrupts interrupts =
+        handler ->
+            shutdownHook.onInterrupt(() -> {
+              try {
+                touch(markers.resolve("interrupted"));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              handler.run();
+            });
+    CliIo io = new CliIo(System.out, System.err, System.getenv(), interrupts, stopWait, progress);
+    System.exit(StepgraphCli.execute(cliArgs, () -> graph, io));
+  }
+
+  /** Waits until the test creates {@code file}; the test bounds how long it lets this take. */
+  private static void awaitFile(Path file) throws IOException {
+    try {
+      while (!Files.exists(file)) {
+        Thread.sleep(5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for " + file);
+    }
   }
 
   static ConnectorGraph graph(String name, int users, Path markers) {

@@ -36,7 +36,7 @@ class OutputFileTest {
   /** {@code --output target}: checked, then written. */
   static OutputFile.Written write(Path target, List<StepResult> steps) throws Exception {
     try (OutputFile.Destination destination = OutputFile.open(target.toString(), System.out)) {
-      return destination.write(steps);
+      return destination.write(steps, OutputFile.Progress.NONE);
     }
   }
 

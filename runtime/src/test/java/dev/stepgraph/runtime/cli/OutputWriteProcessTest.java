@@ -10,8 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Writing {@code --output} in a real process: a full disk, and which exit code wins. */
+/**
+ * Writing {@code --output} in a real process: a full disk, which exit code wins, and an
+ * interrupt in the middle of a long write.
+ */
 @Timeout(120)
 class OutputWriteProcessTest {
   /** Lines of about 80 bytes: some 1.6 MB, far over {@link #LIMIT_BLOCKS}. */
@@ -93,6 +98,64 @@ class OutputWriteProcessTest {
             "error: cannot write --output " + output + ": File too large; no file was created\n"),
         process.stderr());
     assertEquals(List.of(), list(out));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"INT, 130", "TERM, 143"})
+  void aSignalDuringALongWriteAbandonsItWhenTheWaitRunsOut(String signal, int expectedExit)
+      throws Exception {
+    if (signal.equals("INT")) {
+      CliProcess.assumeSigintIsDelivered();
+    }
+    outputDirectory();
+    Files.writeString(output, "old\n");
+    // The write stops at line 1000 for good; the handler waits 500 ms for it, then gives up.
+    CliProcess process =
+        process("run", "small", ENTITIES, "hold-write=1000", "stop-wait=500")
+            .args("--output", output.toString())
+            .start();
+    process.awaitMarker("writing");
+    assertEquals(1, CliProcess.tempFiles(out).size(), "the write is under way");
+
+    process.kill(signal);
+
+    assertEquals(expectedExit, process.waitFor(), process.stderr());
+    List<String> err = process.stderr().lines().toList();
+    assertTrue(
+        err.contains("Interrupted while writing --output " + output
+            + ": waiting up to 500ms for the write to finish"),
+        process.stderr());
+    assertEquals(
+        "error: interrupted while writing --output " + output
+            + ": the write was abandoned; the previous file is unchanged",
+        err.get(err.size() - 1));
+    assertEquals("old\n", Files.readString(output));
+    assertEquals(List.of(), CliProcess.tempFiles(out), "the temporary file was removed");
+  }
+
+  @Test
+  void ctrlCDuringAWriteThatFinishesInTimeWritesItAll() throws Exception {
+    CliProcess.assumeSigintIsDelivered();
+    outputDirectory();
+    CliProcess process =
+        process("run", "small", ENTITIES, "hold-write=1000")
+            .args("--output", output.toString())
+            .start();
+    process.awaitMarker("writing");
+
+    process.kill("INT");
+    process.awaitMarker("interrupted");
+    Files.writeString(process.dir.resolve("release"), "");
+
+    assertEquals(130, process.waitFor(), process.stderr());
+    assertEquals(
+        "Wrote 20001 entities and 0 relationships to " + output + "\n",
+        OutputTargetsProcessTest.lastLine(process.stderr()));
+    List<String> lines = Files.readAllLines(output);
+    assertEquals(20001, lines.size());
+    assertEquals("{\"kind\":\"entity\",\"type\":\"role\",\"key\":\"r-1\",\"properties\":{}}",
+        lines.get(20000));
+    assertEquals(List.of(), CliProcess.tempFiles(out));
   }
 
   private static List<Path> list(Path dir) throws IOException {
