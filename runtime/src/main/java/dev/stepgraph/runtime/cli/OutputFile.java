@@ -17,15 +17,21 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  *       .<name>.<hex>.tmp} in the same directory and renamed over the target atomically: a crash
  *       or a write error never leaves half a file, and an existing file is replaced only on
  *       success (keeping its permissions). Symbolic links are followed: the file they lead to is
- *       replaced, the links stay.
+ *       replaced, the links stay. Temporary files that a killed run left behind for the same
+ *       target are removed; those another run holds locked are not.
  *   <li>Anything else (a device such as {@code /dev/null}, a FIFO, a descriptor such as {@code
  *       /proc/self/fd/1}) is opened before the run and written directly, never replaced.
  *   <li>{@code -} is standard output.
@@ -182,6 +189,11 @@ final class OutputFile {
       this.name = name;
     }
 
+    /** Temporary files of earlier runs that {@link #open} removed. */
+    List<Path> removedStaleFiles() {
+      return List.of();
+    }
+
     /**
      * Writes the results, or throws and leaves the destination as {@link #afterFailure} says.
      *
@@ -308,14 +320,16 @@ final class OutputFile {
     private final Path target;
     private final Path directory;
     private final String fileName;
+    private final List<Path> removedStale;
     private volatile @Nullable Path temp;
     private volatile @Nullable FileChannel channel;
 
-    private ReplacedFile(Path target, String shown, String name) {
+    private ReplacedFile(Path target, String shown, String name, List<Path> removedStale) {
       super(shown, name);
       this.target = target;
       this.directory = target.getParent();
       this.fileName = target.getFileName().toString();
+      this.removedStale = removedStale;
     }
 
     static ReplacedFile open(Path linked, Path given, String shown) throws Unusable {
@@ -334,6 +348,7 @@ final class OutputFile {
       }
       shown = withTarget(shown, given, linked, target);
       String name = withTarget(given.toString(), given, linked, target);
+      List<Path> removed = removeStale(target.getParent(), target.getFileName().toString());
       try {
         Temp probe = createTemp(target.getParent(), target.getFileName().toString());
         probe.channel.close();
@@ -342,7 +357,12 @@ final class OutputFile {
         throw new Unusable("cannot write " + shown + ": cannot create files in "
             + target.getParent() + ": " + Reasons.of(e));
       }
-      return new ReplacedFile(target, shown, name);
+      return new ReplacedFile(target, shown, name, removed);
+    }
+
+    @Override
+    List<Path> removedStaleFiles() {
+      return removedStale;
     }
 
     @Override
@@ -399,7 +419,7 @@ final class OutputFile {
     void discard() {
       if (temp != null) {
         try {
-          Files.deleteIfExists(temp);
+          Files.deleteIfExists(temp); // before closing: the lock keeps other runs' cleanup off it
         } catch (IOException e) {
           // Left for the next run to remove.
         }
@@ -430,23 +450,70 @@ final class OutputFile {
     }
   }
 
-  /** A temporary file, created. */
+  /** A temporary file, created and locked. */
   private record Temp(Path path, FileChannel channel) {}
 
-  /** Creates {@code .<name>.<hex>.tmp} in {@code directory}. */
+  /**
+   * Creates {@code .<name>.<hex>.tmp} in {@code directory} and locks it while it is written, so
+   * that another run's {@link #removeStale} leaves it alone.
+   */
   private static Temp createTemp(Path directory, String name) throws IOException {
     while (true) {
       Path temp =
           directory.resolve(
               "." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      FileChannel channel;
       try {
-        return new Temp(
-            temp,
-            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } catch (FileAlreadyExistsException e) {
-        // Try another name.
+        continue;
       }
+      try {
+        channel.lock();
+      } catch (IOException e) {
+        // No locks on this file system: the file is written unlocked.
+        return new Temp(temp, channel);
+      } catch (RuntimeException | Error e) {
+        channel.close();
+        throw e;
+      }
+      if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+        return new Temp(temp, channel);
+      }
+      // Another run took it for stale between its creation and the lock, and removed it.
+      channel.close();
     }
+  }
+
+  /**
+   * Removes the temporary files of {@code name} that a killed run left in {@code directory}: those
+   * nobody holds locked. Returns what it removed; what it cannot remove stays.
+   */
+  private static List<Path> removeStale(Path directory, String name) {
+    Pattern pattern = Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{1,16}\\.tmp");
+    List<Path> removed = new ArrayList<>();
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(
+            directory, entry -> pattern.matcher(entry.getFileName().toString()).matches())) {
+      for (Path entry : entries) {
+        if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        try (FileChannel channel =
+            FileChannel.open(entry, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+          FileLock lock = channel.tryLock();
+          if (lock != null) {
+            Files.delete(entry); // still locked: a new run cannot have taken it meanwhile
+            removed.add(entry);
+          }
+        } catch (IOException | OverlappingFileLockException e) {
+          // Locked by a run of this JVM, gone already, or cannot be removed: leave it.
+        }
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      // Cannot list the directory: the probe that follows says whether it can be written.
+    }
+    return removed;
   }
 
   /** A device, FIFO or descriptor: opened before the run, written directly. */

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -402,11 +403,16 @@ public final class StepgraphCli {
 
     /** Checks {@code --output} before any step runs: a run never collects what it cannot write. */
     private OutputFile.Destination output(String value) {
+      OutputFile.Destination output;
       try {
-        return OutputFile.open(value, io.out());
+        output = OutputFile.open(value, io.out());
       } catch (OutputFile.Unusable e) {
         throw new UsageException(e.getMessage());
       }
+      for (Path stale : output.removedStaleFiles()) {
+        io.err().println("Removed " + stale + ", left by an earlier run that did not finish");
+      }
+      return output;
     }
 
     private int run(ConnectorRunner runner, OutputFile.@Nullable Destination output) {

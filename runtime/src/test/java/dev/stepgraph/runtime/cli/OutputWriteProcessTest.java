@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Writing {@code --output} in a real process: a full disk, which exit code wins, and an
- * interrupt in the middle of a long write.
+ * Writing {@code --output} in a real process: a full disk, which exit code wins, an interrupt in
+ * the middle of a long write, and a run killed while writing.
  */
 @Timeout(120)
 class OutputWriteProcessTest {
@@ -156,6 +160,51 @@ class OutputWriteProcessTest {
     assertEquals("{\"kind\":\"entity\",\"type\":\"role\",\"key\":\"r-1\",\"properties\":{}}",
         lines.get(20000));
     assertEquals(List.of(), CliProcess.tempFiles(out));
+  }
+
+  @Test
+  void aTemporaryFileLeftByAKilledRunIsRemovedByTheNextRun() throws Exception {
+    outputDirectory();
+    CliProcess killed =
+        process("killed", "small", ENTITIES, "hold-write=1000")
+            .args("--output", output.toString())
+            .start();
+    killed.awaitMarker("writing");
+    killed.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+    assertTrue(killed.process().waitFor(CliProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    List<String> left = CliProcess.tempFiles(out);
+    assertEquals(1, left.size(), "kill -9 left the temporary file");
+
+    CliProcess next = process("next", "small").args("--output", output.toString());
+
+    assertEquals(0, next.run(), next.stderr());
+    assertEquals(List.of(), CliProcess.tempFiles(out));
+    assertTrue(
+        next.stderr().startsWith(
+            "Removed " + out.resolve(left.get(0)) + ", left by an earlier run that did not finish\n"),
+        next.stderr());
+    assertEquals(OutputTargetsProcessTest.SMALL_OUTPUT, Files.readAllLines(output));
+  }
+
+  @Test
+  void aTemporaryFileThatAnotherRunHoldsLockedIsLeftAlone() throws Exception {
+    outputDirectory();
+    Path live = out.resolve(".out.jsonl.1234abcd.tmp");
+    Path stale = out.resolve(".out.jsonl.5678ef.tmp");
+    Path otherOutput = out.resolve(".other.jsonl.9abc.tmp");
+    Files.writeString(stale, "stale");
+    Files.writeString(otherOutput, "another output's");
+    try (FileChannel channel =
+            FileChannel.open(live, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      CliProcess process = process("run", "small").args("--output", output.toString());
+
+      assertEquals(0, process.run(), process.stderr());
+      assertTrue(Files.exists(live), "a temporary file another process holds locked stays");
+      assertTrue(Files.exists(otherOutput), "another output's temporary file stays");
+      assertEquals(List.of(".other.jsonl.9abc.tmp", ".out.jsonl.1234abcd.tmp"), CliProcess.tempFiles(out));
+      assertTrue(lock.isValid());
+    }
   }
 
   private static List<Path> list(Path dir) throws IOException {
