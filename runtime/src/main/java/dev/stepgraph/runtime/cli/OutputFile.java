@@ -52,11 +52,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>A regular file, or a path where nothing is yet, is written to a temporary file {@code
- *       .<name>.<hex>.tmp} in the same directory and renamed over the target atomically: a crash
- *       or a write error never leaves half a file, and an existing file is replaced only on
- *       success (keeping its permissions). Symbolic links are followed: the file they lead to is
- *       replaced, the links stay. Temporary files that a killed run left behind for the same
- *       target are removed; those another run holds locked are not.
+ *       .<name>.<hex>.tmp} in the same directory, synced, and renamed over the target atomically,
+ *       then the directory is synced: a crash or a write error never leaves half a file, and an
+ *       existing file is replaced only on success (keeping its permissions). Symbolic links are
+ *       followed: the file they lead to is replaced, the links stay. Temporary files that a killed
+ *       run left behind for the same target are removed; those another run holds locked are not.
  *   <li>Anything else (a device such as {@code /dev/null}, a FIFO, a descriptor such as {@code
  *       /proc/self/fd/1}) is opened before the run and written directly, never replaced.
  *   <li>{@code -} is standard output.
@@ -293,7 +293,7 @@ final class OutputFile {
 
     abstract Writer writer() throws IOException;
 
-    /** Flushes what {@link #writer} wrote; a failure here fails the write. */
+    /** Flushes and syncs what {@link #writer} wrote; a failure here fails the write. */
     abstract void finish(Writer writer) throws IOException;
 
     /** Makes the write visible (under the lock). */
@@ -398,6 +398,11 @@ final class OutputFile {
     @Override
     void finish(Writer writer) throws IOException {
       writer.flush();
+      FileChannel written = channel;
+      if (written == null) {
+        throw new AbandonedException(shown);
+      }
+      written.force(true);
     }
 
     @Override
@@ -413,6 +418,11 @@ final class OutputFile {
     @Override
     void afterCommit() {
       closeChannel();
+      try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+        dir.force(true); // makes the rename itself durable
+      } catch (IOException e) {
+        // A directory cannot be opened or synced here (not POSIX): the file is in place and synced.
+      }
     }
 
     @Override

@@ -9,8 +9,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Writing {@code --output} in a real process: a full disk, which exit code wins, an interrupt in
- * the middle of a long write, and a run killed while writing.
+ * Writing {@code --output} in a real process: a full disk, an interrupt in the middle of a long
+ * write, a run killed while writing, and what reaches the disk in which order.
  */
 @Timeout(120)
 class OutputWriteProcessTest {
@@ -205,6 +208,54 @@ class OutputWriteProcessTest {
       assertEquals(List.of(".other.jsonl.9abc.tmp", ".out.jsonl.1234abcd.tmp"), CliProcess.tempFiles(out));
       assertTrue(lock.isValid());
     }
+  }
+
+  @Test
+  void theTemporaryFileIsSyncedBeforeTheRenameAndTheDirectoryAfter() throws Exception {
+    outputDirectory();
+    Files.writeString(output, "old\n");
+    Path trace = tmp.resolve("trace.txt");
+    CliProcess process = process("run", "small").args("--output", output.toString());
+    process.tracedBy(
+        "strace", "-f", "-qq", "-y", "-o", trace.toString(),
+        "-e", "trace=fsync,fdatasync,rename,renameat,renameat2");
+    assumeStraceWorks();
+
+    assertEquals(0, process.run(), process.stderr());
+
+    List<String> events = new ArrayList<>();
+    Path real = out.toRealPath();
+    String temp = Pattern.quote(real + "/.out.jsonl.") + "[0-9a-f]+\\.tmp";
+    Pattern syncTemp = Pattern.compile("\\d+ +f(data)?sync\\(\\d+<" + temp + ">\\) += 0");
+    Pattern rename =
+        Pattern.compile("\\d+ +rename.*\"" + temp + "\".*\"" + Pattern.quote(real + "/out.jsonl")
+            + "\".*= 0");
+    Pattern syncDirectory =
+        Pattern.compile("\\d+ +f(data)?sync\\(\\d+<" + Pattern.quote(real.toString()) + ">\\) += 0");
+    for (String line : Files.readAllLines(trace)) {
+      if (syncTemp.matcher(line).matches()) {
+        events.add("sync temp");
+      } else if (rename.matcher(line).matches()) {
+        events.add("rename");
+      } else if (syncDirectory.matcher(line).matches()) {
+        events.add("sync directory");
+      }
+    }
+    assertEquals(List.of("sync temp", "rename", "sync directory"), events, Files.readString(trace));
+  }
+
+  private void assumeStraceWorks() throws Exception {
+    Process probe;
+    try {
+      probe = new ProcessBuilder("strace", "-f", "-qq", "-o", "/dev/null", "true")
+          .redirectErrorStream(true).start();
+    } catch (IOException e) {
+      Assumptions.abort("strace is not installed: cannot observe fsync");
+      return;
+    }
+    probe.getInputStream().readAllBytes();
+    assertTrue(probe.waitFor(CliProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    Assumptions.assumeTrue(probe.exitValue() == 0, "strace cannot trace here (no ptrace)");
   }
 
   private static List<Path> list(Path dir) throws IOException {
