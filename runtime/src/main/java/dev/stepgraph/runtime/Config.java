@@ -48,10 +48,13 @@ public interface Config {
   }
 
   /**
-   * Reads the properties file (UTF-8), overridden by {@code environment}.
+   * Reads the properties file (UTF-8; a byte order mark is skipped), overridden by {@code
+   * environment}.
    *
    * @throws IOException if the file cannot be read
-   * @throws IllegalArgumentException if the file is not a valid properties file
+   * @throws IllegalArgumentException if the file is not UTF-8 or not a valid properties file; the
+   *     message names the file and what is wrong (for UTF-8, the line and byte offset, never the
+   *     bytes, which may be secrets)
    */
   static Config load(Path file, Map<String, String> environment) throws IOException {
     return PropertiesConfig.load(file, environment);

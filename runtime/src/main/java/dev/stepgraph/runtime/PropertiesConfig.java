@@ -1,7 +1,12 @@
 package dev.stepgraph.runtime;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +35,62 @@ final class PropertiesConfig implements Config {
 
   static Config load(Path file, Map<String, String> environment) throws IOException {
     Properties loaded = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      loaded.load(reader);
+    try {
+      loaded.load(new StringReader(decode(file, Files.readAllBytes(file))));
+    } catch (IllegalArgumentException e) {
+      if (e instanceof NotUtf8Exception) {
+        throw e;
+      }
+      throw new IllegalArgumentException(
+          "config file '" + file + "' is not a valid properties file: " + e.getMessage(), e);
     }
     Map<String, String> properties = new HashMap<>();
     for (String name : loaded.stringPropertyNames()) {
       properties.put(name, loaded.getProperty(name));
     }
     return new PropertiesConfig(properties, environment, file);
+  }
+
+  /**
+   * The file's text: UTF-8, without a byte order mark (it would become part of the first key).
+   * A file that is not UTF-8 is named with the line and byte offset of the first bad byte, but
+   * not the byte itself: the file may hold secrets.
+   */
+  private static String decode(Path file, byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never has fewer bytes than chars
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new NotUtf8Exception(
+          "config file '" + file + "' is not UTF-8: line " + line
+              + " has a byte that is not valid UTF-8 (byte offset " + offset
+              + "); save the file as UTF-8");
+    }
+    decoder.flush(out);
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** The file is not UTF-8. */
+  private static final class NotUtf8Exception extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    NotUtf8Exception(String message) {
+      super(message);
+    }
   }
 
   static String environmentVariable(String key) {

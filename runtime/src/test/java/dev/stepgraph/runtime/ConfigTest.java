@@ -108,6 +108,53 @@ class ConfigTest {
   }
 
   @Test
+  void aFileThatIsNotUtf8IsNamedWithTheLineAndOffsetButNotTheBytes() throws IOException {
+    Path file = dir.resolve("latin1.properties");
+    // "password=café" in ISO-8859-1: the é is one byte, 0xE9, which UTF-8 cannot start with.
+    Files.write(file, "region=eu\npassword=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Config.load(file, Map.of()));
+
+    assertEquals(
+        "config file '" + file + "' is not UTF-8: line 2 has a byte that is not valid UTF-8 (byte"
+            + " offset 22); save the file as UTF-8",
+        e.getMessage());
+  }
+
+  @Test
+  void aUtf8SequenceCutOffAtTheEndIsNotUtf8() throws IOException {
+    Path file = dir.resolve("cut.properties");
+    Files.write(file, new byte[] {'a', '=', (byte) 0xC3});
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Config.load(file, Map.of()));
+
+    assertTrue(e.getMessage().contains("is not UTF-8: line 1 has a byte that is not valid UTF-8"
+        + " (byte offset 2)"), e.getMessage());
+  }
+
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstKey() throws IOException {
+    Config config = Config.load(file("\uFEFFregion=eu-west-1\n"), Map.of());
+
+    assertEquals(Optional.of("eu-west-1"), config.get("region"));
+    assertEquals(Set.of("region"), config.keys());
+  }
+
+  @Test
+  void anInvalidPropertiesFileIsNamed() throws IOException {
+    Path file = file("key=\\uZZZZ\n");
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Config.load(file, Map.of()));
+
+    assertEquals(
+        "config file '" + file + "' is not a valid properties file: Malformed \\uxxxx encoding.",
+        e.getMessage());
+  }
+
+  @Test
   void aMissingFileIsAnIoError() {
     assertThrows(NoSuchFileException.class, () -> Config.load(dir.resolve("nope"), Map.of()));
   }

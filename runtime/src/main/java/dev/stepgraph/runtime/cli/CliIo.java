@@ -1,13 +1,33 @@
 package dev.stepgraph.runtime.cli;
 
+import dev.stepgraph.runtime.ConnectorRunner;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * What the command line talks to: stdout, stderr, the environment (for the configuration) and the
- * source of Ctrl-C. Injectable so tests run the command line in-process.
+ * source of Ctrl-C; and, for tests, how long the interrupt handler waits ({@code stopWait}) and
+ * what is told of each line of {@code --output} written ({@code progress}). Injectable so tests
+ * run the command line in-process or hold a real process at a known point.
  */
-record CliIo(PrintStream out, PrintStream err, Map<String, String> environment, Interrupts interrupts) {
+record CliIo(
+    PrintStream out,
+    PrintStream err,
+    Map<String, String> environment,
+    Interrupts interrupts,
+    Duration stopWait,
+    OutputFile.Progress progress) {
+
+  /**
+   * How long the interrupt handler waits for the cancelled run to stop and its output to be
+   * written before it abandons the write: the steps' grace, then the write's.
+   */
+  static final Duration STOP_WAIT = ConnectorRunner.DEFAULT_CANCEL_GRACE.plus(Interrupts.WRITE_WAIT);
+
+  CliIo(PrintStream out, PrintStream err, Map<String, String> environment, Interrupts interrupts) {
+    this(out, err, environment, interrupts, STOP_WAIT, OutputFile.Progress.NONE);
+  }
 
   static CliIo system() {
     return new CliIo(System.out, System.err, System.getenv(), Interrupts.shutdownHook());

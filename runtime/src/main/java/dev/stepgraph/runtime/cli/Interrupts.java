@@ -14,8 +14,9 @@ interface Interrupts {
   }
 
   /**
-   * Calls {@code handler} on SIGINT (or when the JVM shuts down). The handler cancels the run and
-   * waits, bounded, for the command to finish writing.
+   * Calls {@code handler} on SIGINT (or SIGTERM, or when the JVM shuts down). The handler cancels
+   * the run and waits, bounded, for the command to finish writing; when the wait runs out it
+   * abandons the write (removing its temporary file) and says so, and the JVM then halts.
    */
   Registration onInterrupt(Runnable handler);
 
@@ -34,6 +35,9 @@ interface Interrupts {
     };
   }
 
-  /** How long the interrupt handler waits for the cancelled run to write its output. */
+  /**
+   * How long the interrupt handler waits for the cancelled run to write its output, after the
+   * steps' grace ({@link CliIo#STOP_WAIT} is the sum).
+   */
   Duration WRITE_WAIT = Duration.ofSeconds(15);
 }

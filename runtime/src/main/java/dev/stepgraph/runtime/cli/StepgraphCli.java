@@ -5,11 +5,10 @@ import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.ConnectorRunner;
 import dev.stepgraph.runtime.RunReport;
 import dev.stepgraph.runtime.StepDefinition;
+import dev.stepgraph.runtime.StepPolicy;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -46,16 +46,26 @@ public final class StepgraphCli {
   static final int OK = 0;
   /** Exit code: one or more steps failed or timed out. */
   static final int STEPS_FAILED = 1;
-  /** Exit code: bad usage or bad input. */
+  /** Exit code: bad usage or bad input, found before any step runs. */
   static final int USAGE = 2;
-  /** Exit code: cancelled (Ctrl-C), as the JVM's own status on SIGINT. */
+  /**
+   * Exit code: the run's results could not be written ({@code --output}, or the standard output
+   * of {@code plan} and {@code graph}); wins over {@link #STEPS_FAILED}.
+   */
+  static final int OUTPUT_FAILED = 3;
+  /**
+   * Exit code: cancelled (Ctrl-C), as the JVM's own status on SIGINT; wins over every other. A
+   * process stopped by a signal exits with the JVM's status for it, 128 + the signal's number:
+   * 130 for SIGINT, 143 for SIGTERM.
+   */
   static final int CANCELLED = 130;
 
   private StepgraphCli() {}
 
   /**
    * Runs the command line for one connector and returns the exit code: 0 no step failed (skipped
-   * steps are fine), 1 one or more steps failed or timed out, 2 bad usage or bad input, 130 cancelled.
+   * steps are fine), 1 one or more steps failed or timed out, 2 bad usage or bad input, 3 the
+   * results could not be written, 130 cancelled. When several apply, 130 wins, then 3, then 1.
    */
   public static int execute(String[] args, Supplier<ConnectorGraph> connector) {
     return execute(args, null, connector, CliIo.system());
@@ -144,12 +154,11 @@ public final class StepgraphCli {
       if (!helpRequested
           && (root.isVersionHelpRequested() || (sub != null && sub.isVersionHelpRequested()))) {
         io.out().println(version());
-        io.out().flush();
-        return OK;
+        return printed("the version");
       }
       if (CommandLine.printHelpIfRequested(root)) {
         out.flush();
-        return OK;
+        return printed("the help");
       }
       String name = sub == null ? "run" : sub.commandSpec().name();
       Options options = new Options(root, sub);
@@ -221,7 +230,9 @@ public final class StepgraphCli {
           OptionSpec.builder("--output")
               .paramLabel("FILE")
               .type(String.class)
-              .description("Write every entity and relationship to FILE as JSON Lines.")
+              .description(
+                  "Write every entity and relationship to FILE as JSON Lines (- for standard"
+                      + " output).")
               .build());
       spec.addOption(stepOption());
       spec.addOption(
@@ -324,7 +335,20 @@ public final class StepgraphCli {
           io.out().println(line);
         }
       }
+      return printed("the plan");
+    }
+
+    /**
+     * Exit code 0 if standard output took what was printed on it, else 3 with one line on stderr
+     * (stdout closed, a full disk, a reader gone): a command must not claim a plan nobody got.
+     */
+    private int printed(String what) {
       io.out().flush();
+      if (io.out().checkError()) {
+        io.err().println("error: cannot write " + what + " to standard output");
+        io.err().flush();
+        return OUTPUT_FAILED;
+      }
       return OK;
     }
 
@@ -338,8 +362,7 @@ public final class StepgraphCli {
       } else {
         throw new UsageException("--format must be 'dot' or 'mermaid', was '" + format + "'");
       }
-      io.out().flush();
-      return OK;
+      return printed("the graph");
     }
 
     private int run(Options options) {
@@ -351,49 +374,82 @@ public final class StepgraphCli {
       if (parallelism != null && parallelism < 1) {
         throw new UsageException("--parallelism must be at least 1, was " + parallelism);
       }
-      Path output = outputPath(options.string("--output"));
+      String outputValue = options.string("--output");
+      if ("-".equals(outputValue) && "json".equals(events)) {
+        throw new UsageException(
+            "--output - and --events json would both write to standard output: send one of them"
+                + " to a file");
+      }
       Config config = config(options.string("--config"));
       ConnectorRunner.Builder builder = runner(options).config(config);
       if (parallelism != null) {
         builder.parallelism(parallelism);
       }
       builder.listener(new HumanEvents(io.err()));
+      JsonEvents json = null;
       if ("json".equals(events)) {
-        builder.listener(new JsonEvents(io.out()));
+        json = new JsonEvents(io.out());
+        builder.listener(json);
       }
       RunningSteps running = new RunningSteps();
       builder.listener(running);
       ConnectorRunner runner = build(builder);
+      // The last check, as opening a FIFO waits for its reader.
+      OutputFile.@Nullable Destination output = outputValue == null ? null : output(outputValue);
+      try {
+        return run(runner, output, running, json);
+      } finally {
+        if (output != null) {
+          output.close();
+        }
+      }
+    }
 
+    /** Checks {@code --output} before any step runs: a run never collects what it cannot write. */
+    private OutputFile.Destination output(String value) {
+      OutputFile.Destination output;
+      try {
+        output = OutputFile.open(value, io.out());
+      } catch (OutputFile.Unusable e) {
+        throw new UsageException(e.getMessage());
+      }
+      for (Path stale : output.removedStaleFiles()) {
+        io.err().println("Removed " + stale + ", left by an earlier run that did not finish");
+      }
+      return output;
+    }
+
+    private int run(
+        ConnectorRunner runner,
+        OutputFile.@Nullable Destination output,
+        RunningSteps running,
+        @Nullable JsonEvents json) {
       CountDownLatch finished = new CountDownLatch(1);
+      AtomicBoolean interrupted = new AtomicBoolean();
       RunReport report;
+      int exit;
       ExitWatch exits = ExitWatch.start();
       Interrupts.Registration registration =
           io.interrupts().onInterrupt(() -> {
-            ExitWatch.Exit exit = exits.exitCall();
-            if (exit != null) { // not a signal: a step called System.exit
-              io.err().println("error: " + Formats.terminalSafe(ExitWatch.describe(exit, running.now())));
+            interrupted.set(true);
+            ExitWatch.Exit call = exits.exitCall();
+            if (call != null) { // not a signal: a step called System.exit
+              io.err().println("error: " + Formats.terminalSafe(ExitWatch.describe(call, running.now())));
               io.err().flush();
             }
-            cancelAndWait(runner, finished);
+            stop(runner, finished, output);
           });
       try {
         report = runner.run();
         for (String warning : report.warnings()) {
           io.err().println("warning: " + Formats.terminalSafe(warning));
         }
-        if (output != null) {
-          try {
-            OutputFile.Written written = OutputFile.write(output, report.steps());
-            io.err().println(
-                "Wrote " + Formats.plural(written.entities(), "entity", "entities") + " and "
-                    + Formats.plural(written.relationships(), "relationship", "relationships")
-                    + " to " + output);
-          } catch (IOException | RuntimeException e) {
-            io.err().println("error: cannot write " + output + ": " + oneLine(String.valueOf(e)));
-            io.err().flush();
-            return report.cancelled() ? CANCELLED : STEPS_FAILED;
-          }
+        exit = report.hasFailures() ? STEPS_FAILED : OK;
+        if (json != null && json.failed()) {
+          exit = OUTPUT_FAILED; // the events a consumer was reading did not all get out
+        }
+        if (output != null && !write(report, output)) {
+          exit = OUTPUT_FAILED;
         }
         io.err().flush();
       } finally {
@@ -401,43 +457,55 @@ public final class StepgraphCli {
         registration.close();
         exits.stop();
       }
-      if (report.cancelled()) {
-        return CANCELLED;
-      }
-      return report.hasFailures() ? STEPS_FAILED : OK;
+      // An interrupt that came while the output was written still ends the process with 130.
+      return report.cancelled() || interrupted.get() ? CANCELLED : exit;
     }
 
-    /** The Ctrl-C handler: cancel, then wait (bounded) until the output is written. */
-    private static void cancelAndWait(ConnectorRunner runner, CountDownLatch finished) {
-      runner.cancel();
+    /** Writes the output; false, said in one line, if it failed. */
+    private boolean write(RunReport report, OutputFile.Destination output) {
       try {
-        finished.await(
-            ConnectorRunner.DEFAULT_CANCEL_GRACE.plus(Interrupts.WRITE_WAIT).toMillis(),
-            TimeUnit.MILLISECONDS);
+        OutputFile.Written written = output.write(report.steps(), io.progress());
+        io.err().println(
+            "Wrote " + Formats.plural(written.entities(), "entity", "entities") + " and "
+                + Formats.plural(written.relationships(), "relationship", "relationships")
+                + " to " + output.name);
+        return true;
+      } catch (IOException | RuntimeException e) {
+        if (!output.abandoned()) { // else the interrupt handler has said so
+          io.err().println("error: cannot write " + output.shown + ": " + Reasons.of(e) + "; "
+              + output.afterFailure());
+        }
+        return false;
+      }
+    }
+
+    /**
+     * The interrupt handler (SIGINT, SIGTERM): cancel, then wait, bounded, until the output is
+     * written; when the wait runs out, abandon the write (its temporary file goes) and say so,
+     * before the JVM halts.
+     */
+    private void stop(
+        ConnectorRunner runner, CountDownLatch finished, OutputFile.@Nullable Destination output) {
+      runner.cancel();
+      if (output != null && output.writing()) {
+        io.err().println("Interrupted while writing " + output.shown + ": waiting up to "
+            + StepPolicy.formatDuration(io.stopWait()) + " for the write to finish");
+        io.err().flush();
+      }
+      boolean done;
+      try {
+        done = finished.await(io.stopWait().toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        done = false;
       }
-    }
-
-    private static @Nullable Path outputPath(@Nullable String value) {
-      if (value == null) {
-        return null;
+      if (!done && output != null) {
+        String abandoned = output.abandon();
+        if (abandoned != null) {
+          io.err().println("error: " + abandoned);
+          io.err().flush();
+        }
       }
-      Path path;
-      try {
-        path = Paths.get(value).toAbsolutePath();
-      } catch (InvalidPathException e) {
-        throw new UsageException("invalid --output path '" + value + "': " + e.getReason());
-      }
-      Path directory = path.getParent();
-      if (directory == null || !Files.isDirectory(directory)) {
-        throw new UsageException(
-            "cannot write --output " + value + ": directory " + directory + " does not exist");
-      }
-      if (Files.isDirectory(path)) {
-        throw new UsageException("cannot write --output " + value + ": it is a directory");
-      }
-      return path;
     }
 
     private Config config(@Nullable String file) {
@@ -448,10 +516,13 @@ public final class StepgraphCli {
         return Config.load(Paths.get(file), io.environment());
       } catch (NoSuchFileException e) {
         throw new UsageException("cannot read config file '" + file + "': no such file");
-      } catch (IOException | InvalidPathException e) {
-        throw new UsageException("cannot read config file '" + file + "': " + oneLine(String.valueOf(e)));
+      } catch (IOException e) {
+        throw new UsageException("cannot read config file '" + file + "': " + Reasons.of(e));
+      } catch (InvalidPathException e) {
+        throw new UsageException("invalid --config path '" + file + "': " + e.getReason());
       } catch (IllegalArgumentException e) {
-        throw new UsageException("config file '" + file + "' is not a valid properties file: " + oneLine(e.getMessage()));
+        // Not UTF-8 or not a properties file: the message names the file and where.
+        throw new UsageException(oneLine(e.getMessage()));
       }
     }
   }

@@ -12,11 +12,15 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +31,13 @@ class OutputFileTest {
     return new StepResult(
         "s", 0, StepStatus.SUCCEEDED, Duration.ZERO, Map.of(), relationships.size(), null,
         entities, relationships);
+  }
+
+  /** {@code --output target}: checked, then written. */
+  static OutputFile.Written write(Path target, List<StepResult> steps) throws Exception {
+    try (OutputFile.Destination destination = OutputFile.open(target.toString(), System.out)) {
+      return destination.write(steps, OutputFile.Progress.NONE);
+    }
   }
 
   private List<Path> files() throws IOException {
@@ -64,12 +75,12 @@ class OutputFileTest {
   }
 
   @Test
-  void anExistingFileIsReplacedOnSuccessWithNoTemporaryFileLeft() throws IOException {
+  void anExistingFileIsReplacedOnSuccessWithNoTemporaryFileLeft() throws Exception {
     Path target = dir.resolve("out.jsonl");
     Files.writeString(target, "old\n");
 
     OutputFile.Written written =
-        OutputFile.write(target, List.of(step(List.of(Entity.of("user", "u-1")), List.of())));
+        write(target, List.of(step(List.of(Entity.of("user", "u-1")), List.of())));
 
     assertEquals(new OutputFile.Written(1, 0), written);
     assertEquals(
@@ -79,7 +90,7 @@ class OutputFileTest {
   }
 
   @Test
-  void aFailedWriteLeavesTheExistingFileAndNoTemporaryFile() throws IOException {
+  void aFailedWriteLeavesTheExistingFileAndNoTemporaryFile() throws Exception {
     Path target = dir.resolve("out.jsonl");
     Files.writeString(target, "old\n");
     List<Entity> breaksHalfWay =
@@ -100,9 +111,24 @@ class OutputFileTest {
 
     assertThrows(
         IllegalStateException.class,
-        () -> OutputFile.write(target, List.of(step(breaksHalfWay, List.of()))));
+        () -> write(target, List.of(step(breaksHalfWay, List.of()))));
 
     assertEquals("old\n", Files.readString(target));
     assertEquals(List.of(target), files());
+  }
+
+  @Test
+  void aReplacedFileKeepsItsPermissions() throws Exception {
+    Path target = dir.resolve("out.jsonl");
+    Files.writeString(target, "old\n");
+    Assumptions.assumeTrue(
+        Files.getFileStore(target).supportsFileAttributeView("posix"), "no POSIX permissions");
+    Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+    Files.setPosixFilePermissions(target, ownerOnly);
+
+    write(target, List.of(step(List.of(Entity.of("user", "u-1")), List.of())));
+
+    assertEquals(ownerOnly, Files.getPosixFilePermissions(target));
+    assertEquals(1, Files.readAllLines(target).size());
   }
 }

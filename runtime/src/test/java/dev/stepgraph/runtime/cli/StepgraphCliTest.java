@@ -238,6 +238,35 @@ class StepgraphCliTest {
   }
 
   @Test
+  void aConfigFileThatIsNotUtf8IsExitCode2SayingWhere() throws IOException {
+    Path config = dir.resolve("latin1.properties");
+    Files.write(config, "password=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    Terminal terminal = new Terminal();
+
+    int exit = terminal.run(Graphs.inventory(), "--config", config.toString());
+
+    assertEquals(2, exit);
+    assertEquals(
+        "error: config file '" + config + "' is not UTF-8: line 1 has a byte that is not valid"
+            + " UTF-8 (byte offset 12); save the file as UTF-8\n"
+            + "Run 'ConnectorMain --help' for usage.\n",
+        terminal.err());
+  }
+
+  @Test
+  void aConfigFileThatIsADirectoryIsExitCode2() {
+    Terminal terminal = new Terminal();
+
+    int exit = terminal.run(Graphs.inventory(), "--config", dir.toString());
+
+    assertEquals(2, exit);
+    assertEquals(
+        "error: cannot read config file '" + dir + "': Is a directory\n"
+            + "Run 'ConnectorMain --help' for usage.\n",
+        terminal.err());
+  }
+
+  @Test
   void severalConnectorsNeedConnectorAndListTheIds() {
     Map<String, Supplier<ConnectorGraph>> connectors =
         Map.of("aws-inventory", Graphs::inventory, "half", Graphs::halfFailing);

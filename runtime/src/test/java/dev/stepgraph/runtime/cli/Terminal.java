@@ -2,6 +2,8 @@ package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.ConnectorGraph;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
 /** Runs the command line in-process with captured stdout and stderr and a hand-held Ctrl-C. */
 final class Terminal implements Interrupts {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private boolean stdoutFails;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Map<String, String> environment;
   final AtomicReference<Runnable> interruptHandler = new AtomicReference<>();
@@ -26,9 +29,24 @@ final class Terminal implements Interrupts {
     this.environment = environment;
   }
 
+  /** Standard output fails every write from now on, as a closed one or a full disk does. */
+  Terminal stdoutFails() {
+    stdoutFails = true;
+    return this;
+  }
+
   private CliIo io() {
+    OutputStream stdout =
+        !stdoutFails
+            ? out
+            : new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                  throw new IOException("No space left on device");
+                }
+              };
     return new CliIo(
-        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(stdout, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8),
         environment,
         this);
