@@ -57,6 +57,36 @@ class EventLinesTest {
         terminal.err());
   }
 
+  /** A full disk, a closed pipe: {@code --events json} cannot write, and the exit code says so. */
+  @Test
+  void eventsThatCannotBeWrittenToStdoutMakeTheRunExit3AndAreReportedOnce() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.OutputStream full =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+          }
+        };
+    CliIo io =
+        new CliIo(
+            new java.io.PrintStream(full, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+            java.util.Map.of(),
+            handler -> () -> {});
+
+    int exit = StepgraphCli.execute(new String[] {"--events", "json"}, Graphs::inventory, io);
+
+    String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(3, exit, stderr);
+    assertTrue(stderr.contains("Finished in "), stderr);
+    assertTrue(
+        stderr.contains(
+            "warning: listener --events json (standard output) threw UncheckedIOException:"
+                + " java.io.IOException: cannot write to standard output (and "),
+        stderr);
+  }
+
   @Test
   void controlCharactersFromAStepReachTheTerminalEscaped() {
     String hostile = "\u001b[2J\u001b[31mpwned\u0007 \u202eevil";
