@@ -1,6 +1,7 @@
 package com.acme;
 
 import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.ConnectorInstance;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -31,31 +32,41 @@ public final class AwsConnector_StepGraph {
   }
 
   /**
-   * The graph of a new {@link AwsConnector}.
+   * The graph of a new {@link AwsConnector}, created when the graph first runs.
+   *
+   * <p>Its no-argument constructor runs once, before the first step of the first run; building
+   * the graph, as {@code plan} and {@code graph} do, does not run it.
    */
   public static ConnectorGraph create() {
-    return create(new AwsConnector());
+    return build(ConnectorInstance.lazy(AwsConnector.class, AwsConnector::new));
   }
 
   /**
    * The graph of the given connector instance (for embedding and tests).
    */
   public static ConnectorGraph create(AwsConnector connector) {
+    return build(ConnectorInstance.of(connector));
+  }
+
+  private static ConnectorGraph build(ConnectorInstance<AwsConnector> connector) {
     ConnectorGraph.Builder graph = ConnectorGraph.builder(CONNECTOR_ID,
-        "Collects users, roles and hosts of an AWS account");
+        "Collects users, roles and hosts of an AWS account", connector);
     // Wave 0 (parallel): users, roles, hosts
-    graph.step("users", "Collect IAM users", List.<String>of(), 0, connector::users);
-    graph.step("roles", "Collects IAM roles", List.<String>of(), 0, connector::roles);
-    graph.step("hosts", "Collect EC2 instances", List.<String>of(), 0, connector::hosts);
+    graph.step("users", "Collect IAM users", List.<String>of(), 0,
+        ctx -> connector.get().users(ctx));
+    graph.step("roles", "Collects IAM roles", List.<String>of(), 0,
+        ctx -> connector.get().roles(ctx));
+    graph.step("hosts", "Collect EC2 instances", List.<String>of(), 0,
+        ctx -> connector.get().hosts(ctx));
     // Wave 1 (parallel): policies, services
     graph.step("policies", "Collect the policies of each role", List.<String>of("roles"), 1,
-        connector::policies);
+        ctx -> connector.get().policies(ctx));
     graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
-        connector::services);
+        ctx -> connector.get().services(ctx));
     // Wave 2 (sequential): relationships
     graph.step("relationships", "Link users, roles, hosts, policies and services",
         List.<String>of("users", "roles", "hosts", "policies", "services"), 2,
-        connector::relationships);
+        ctx -> connector.get().relationships(ctx));
     return graph.build();
   }
 }

@@ -1,6 +1,7 @@
 package com.acme;
 
 import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.ConnectorInstance;
 import dev.stepgraph.runtime.RetryPolicy;
 import dev.stepgraph.runtime.StepPolicy;
 import java.time.Duration;
@@ -43,39 +44,46 @@ public final class CloudConnector_StepGraph {
   }
 
   /**
-   * The graph of a new {@link CloudConnector}.
+   * The graph of a new {@link CloudConnector}, created when the graph first runs.
+   *
+   * <p>Its no-argument constructor runs once, before the first step of the first run; building
+   * the graph, as {@code plan} and {@code graph} do, does not run it.
    */
   public static ConnectorGraph create() {
-    return create(new CloudConnector());
+    return build(ConnectorInstance.lazy(CloudConnector.class, CloudConnector::new));
   }
 
   /**
    * The graph of the given connector instance (for embedding and tests).
    */
   public static ConnectorGraph create(CloudConnector connector) {
+    return build(ConnectorInstance.of(connector));
+  }
+
+  private static ConnectorGraph build(ConnectorInstance<CloudConnector> connector) {
     ConnectorGraph.Builder graph = ConnectorGraph.builder(CONNECTOR_ID,
-        "Collects a cloud account, skipping what depends on a failed step");
+        "Collects a cloud account, skipping what depends on a failed step", connector);
     // Wave 0 (parallel): users, roles, hosts
     graph.step("users", "Collect users", List.<String>of(), 0,
         StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(30))
             .withRetry(RetryPolicy.of(3, Duration.ofMillis(500), 2.0, Duration.ofMinutes(1), 0.2))
             .withSkipOnDependencyFailure(true),
-        connector::users);
+        ctx -> connector.get().users(ctx));
     graph.step("roles", "Collect roles", List.<String>of(), 0,
         StepPolicy.DEFAULT.withRetry(RetryPolicy.of(3, Duration.ofSeconds(1), 2.0,
             Duration.ofMinutes(1), 0.2)),
-        connector::roles);
+        ctx -> connector.get().roles(ctx));
     graph.step("hosts", "Collect hosts", List.<String>of(), 0,
         StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(90))
             .withRetry(RetryPolicy.of(5, Duration.ofSeconds(2), 1.5, Duration.ofHours(2), 0.0)),
-        connector::hosts);
+        ctx -> connector.get().hosts(ctx));
     // Wave 1 (sequential): services
     graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
         StepPolicy.DEFAULT.withSkipOnDependencyFailure(true),
-        connector::services);
+        ctx -> connector.get().services(ctx));
     // Wave 2 (sequential): report
     graph.step("report", "Report what was collected", List.<String>of("users", "services"), 2,
-        connector::report);
+        ctx -> connector.get().report(ctx));
     return graph.build();
   }
 }

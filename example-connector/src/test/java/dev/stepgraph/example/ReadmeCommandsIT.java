@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the README true: every {@code java -jar example-connector/...} command in it runs, exits
- * as documented, and every transcript ({@code $ command} followed by its output) matches what the
- * command prints.
+ * as documented, every transcript ({@code $ command} followed by its output) matches what the
+ * command prints, and the generated graph it shows is the one the build generates.
  */
 class ReadmeCommandsIT {
 
@@ -76,6 +76,21 @@ class ReadmeCommandsIT {
       }
     }
     return blocks;
+  }
+
+  @Test
+  void theGeneratedGraphShownIsTheOneTheProcessorWrites() throws Exception {
+    List<String> shown = null;
+    for (List<String> block : blocks(readme(), "java")) {
+      if (block.contains("public final class CloudInventoryConnector_StepGraph {")) {
+        shown = block;
+      }
+    }
+    assertTrue(shown != null, "the README shows no CloudInventoryConnector_StepGraph");
+    Path generated = Path.of("target/generated-sources/annotations/dev/stepgraph/example/"
+        + "CloudInventoryConnector_StepGraph.java");
+    assertEquals(String.join("\n", Files.readAllLines(generated, StandardCharsets.UTF_8)),
+        String.join("\n", shown), "the README's 'Generated sources' listing differs from " + generated);
   }
 
   @TestFactory

@@ -6,6 +6,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,16 +29,24 @@ import javax.lang.model.element.TypeElement;
  * into nested {@code StepsN} classes of bounded size so no method exceeds 64 KB of bytecode and no
  * class 65,535 constant pool entries.
  *
- * <p>Small graphs pass each step's body as a method reference ({@code connector::users}). In a
- * large graph each {@code StepsN} class is also the body of its steps: {@code new Steps0(connector,
- * 17)} runs {@code case 17} of one {@code switch}, as Dagger's fast-init mode does for providers.
- * javac attributes a method reference per step as a poly expression (a functional-interface
- * descriptor to find, a lambda to desugar); a plain call in a switch case costs it a fraction of
- * that: a 1,000-step connector compiles about 0.4 s (0.9 s of CPU) faster, a fifth of what the
- * processor adds (BENCHMARKS.md). At run time it also spares one lambda class spun up per step.
+ * <p>{@code create()} does not create the connector: it builds the graph around a {@code
+ * ConnectorInstance.lazy(X.class, X::new)}, which the runner creates once, before the first step,
+ * so {@code plan} and {@code graph} never run a constructor that needs configuration. Both {@code
+ * create} methods share one private {@code build(ConnectorInstance<X>)}, and every body calls the
+ * step method on {@code connector.get()}.
+ *
+ * <p>Small graphs pass each step's body as a lambda ({@code ctx -> connector.get().users(ctx)}).
+ * In a large graph each {@code StepsN} class is also the body of its steps: {@code new
+ * Steps0(connector, 17)} runs {@code case 17} of one {@code switch}, as Dagger's fast-init mode
+ * does for providers. javac attributes a lambda or method reference per step as a poly expression
+ * (a functional-interface descriptor to find, a lambda to desugar); a plain call in a switch case
+ * costs it a fraction of that: a 1,000-step connector compiles about 0.4 s (0.9 s of CPU) faster, a
+ * fifth of what the processor adds (BENCHMARKS.md). At run time it also spares one lambda class
+ * spun up per step.
  */
 final class GraphGenerator {
   static final ClassName CONNECTOR_GRAPH = ClassName.get("dev.stepgraph.runtime", "ConnectorGraph");
+  static final ClassName CONNECTOR_INSTANCE = ClassName.get("dev.stepgraph.runtime", "ConnectorInstance");
   static final ClassName BUILDER = CONNECTOR_GRAPH.nestedClass("Builder");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName LIST = ClassName.get("java.util", "List");
@@ -121,45 +131,57 @@ final class GraphGenerator {
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("create")
-            .addJavadoc("The graph of a new {@link $T}.\n", connectorClass)
+            .addJavadoc("The graph of a new {@link $T}, created when the graph first runs.\n\n"
+                + "<p>Its no-argument constructor runs once, before the first step of the first run; building\n"
+                + "the graph, as {@code plan} and {@code graph} do, does not run it.\n", connectorClass)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(CONNECTOR_GRAPH)
-            .addStatement("return create(new $T())", connectorClass)
+            .addStatement("return build($T.lazy($T.class,$W$T::new))",
+                CONNECTOR_INSTANCE, connectorClass, connectorClass)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("create")
+            .addJavadoc("The graph of the given connector instance (for embedding and tests).\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(CONNECTOR_GRAPH)
+            .addParameter(connectorClass, "connector")
+            .addStatement("return build($T.of(connector))", CONNECTOR_INSTANCE)
             .build());
 
-    MethodSpec.Builder create = MethodSpec.methodBuilder("create")
-        .addJavadoc("The graph of the given connector instance (for embedding and tests).\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+    TypeName instanceType = ParameterizedTypeName.get(CONNECTOR_INSTANCE, connectorClass);
+    MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(CONNECTOR_GRAPH)
-        .addParameter(connectorClass, "connector");
+        .addParameter(instanceType, "connector");
 
     int totalWeight = 0;
     for (StepModel step : connector.steps()) {
       totalWeight += weight(step);
     }
-    create.addStatement("$T graph =$W$T.builder(CONNECTOR_ID,$W$S)", BUILDER, CONNECTOR_GRAPH, connector.description());
+    build.addStatement("$T graph =$W$T.builder(CONNECTOR_ID,$W$S,$Wconnector)", BUILDER, CONNECTOR_GRAPH,
+        connector.description());
     if (totalWeight <= MAX_CHUNK_WEIGHT) {
       for (int w = 0; w < waves.size(); w++) {
-        create.addCode("// $L\n", waveLine(connector, waves, w));
+        build.addCode("// $L\n", waveLine(connector, waves, w));
         for (int index : waves.get(w)) {
           StepModel step = connector.steps().get(index);
-          create.addStatement("graph.step($L)", stepArguments(connector, step, w, CodeBlock.of("connector::$N", step.methodName())));
+          build.addStatement("graph.step($L)",
+              stepArguments(connector, step, w, CodeBlock.of("ctx -> connector.get().$N(ctx)", step.methodName())));
         }
       }
     } else {
-      List<TypeSpec> chunks = chunks(connector, waves, graphClass, connectorClass);
+      List<TypeSpec> chunks = chunks(connector, waves, graphClass, connectorClass, instanceType);
       for (TypeSpec chunk : chunks) {
-        create.addStatement("$N.addTo(graph, connector)", chunk);
+        build.addStatement("$N.addTo(graph, connector)", chunk);
         graph.addType(chunk);
       }
     }
-    create.addStatement("return graph.build()");
-    graph.addMethod(create.build());
+    build.addStatement("return graph.build()");
+    graph.addMethod(build.build());
     return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
   }
 
-  private static List<TypeSpec> chunks(
-      ConnectorModel connector, List<List<Integer>> waves, ClassName graphClass, ClassName connectorClass) {
+  private static List<TypeSpec> chunks(ConnectorModel connector, List<List<Integer>> waves, ClassName graphClass,
+      ClassName connectorClass, TypeName instanceType) {
     List<TypeSpec> chunks = new ArrayList<>();
     Chunk chunk = null;
     for (int w = 0; w < waves.size(); w++) {
@@ -168,7 +190,7 @@ final class GraphGenerator {
         StepModel step = connector.steps().get(index);
         if (chunk == null || chunk.weight + weight(step) > MAX_CHUNK_WEIGHT) {
           if (chunk != null) {
-            chunks.add(chunk.build(connectorClass));
+            chunks.add(chunk.build(connectorClass, instanceType));
           }
           chunk = new Chunk(graphClass.nestedClass("Steps" + chunks.size()));
           if (waveStarted) {
@@ -183,7 +205,7 @@ final class GraphGenerator {
       }
     }
     if (chunk != null) {
-      chunks.add(chunk.build(connectorClass));
+      chunks.add(chunk.build(connectorClass, instanceType));
     }
     return chunks;
   }
@@ -203,23 +225,23 @@ final class GraphGenerator {
     void add(ConnectorModel connector, StepModel step, int wave) {
       CodeBlock body = CodeBlock.of("new $T(connector, $L)", name, steps);
       register.addStatement("graph.step($L)", stepArguments(connector, step, wave, body));
-      dispatch.add("case $L -> connector.$N(ctx);\n", steps, step.methodName());
+      dispatch.add("case $L -> instance.$N(ctx);\n", steps, step.methodName());
       weight += weight(step);
       steps++;
     }
 
-    TypeSpec build(ClassName connectorClass) {
+    TypeSpec build(ClassName connectorClass, TypeName instanceType) {
       return TypeSpec.classBuilder(name)
           .addJavadoc("Registers $L steps, and runs them: step {@code n} of this class is {@code case n} of\n"
-              + "{@link #run}. One {@code switch} rather than a method reference per step, because javac\n"
-              + "compiles it faster.\n", steps)
+              + "{@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it\n"
+              + "faster.\n", steps)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .addSuperinterface(STEP_BODY)
-          .addField(connectorClass, "connector", Modifier.PRIVATE, Modifier.FINAL)
+          .addField(instanceType, "connector", Modifier.PRIVATE, Modifier.FINAL)
           .addField(int.class, "step", Modifier.PRIVATE, Modifier.FINAL)
           .addMethod(MethodSpec.constructorBuilder()
               .addModifiers(Modifier.PRIVATE)
-              .addParameter(connectorClass, "connector")
+              .addParameter(instanceType, "connector")
               .addParameter(int.class, "step")
               .addStatement("this.connector = connector")
               .addStatement("this.step = step")
@@ -227,7 +249,7 @@ final class GraphGenerator {
           .addMethod(MethodSpec.methodBuilder("addTo")
               .addModifiers(Modifier.STATIC)
               .addParameter(BUILDER, "graph")
-              .addParameter(connectorClass, "connector")
+              .addParameter(instanceType, "connector")
               .addCode(register.build())
               .build())
           .addMethod(MethodSpec.methodBuilder("run")
@@ -235,6 +257,7 @@ final class GraphGenerator {
               .addModifiers(Modifier.PUBLIC)
               .addParameter(STEP_CONTEXT, "ctx")
               .addException(Exception.class)
+              .addStatement("$T instance = connector.get()", connectorClass)
               .beginControlFlow("switch (step)")
               .addCode(dispatch.build())
               .addStatement("default -> throw new $T(\"no step \" + step)", IllegalStateException.class)

@@ -134,9 +134,14 @@ class ProcessorBehaviourTest {
         "}"));
     assertThat(compilation).succeededWithoutWarnings();
     String graph = Compilations.generated(compilation, "com.acme.AwsConnector_StepGraph");
-    assertTrue(graph.contains("ConnectorGraph.builder(CONNECTOR_ID,\n        \"Collects everything from AWS\");"), graph);
-    assertTrue(graph.contains(".step(\"users\", \"Lists the users\", List.<String>of(), 0, connector::users)"), graph);
-    assertTrue(graph.contains(".step(\"roles\", \"Lists roles\", List.<String>of(), 0, connector::roles)"), graph);
+    assertTrue(
+        graph.contains("ConnectorGraph.builder(CONNECTOR_ID,\n        \"Collects everything from AWS\", connector);"), graph);
+    assertTrue(
+        graph.contains(".step(\"users\", \"Lists the users\", List.<String>of(), 0, ctx -> connector.get().users(ctx))"),
+        graph);
+    assertTrue(
+        graph.contains(".step(\"roles\", \"Lists roles\", List.<String>of(), 0, ctx -> connector.get().roles(ctx))"),
+        graph);
   }
 
   @Test

@@ -253,7 +253,8 @@ class ShapeChecksTest {
         "}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.Outer_AwsConnector_StepGraph")
-        .contentsAsUtf8String().contains("return create(new Outer.AwsConnector());");
+        .contentsAsUtf8String()
+        .contains("return build(ConnectorInstance.lazy(Outer.AwsConnector.class, Outer.AwsConnector::new));");
   }
 
   @Test

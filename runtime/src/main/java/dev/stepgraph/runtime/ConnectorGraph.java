@@ -7,14 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The step graph of one connector, with its waves: what the processor generates and the runtime
  * runs. Immutable.
  *
- * <p>Generated code builds it through {@link #builder(String, String)}; {@link Builder#build()}
- * checks that it is consistent (unique ids, known dependencies, every dependency in an earlier
- * wave, no empty wave), so a graph built by hand cannot make the scheduler misbehave.
+ * <p>Generated code builds it through {@link #builder(String, String, ConnectorInstance)}, around
+ * the connector instance its steps call, which the runner creates before the first step; {@link
+ * Builder#build()} checks that it is consistent (unique ids, known dependencies, every dependency
+ * in an earlier wave, no empty wave), so a graph built by hand cannot make the scheduler misbehave.
  */
 public final class ConnectorGraph {
 
@@ -24,10 +26,16 @@ public final class ConnectorGraph {
   private final Map<String, StepDefinition> stepsById;
   private final List<List<StepDefinition>> waves;
   private final List<List<String>> waveStepIds;
+  private final @Nullable ConnectorInstance<?> connector;
 
-  private ConnectorGraph(String id, String description, List<StepDefinition> steps) {
+  private ConnectorGraph(
+      String id,
+      String description,
+      List<StepDefinition> steps,
+      @Nullable ConnectorInstance<?> connector) {
     this.id = id;
     this.description = description;
+    this.connector = connector;
     this.steps = List.copyOf(steps);
     Map<String, StepDefinition> byId = new LinkedHashMap<>();
     for (StepDefinition step : this.steps) {
@@ -78,7 +86,32 @@ public final class ConnectorGraph {
 
   /** Starts a graph for the connector {@code id}. */
   public static Builder builder(String id, String description) {
-    return new Builder(id, description);
+    return new Builder(id, description, null);
+  }
+
+  /**
+   * Starts a graph for the connector {@code id} whose steps call {@code connector}: a run creates
+   * it (if it is {@link ConnectorInstance#lazy lazy}) before its first step.
+   */
+  public static Builder builder(String id, String description, ConnectorInstance<?> connector) {
+    return new Builder(id, description, Objects.requireNonNull(connector, "connector"));
+  }
+
+  /** A builder for a subgraph of this graph: the same id, description and connector instance. */
+  Builder subgraphBuilder() {
+    return new Builder(id, description, connector);
+  }
+
+  /**
+   * Creates the connector instance, if the graph has one and it is not created yet: what a run
+   * does before its first step.
+   *
+   * @throws ConnectorCreationException if its constructor throws (or threw before)
+   */
+  void createConnector() {
+    if (connector != null) {
+      connector.get();
+    }
   }
 
   /** The connector id, lowercase kebab-case. */
@@ -107,7 +140,7 @@ public final class ConnectorGraph {
   }
 
   /** The step with this id, or {@code null}. */
-  public @org.jspecify.annotations.Nullable StepDefinition step(String stepId) {
+  public @Nullable StepDefinition step(String stepId) {
     return stepsById.get(stepId);
   }
 
@@ -121,10 +154,12 @@ public final class ConnectorGraph {
     private final String id;
     private final String description;
     private final List<StepDefinition> steps = new ArrayList<>();
+    private final @Nullable ConnectorInstance<?> connector;
 
-    private Builder(String id, String description) {
+    private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
       this.id = Objects.requireNonNull(id, "id");
       this.description = Objects.requireNonNull(description, "description");
+      this.connector = connector;
     }
 
     /** Adds a step. */
@@ -159,7 +194,7 @@ public final class ConnectorGraph {
      *     in an earlier wave, or a wave is empty
      */
     public ConnectorGraph build() {
-      return new ConnectorGraph(id, description, steps);
+      return new ConnectorGraph(id, description, steps, connector);
     }
   }
 }

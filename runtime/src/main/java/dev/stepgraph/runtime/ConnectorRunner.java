@@ -79,11 +79,14 @@ public final class ConnectorRunner {
    * the report, never thrown.
    *
    * @throws IllegalStateException if this runner already ran
+   * @throws ConnectorCreationException if the connector of a graph from {@code
+   *     X_StepGraph.create()} cannot be created; no step has run
    */
   public RunReport run() {
     if (!used.compareAndSet(false, true)) {
       throw new IllegalStateException("a ConnectorRunner runs once; build another one");
     }
+    graph.createConnector();
     RunExecution run =
         new RunExecution(
             graph,

@@ -40,7 +40,7 @@ final class StepSelection {
         }
       }
     }
-    ConnectorGraph.Builder builder = ConnectorGraph.builder(graph.id(), graph.description());
+    ConnectorGraph.Builder builder = graph.subgraphBuilder();
     int wave = 0;
     for (List<StepDefinition> steps : graph.waves()) {
       boolean any = false;
