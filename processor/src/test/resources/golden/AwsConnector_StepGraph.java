@@ -1,7 +1,7 @@
 package com.acme;
 
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.ConnectorInstance;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorInstance;
 import java.util.List;
 import javax.annotation.processing.Generated;
 

@@ -1,9 +1,9 @@
 package com.acme;
 
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.ConnectorInstance;
-import dev.stepgraph.runtime.RetryPolicy;
-import dev.stepgraph.runtime.StepPolicy;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorInstance;
+import dev.stepgraph.runtime.graph.RetryPolicy;
+import dev.stepgraph.runtime.graph.StepPolicy;
 import java.time.Duration;
 import java.util.List;
 import javax.annotation.processing.Generated;

@@ -1,7 +1,7 @@
 package com.acme;
 
-import dev.stepgraph.runtime.ConnectorGraph;
 import dev.stepgraph.runtime.cli.StepgraphCli;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.annotation.processing.Generated;

@@ -1,8 +1,8 @@
 package dev.stepgraph.bench;
 
-import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.StepContext;
-import dev.stepgraph.runtime.StepDefinition;
+import dev.stepgraph.runtime.graph.StepDefinition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.stepgraph.bench;
 
-import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.Entity;
-import dev.stepgraph.runtime.RunReport;
+import dev.stepgraph.runtime.run.RunReport;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;

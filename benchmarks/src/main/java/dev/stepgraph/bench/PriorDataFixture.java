@@ -1,6 +1,6 @@
 package dev.stepgraph.bench;
 
-import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.PriorData;
 import java.util.ArrayList;

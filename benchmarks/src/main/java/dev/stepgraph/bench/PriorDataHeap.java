@@ -1,7 +1,7 @@
 package dev.stepgraph.bench;
 
 import dev.stepgraph.runtime.Entity;
-import dev.stepgraph.runtime.RunReport;
+import dev.stepgraph.runtime.run.RunReport;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,10 +1,10 @@
 package dev.stepgraph.bench;
 
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.ConnectorRunner;
-import dev.stepgraph.runtime.RunListener;
-import dev.stepgraph.runtime.RunReport;
-import dev.stepgraph.runtime.StepStatus;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.run.ConnectorRunner;
+import dev.stepgraph.runtime.run.RunListener;
+import dev.stepgraph.runtime.run.RunReport;
+import dev.stepgraph.runtime.run.StepStatus;
 
 /** The one place the benchmarks call the runtime's embedding API. */
 public final class Runs {

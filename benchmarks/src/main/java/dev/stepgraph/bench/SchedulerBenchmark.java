@@ -1,8 +1,8 @@
 package dev.stepgraph.bench;
 
 import dev.stepgraph.bench.scheduler.Scheduler10kConnector_StepGraph;
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.RunReport;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.run.RunReport;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepgraph.bench.concurrency.Sleep200Connector_StepGraph;
 import dev.stepgraph.bench.scheduler.Scheduler10kConnector_StepGraph;
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.StepDefinition;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.StepDefinition;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;

@@ -45,12 +45,12 @@ import javax.lang.model.element.TypeElement;
  * spun up per step.
  */
 final class GraphGenerator {
-  static final ClassName CONNECTOR_GRAPH = ClassName.get("dev.stepgraph.runtime", "ConnectorGraph");
-  static final ClassName CONNECTOR_INSTANCE = ClassName.get("dev.stepgraph.runtime", "ConnectorInstance");
+  static final ClassName CONNECTOR_GRAPH = ClassName.get("dev.stepgraph.runtime.graph", "ConnectorGraph");
+  static final ClassName CONNECTOR_INSTANCE = ClassName.get("dev.stepgraph.runtime.graph", "ConnectorInstance");
   static final ClassName BUILDER = CONNECTOR_GRAPH.nestedClass("Builder");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName LIST = ClassName.get("java.util", "List");
-  static final ClassName STEP_BODY = ClassName.get("dev.stepgraph.runtime", "StepBody");
+  static final ClassName STEP_BODY = ClassName.get("dev.stepgraph.runtime.graph", "StepBody");
   static final ClassName STEP_CONTEXT = ClassName.get("dev.stepgraph.runtime", "StepContext");
   static final String PROCESSOR = "dev.stepgraph.processor.StepGraphProcessor";
 

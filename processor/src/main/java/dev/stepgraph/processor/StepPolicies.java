@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 record StepPolicies(@Nullable Duration timeout, @Nullable RetryModel retry, boolean skipOnDependencyFailure) {
 
-  static final ClassName STEP_POLICY = ClassName.get("dev.stepgraph.runtime", "StepPolicy");
-  static final ClassName RETRY_POLICY = ClassName.get("dev.stepgraph.runtime", "RetryPolicy");
+  static final ClassName STEP_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "StepPolicy");
+  static final ClassName RETRY_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "RetryPolicy");
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
 
   /** Resolves the policy of a step that passed {@link PolicyCheck}. */

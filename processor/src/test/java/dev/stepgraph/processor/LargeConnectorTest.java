@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.StepDefinition;
-import dev.stepgraph.runtime.StepPolicy;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.StepDefinition;
+import dev.stepgraph.runtime.graph.StepPolicy;
 import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;

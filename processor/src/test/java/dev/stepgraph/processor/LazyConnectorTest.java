@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.ConnectorRunner;
-import dev.stepgraph.runtime.RunReport;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.run.ConnectorRunner;
+import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.cli.StepgraphCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

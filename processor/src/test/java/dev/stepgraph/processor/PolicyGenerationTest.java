@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.RetryPolicy;
-import dev.stepgraph.runtime.StepPolicy;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.RetryPolicy;
+import dev.stepgraph.runtime.graph.StepPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import javax.tools.JavaFileObject;

@@ -1,5 +1,7 @@
 package dev.stepgraph.runtime;
 
+import dev.stepgraph.runtime.graph.RetryPolicy;
+
 /**
  * Thrown by a step for an error that retrying cannot fix (bad credentials, a missing permission):
  * the step fails at once, whatever its {@link RetryPolicy}.

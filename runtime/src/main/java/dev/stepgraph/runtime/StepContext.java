@@ -1,5 +1,7 @@
 package dev.stepgraph.runtime;
 
+import dev.stepgraph.runtime.run.StepStatus;
+
 import org.slf4j.Logger;
 
 /**

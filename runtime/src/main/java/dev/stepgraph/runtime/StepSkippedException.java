@@ -1,5 +1,7 @@
 package dev.stepgraph.runtime;
 
+import dev.stepgraph.runtime.run.StepStatus;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
 package dev.stepgraph.runtime;
 
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.run.ConnectorRunner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

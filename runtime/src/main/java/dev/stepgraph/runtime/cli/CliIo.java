@@ -1,6 +1,6 @@
 package dev.stepgraph.runtime.cli;
 
-import dev.stepgraph.runtime.ConnectorRunner;
+import dev.stepgraph.runtime.run.ConnectorRunner;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.stepgraph.runtime.cli;
 
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.StepDefinition;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.StepDefinition;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

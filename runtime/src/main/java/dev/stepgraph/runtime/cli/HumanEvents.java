@@ -1,9 +1,9 @@
 package dev.stepgraph.runtime.cli;
 
-import dev.stepgraph.runtime.RunEvent;
-import dev.stepgraph.runtime.RunListener;
-import dev.stepgraph.runtime.StepPolicy;
-import dev.stepgraph.runtime.StepStatus;
+import dev.stepgraph.runtime.run.RunEvent;
+import dev.stepgraph.runtime.run.RunListener;
+import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.run.StepStatus;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

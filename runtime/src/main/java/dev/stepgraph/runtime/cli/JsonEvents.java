@@ -2,9 +2,9 @@ package dev.stepgraph.runtime.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.stepgraph.runtime.RunEvent;
-import dev.stepgraph.runtime.RunListener;
-import dev.stepgraph.runtime.StepStatus;
+import dev.stepgraph.runtime.run.RunEvent;
+import dev.stepgraph.runtime.run.RunListener;
+import dev.stepgraph.runtime.run.StepStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

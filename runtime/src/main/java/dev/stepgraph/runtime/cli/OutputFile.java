@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
-import dev.stepgraph.runtime.StepResult;
+import dev.stepgraph.runtime.run.StepResult;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.File;

@@ -1,7 +1,7 @@
 package dev.stepgraph.runtime.cli;
 
-import dev.stepgraph.runtime.RunEvent;
-import dev.stepgraph.runtime.RunListener;
+import dev.stepgraph.runtime.run.RunEvent;
+import dev.stepgraph.runtime.run.RunListener;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.Config;
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.ConnectorRunner;
-import dev.stepgraph.runtime.RunReport;
-import dev.stepgraph.runtime.StepDefinition;
-import dev.stepgraph.runtime.StepPolicy;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.run.ConnectorRunner;
+import dev.stepgraph.runtime.run.RunReport;
+import dev.stepgraph.runtime.graph.StepDefinition;
+import dev.stepgraph.runtime.graph.StepPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.stepgraph.runtime.cli;
 
-import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.Entity;
 import java.io.IOException;
 import java.io.InterruptedIOException;

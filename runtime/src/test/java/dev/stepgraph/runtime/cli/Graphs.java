@@ -1,6 +1,6 @@
 package dev.stepgraph.runtime.cli;
 
-import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
 import java.util.List;

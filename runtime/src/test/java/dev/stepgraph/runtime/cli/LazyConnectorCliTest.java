@@ -2,8 +2,8 @@ package dev.stepgraph.runtime.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.stepgraph.runtime.ConnectorGraph;
-import dev.stepgraph.runtime.ConnectorInstance;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorInstance;
 import dev.stepgraph.runtime.Entity;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -3,7 +3,7 @@ package dev.stepgraph.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.Entity;
 import java.io.IOException;
 import java.nio.file.Files;

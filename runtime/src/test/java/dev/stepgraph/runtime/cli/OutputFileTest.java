@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
-import dev.stepgraph.runtime.StepResult;
-import dev.stepgraph.runtime.StepStatus;
+import dev.stepgraph.runtime.run.StepResult;
+import dev.stepgraph.runtime.run.StepStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;

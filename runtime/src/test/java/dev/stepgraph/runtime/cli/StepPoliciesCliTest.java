@@ -3,13 +3,13 @@ package dev.stepgraph.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepgraph.runtime.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.NonRetryableException;
-import dev.stepgraph.runtime.RetryPolicy;
-import dev.stepgraph.runtime.RunEvent;
-import dev.stepgraph.runtime.StepPolicy;
-import dev.stepgraph.runtime.StepStatus;
+import dev.stepgraph.runtime.graph.RetryPolicy;
+import dev.stepgraph.runtime.run.RunEvent;
+import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.run.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

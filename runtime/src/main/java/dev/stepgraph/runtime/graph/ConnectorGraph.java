@@ -1,0 +1,213 @@
+package dev.stepgraph.runtime.graph;
+
+import dev.stepgraph.runtime.run.ConnectorCreationException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The step graph of one connector, with its waves: what the processor generates and the runtime
+ * runs. Immutable.
+ *
+ * <p>Generated code builds it through {@link #builder(String, String, ConnectorInstance)}, around
+ * the connector instance its steps call, which the runner creates before the first step; {@link
+ * Builder#build()} checks that it is consistent (unique ids, known dependencies, every dependency
+ * in an earlier wave, no empty wave), so a graph built by hand cannot make the scheduler misbehave.
+ */
+public final class ConnectorGraph {
+
+  private final String id;
+  private final String description;
+  private final List<StepDefinition> steps;
+  private final Map<String, StepDefinition> stepsById;
+  private final List<List<StepDefinition>> waves;
+  private final List<List<String>> waveStepIds;
+  private final @Nullable ConnectorInstance<?> connector;
+
+  private ConnectorGraph(
+      String id,
+      String description,
+      List<StepDefinition> steps,
+      @Nullable ConnectorInstance<?> connector) {
+    this.id = id;
+    this.description = description;
+    this.connector = connector;
+    this.steps = List.copyOf(steps);
+    Map<String, StepDefinition> byId = new LinkedHashMap<>();
+    for (StepDefinition step : this.steps) {
+      if (byId.putIfAbsent(step.id(), step) != null) {
+        throw new IllegalArgumentException(
+            "connector '" + id + "': step id '" + step.id() + "' is declared twice");
+      }
+    }
+    int waveCount = 0;
+    for (StepDefinition step : this.steps) {
+      waveCount = Math.max(waveCount, step.wave() + 1);
+      for (String dependency : step.dependsOn()) {
+        StepDefinition upstream = byId.get(dependency);
+        if (upstream == null) {
+          throw new IllegalArgumentException(
+              "connector '" + id + "': step '" + step.id() + "' depends on unknown step '"
+                  + dependency + "'");
+        }
+        if (upstream.wave() >= step.wave()) {
+          throw new IllegalArgumentException(
+              "connector '" + id + "': step '" + step.id() + "' (wave " + step.wave()
+                  + ") depends on '" + dependency + "' (wave " + upstream.wave()
+                  + "), which does not run in an earlier wave");
+        }
+      }
+    }
+    List<List<StepDefinition>> byWave = new ArrayList<>(waveCount);
+    for (int i = 0; i < waveCount; i++) {
+      byWave.add(new ArrayList<>());
+    }
+    for (StepDefinition step : this.steps) {
+      byWave.get(step.wave()).add(step);
+    }
+    for (int i = 0; i < waveCount; i++) {
+      if (byWave.get(i).isEmpty()) {
+        throw new IllegalArgumentException("connector '" + id + "': wave " + i + " has no step");
+      }
+      byWave.set(i, List.copyOf(byWave.get(i)));
+    }
+    this.stepsById = Collections.unmodifiableMap(byId);
+    this.waves = List.copyOf(byWave);
+    List<List<String>> ids = new ArrayList<>(waveCount);
+    for (List<StepDefinition> wave : this.waves) {
+      ids.add(wave.stream().map(StepDefinition::id).toList());
+    }
+    this.waveStepIds = List.copyOf(ids);
+  }
+
+  /** Starts a graph for the connector {@code id}. */
+  public static Builder builder(String id, String description) {
+    return new Builder(id, description, null);
+  }
+
+  /**
+   * Starts a graph for the connector {@code id} whose steps call {@code connector}: a run creates
+   * it (if it is {@link ConnectorInstance#lazy lazy}) before its first step.
+   */
+  public static Builder builder(String id, String description, ConnectorInstance<?> connector) {
+    return new Builder(id, description, Objects.requireNonNull(connector, "connector"));
+  }
+
+  /** A builder for a subgraph of this graph: the same id, description and connector instance. */
+  Builder subgraphBuilder() {
+    return new Builder(id, description, connector);
+  }
+
+  /**
+   * Creates the connector instance, if the graph has one and it is not created yet: what a run
+   * does before its first step.
+   *
+   * @throws ConnectorCreationException if its constructor throws (or threw before)
+   */
+  public void createConnector() {
+    if (connector != null) {
+      connector.get();
+    }
+  }
+
+  /** The connector id, lowercase kebab-case. */
+  public String id() {
+    return id;
+  }
+
+  /** What the connector collects; may be empty. */
+  public String description() {
+    return description;
+  }
+
+  /** Every step, in wave order and, within a wave, in declaration order. */
+  public List<StepDefinition> steps() {
+    return steps;
+  }
+
+  /** The waves: steps of a wave have no dependencies on each other and run concurrently. */
+  public List<List<StepDefinition>> waves() {
+    return waves;
+  }
+
+  /** The ids of the steps of wave {@code wave}, in its order (for events: built once per graph). */
+  public List<String> waveStepIds(int wave) {
+    return waveStepIds.get(wave);
+  }
+
+  /**
+   * The graph of these steps and every step upstream of them, each with its policy; this graph
+   * itself for an empty selection.
+   *
+   * @throws IllegalArgumentException for an unknown step id, e.g. {@code unknown step 'polices';
+   *     did you mean 'policies'? (steps: users, roles, policies)}
+   */
+  public ConnectorGraph select(java.util.Collection<String> stepIds) {
+    return StepSelection.select(this, new java.util.LinkedHashSet<>(stepIds));
+  }
+
+  /** The step with this id, or {@code null}. */
+  public @Nullable StepDefinition step(String stepId) {
+    return stepsById.get(stepId);
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectorGraph[" + id + ", " + steps.size() + " steps in " + waves.size() + " waves]";
+  }
+
+  /** Collects the steps of a graph; {@link #build()} checks it. */
+  public static final class Builder {
+    private final String id;
+    private final String description;
+    private final List<StepDefinition> steps = new ArrayList<>();
+    private final @Nullable ConnectorInstance<?> connector;
+
+    private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.description = Objects.requireNonNull(description, "description");
+      this.connector = connector;
+    }
+
+    /** Adds a step. */
+    public Builder step(
+        String stepId, String stepDescription, List<String> dependsOn, int wave, StepBody body) {
+      steps.add(new StepDefinition(stepId, stepDescription, dependsOn, wave, body));
+      return this;
+    }
+
+    /** Adds a step with a timeout, retries or skip-on-dependency-failure. */
+    public Builder step(
+        String stepId,
+        String stepDescription,
+        List<String> dependsOn,
+        int wave,
+        StepPolicy policy,
+        StepBody body) {
+      steps.add(new StepDefinition(stepId, stepDescription, dependsOn, wave, policy, body));
+      return this;
+    }
+
+    /** Adds a step. */
+    public Builder step(StepDefinition step) {
+      steps.add(Objects.requireNonNull(step, "step"));
+      return this;
+    }
+
+    /**
+     * The graph.
+     *
+     * @throws IllegalArgumentException if ids repeat, a dependency is unknown, a dependency is not
+     *     in an earlier wave, or a wave is empty
+     */
+    public ConnectorGraph build() {
+      return new ConnectorGraph(id, description, steps, connector);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.stepgraph.runtime.internal;
+
+import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.run.RunEvent;
+import dev.stepgraph.runtime.run.RunListener;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Delivers a run's events to its listeners, each on a thread of its own: publishing never waits
+ * for a listener, so a listener that blocks (a pipe nobody reads, a slow sink) holds up no step and
+ * no other listener. Each listener gets the events one at a time, in the order they were
+ * published. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the
+ * run; {@link #finish(Duration)} reports it once, with the events a listener could not take (its
+ * queue holds {@value #CAPACITY} events; past that, events to it are dropped and counted).
+ */
+final class EventDispatch {
+  static final int CAPACITY = 65_536;
+
+  private final List<Queue> queues;
+
+  EventDispatch(List<RunListener> listeners, String threadName) {
+    List<Queue> all = new ArrayList<>(listeners.size());
+    for (int i = 0; i < listeners.size(); i++) {
+      all.add(new Queue(listeners.get(i), threadName + (listeners.size() > 1 ? "-" + (i + 1) : "")));
+    }
+    this.queues = List.copyOf(all);
+  }
+
+  /** Hands the event to every listener's queue; never blocks. */
+  void publish(RunEvent event) {
+    for (int i = 0; i < queues.size(); i++) {
+      queues.get(i).offer(event);
+    }
+  }
+
+  /**
+   * Waits, at most {@code wait} in all, until every listener has taken every event; then stops
+   * delivering. Returns one line per problem: a listener that threw, or that did not take every
+   * event.
+   */
+  List<String> finish(Duration wait) {
+    long deadline = System.nanoTime() + Sleeper.saturatedNanos(wait);
+    for (Queue queue : queues) {
+      queue.close();
+    }
+    List<String> problems = new ArrayList<>();
+    for (Queue queue : queues) {
+      queue.await(deadline);
+      queue.problems(wait, problems);
+    }
+    return problems;
+  }
+
+  /** One listener's events and the thread that delivers them. */
+  private static final class Queue implements Runnable {
+    private final RunListener listener;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile @Nullable Throwable firstFailure;
+    private volatile boolean parked;
+    private volatile boolean closed;
+    private volatile boolean abandoned;
+    private volatile boolean delivering;
+
+    Queue(RunListener listener, String name) {
+      this.listener = listener;
+      this.thread = new Thread(this, name);
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void offer(RunEvent event) {
+      if (size.incrementAndGet() > CAPACITY) {
+        size.decrementAndGet();
+        dropped.incrementAndGet();
+        return;
+      }
+      events.offer(event);
+      if (parked) {
+        LockSupport.unpark(thread);
+      }
+    }
+
+    @Override
+    public void run() {
+      while (!abandoned) {
+        RunEvent event = events.poll();
+        if (event == null) {
+          if (closed) {
+            return;
+          }
+          parked = true;
+          if (events.isEmpty() && !closed) {
+            LockSupport.park(this);
+          }
+          parked = false;
+          continue;
+        }
+        size.decrementAndGet();
+        delivering = true;
+        try {
+          listener.onEvent(event);
+        } catch (Throwable t) {
+          if (failures.getAndIncrement() == 0) {
+            firstFailure = t;
+          }
+        } finally {
+          delivering = false;
+        }
+      }
+    }
+
+    void close() {
+      closed = true;
+      LockSupport.unpark(thread);
+    }
+
+    void await(long deadline) {
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } catch (InterruptedException e) {
+          interrupted = true;
+          break;
+        }
+      }
+      abandoned = true; // a listener still stuck delivers nothing more once it returns
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void problems(Duration wait, List<String> problems) {
+      String name = Errors.describe(listener);
+      long count = failures.get();
+      Throwable first = firstFailure;
+      if (count > 0 && first != null) {
+        problems.add(
+            "listener " + name + " threw " + Errors.summary(first)
+                + (count > 1 ? " (and " + (count - 1) + " more times)" : ""));
+      }
+      long undelivered = dropped.get() + size.get() + (thread.isAlive() && delivering ? 1 : 0);
+      if (undelivered > 0) {
+        problems.add(
+            undelivered + (undelivered == 1 ? " event was" : " events were")
+                + " not delivered to listener " + name
+                + (thread.isAlive()
+                    ? ": it did not take them within " + StepPolicy.formatDuration(wait)
+                    : ": it fell " + CAPACITY + " events behind"));
+      }
+    }
+  }
+}

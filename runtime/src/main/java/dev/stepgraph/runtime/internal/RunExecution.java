@@ -1,0 +1,341 @@
+package dev.stepgraph.runtime.internal;
+
+import dev.stepgraph.runtime.Config;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.StepDefinition;
+import dev.stepgraph.runtime.run.RunEvent;
+import dev.stepgraph.runtime.run.RunListener;
+import dev.stepgraph.runtime.run.RunReport;
+import dev.stepgraph.runtime.run.StepResult;
+import dev.stepgraph.runtime.run.StepStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a graph: the scheduler. Waves run one after another; all steps of a wave start at
+ * once, each on a thread of its own ({@link StepThreads}, one instance per run), or at most
+ * {@code parallelism} at once ({@link StepLauncher}: waiting steps hold no thread). At the end of a wave the emissions of its successful steps are committed, in
+ * declaration order, as immutable chunks in a {@link PriorIndex}; the next wave's {@link
+ * PriorSnapshot} is a view over them.
+ */
+public final class RunExecution {
+  private final ConnectorGraph graph;
+  private final Config config;
+  private final StepLauncher launcher;
+  private final Watchdog watchdog;
+  private final EventDispatch events;
+  private final Duration eventWait;
+  private final Clock clock;
+  private final Duration cancelGrace;
+  private final Sleeper sleeper;
+  private final DoubleSupplier jitter;
+  private final EntityKeys keys = new EntityKeys();
+  private final StepThreads threads;
+
+  private static final long LOST_THREAD_CHECK_NANOS = 1_000_000_000L;
+  private static final long OUT_OF_HEAP_BACKOFF_NANOS = 10_000_000L;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private volatile boolean cancelled;
+  private List<StepExecution> running = List.of(); // guarded by lock
+
+  public RunExecution(
+      ConnectorGraph graph,
+      Config config,
+      int parallelism,
+      List<RunListener> listeners,
+      Duration eventWait,
+      Clock clock,
+      Duration cancelGrace,
+      Sleeper sleeper,
+      DoubleSupplier jitter) {
+    this.graph = graph;
+    this.config = config;
+    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events");
+    this.eventWait = eventWait;
+    this.clock = clock;
+    this.cancelGrace = cancelGrace;
+    this.sleeper = sleeper;
+    this.jitter = jitter;
+    this.threads = new StepThreads(graph.id());
+    this.launcher = new StepLauncher(parallelism, threads);
+    this.watchdog = new Watchdog("stepgraph-" + graph.id() + "-timeouts");
+  }
+
+  /** Counts the unfinished steps of one wave. */
+  final class WaveTracker {
+    private final AtomicInteger remaining;
+
+    WaveTracker(int steps) {
+      this.remaining = new AtomicInteger(steps);
+    }
+
+    void stepDone() {
+      // Only the last step takes the run's lock, to wake the coordinator (a cancel signals on its
+      // own): a lock and a wake-up per step cost a context switch per step. No wake-up is lost:
+      // the coordinator checks the count under the lock, which this signal needs too.
+      if (remaining.decrementAndGet() == 0) {
+        lock.lock();
+        try {
+          changed.signalAll();
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+
+    boolean unfinished() {
+      return remaining.get() > 0;
+    }
+  }
+
+  public RunReport run() {
+    try {
+      return threads.coordinate("stepgraph-" + graph.id(), this::runWaves);
+    } finally {
+      watchdog.close();
+      threads.close(); // never waits: a step abandoned while still running keeps its thread
+    }
+  }
+
+  private RunReport runWaves() {
+    long start = System.nanoTime();
+    boolean callerInterrupted = false;
+    List<List<StepDefinition>> waves = graph.waves();
+    publish(
+        new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
+    List<StepResult> results = new ArrayList<>(graph.steps().size());
+    PriorIndex committed = new PriorIndex(keys);
+    // Steps that did not succeed, by id: all dependencySkipReason needs (most runs: none).
+    Map<String, StepStatus> unsuccessful = new HashMap<>();
+    for (int index = 0; index < waves.size(); index++) {
+      List<StepDefinition> wave = waves.get(index);
+      if (cancelled) {
+        for (StepDefinition step : wave) {
+          results.add(
+              new StepResult(
+                  step.id(), index, StepStatus.NOT_RUN, Duration.ZERO, Map.of(), 0, null,
+                  List.of(), List.of()));
+        }
+        continue;
+      }
+      PriorSnapshot prior = committed.snapshot(index);
+      publish(new RunEvent.WaveStarted(clock.instant(), index, graph.waveStepIds(index)));
+      WaveTracker tracker = new WaveTracker(wave.size());
+      List<StepExecution> executions = new ArrayList<>(wave.size());
+      for (StepDefinition step : wave) {
+        executions.add(new StepExecution(step, index, this, tracker, prior));
+      }
+      lock.lock();
+      try {
+        running = executions;
+      } finally {
+        lock.unlock();
+      }
+      for (int i = 0; i < executions.size(); i++) {
+        StepExecution execution = executions.get(i);
+        String skip = dependencySkipReason(wave.get(i), unsuccessful);
+        if (skip != null) {
+          execution.skipWithoutRunning(skip);
+          continue;
+        }
+        launcher.submit(execution);
+      }
+      callerInterrupted |= awaitWave(tracker, executions);
+      for (StepExecution execution : executions) {
+        execution.publishEnd(); // for a step whose own thread could not (out of heap, say)
+        StepOutput output = execution.output();
+        if (output != null) {
+          committed.commit(output, index);
+        }
+        StepResult result = execution.result();
+        if (result.status() != StepStatus.SUCCEEDED) {
+          unsuccessful.put(result.stepId(), result.status());
+        }
+        results.add(result);
+      }
+    }
+    lock.lock();
+    try {
+      running = List.of();
+    } finally {
+      lock.unlock();
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
+    for (StepResult result : results) {
+      counts.merge(result.status(), 1, Integer::sum);
+    }
+    publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
+    // The listeners get a bounded time to take the rest; what they could not is reported.
+    List<String> warnings = events.finish(eventWait);
+    RunReport report = new RunReport(graph.id(), results, duration, cancelled, warnings);
+    if (callerInterrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return report;
+  }
+
+  /**
+   * Why a step whose policy says to skip on dependency failure does not run: its first direct
+   * dependency (in declaration order) that did not succeed, e.g. {@code dependency 'hosts'
+   * failed}; null if it runs.
+   */
+  private static @Nullable String dependencySkipReason(
+      StepDefinition step, Map<String, StepStatus> unsuccessful) {
+    if (!step.policy().skipOnDependencyFailure()) {
+      return null;
+    }
+    for (String dependency : step.dependsOn()) {
+      StepStatus status = unsuccessful.get(dependency);
+      if (status == null) {
+        continue;
+      }
+      return "dependency '" + dependency + "' " + describe(status);
+    }
+    return null;
+  }
+
+  private static String describe(StepStatus status) {
+    switch (status) {
+      case FAILED:
+        return "failed";
+      case TIMED_OUT:
+        return "timed out";
+      case SKIPPED:
+        return "was skipped";
+      case CANCELLED:
+        return "was cancelled";
+      case NOT_RUN:
+        return "did not run";
+      default:
+        return status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * Waits until every step of the wave finished; once cancelled, waits at most the grace period
+   * and then abandons the steps still running. Returns whether the calling thread was interrupted
+   * (which cancels the run).
+   */
+  private boolean awaitWave(WaveTracker tracker, List<StepExecution> executions) {
+    boolean interrupted = false;
+    lock.lock();
+    try {
+      while (tracker.unfinished() && !cancelled) {
+        try {
+          // Woken by the wave's last step; the bounded wait is only a safety net for a step whose
+          // thread died without ending it (an Error that escaped even its own handling).
+          if (changed.awaitNanos(LOST_THREAD_CHECK_NANOS) <= 0) {
+            endLostSteps(executions);
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+          cancelLocked();
+        } catch (OutOfMemoryError e) {
+          // A step is filling the heap and this wait could not allocate its node: that step gets
+          // its own error soon and frees what it held. Back off without allocating, then wait on.
+          LockSupport.parkNanos(OUT_OF_HEAP_BACKOFF_NANOS);
+        }
+      }
+      long nanos = cancelGrace.toNanos();
+      while (tracker.unfinished() && nanos > 0) {
+        try {
+          nanos = changed.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+          interrupted = true;
+          nanos = 0;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (StepExecution execution : executions) {
+      if (!execution.isFinished()) {
+        execution.abandon();
+      }
+    }
+    return interrupted;
+  }
+
+  /** Fails the steps whose thread is gone without an outcome; they count as done. */
+  private static void endLostSteps(List<StepExecution> executions) {
+    for (StepExecution execution : executions) {
+      if (execution.threadLost()) {
+        execution.lostThread();
+      }
+    }
+  }
+
+  /** Cancels the run: no new step starts and running steps are interrupted. Idempotent. */
+  public void cancel() {
+    lock.lock();
+    try {
+      cancelLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void cancelLocked() {
+    cancelled = true;
+    launcher.cancel();
+    for (StepExecution execution : running) {
+      execution.interrupt();
+    }
+    changed.signalAll();
+  }
+
+  boolean isCancelled() {
+    return cancelled;
+  }
+
+  void publish(RunEvent event) {
+    events.publish(event);
+  }
+
+  StepLauncher launcher() {
+    return launcher;
+  }
+
+  Watchdog watchdog() {
+    return watchdog;
+  }
+
+  StepThreads threads() {
+    return threads;
+  }
+
+  EntityKeys keys() {
+    return keys;
+  }
+
+  Config config() {
+    return config;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  DoubleSupplier jitter() {
+    return jitter;
+  }
+}

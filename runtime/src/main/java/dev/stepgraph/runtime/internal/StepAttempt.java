@@ -1,0 +1,258 @@
+package dev.stepgraph.runtime.internal;
+
+import dev.stepgraph.runtime.Config;
+import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.PriorData;
+import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.StepContext;
+import dev.stepgraph.runtime.StepSkippedException;
+import dev.stepgraph.runtime.graph.StepBody;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+
+/**
+ * One attempt of one step: the {@link StepContext} its code sees. Emissions are buffered here;
+ * the step's {@link StepExecution} commits them if the attempt succeeds and discards them (keys
+ * released) otherwise, so every attempt starts with a clean slate.
+ *
+ * <p>Once closed, the context takes nothing more. Using it after the step method returned throws;
+ * a step method still running after its attempt was given up (timed out, or abandoned after a
+ * cancel) has its emissions and log lines silently dropped.
+ */
+final class StepAttempt implements StepContext {
+  private final StepExecution execution;
+  private final RunExecution run;
+  private volatile @Nullable Logger logger; // created on first use: most steps never log
+
+  private final Object lock = new Object();
+  private static final List<Entity> EMPTY_ENTITIES = List.of();
+  private static final List<Relationship> EMPTY_RELATIONSHIPS = List.of();
+  private List<Entity> entities = new ArrayList<>(); // guarded by lock; emptied by discard
+  private List<Relationship> relationships = new ArrayList<>(); // guarded by lock
+  private @Nullable RuntimeException emitFailure; // guarded by lock
+  private @Nullable String skipReason; // guarded by lock
+  private boolean returned; // guarded by lock: the step method returned (or threw)
+  private volatile boolean closed;
+  private boolean discarded; // guarded by lock
+  private volatile boolean givenUp;
+
+  private static final int RUNNING = 0;
+  private static final int RETURNED = 1;
+  private static final int TIMED_OUT = 2;
+  // Who ends the attempt: the thread of the step method when it returns, or the timeout.
+  private final AtomicInteger phase = new AtomicInteger(RUNNING);
+  private volatile @Nullable Throwable thrown;
+  private volatile @Nullable StepTask task; // the task running the step method, while it runs
+
+  /** How an attempt ended, read when it is closed. */
+  record Outcome(@Nullable Throwable failure, @Nullable String skipReason) {}
+
+  /** An attempt of {@code execution}. */
+  StepAttempt(StepExecution execution, RunExecution run) {
+    this.execution = execution;
+    this.run = run;
+  }
+
+  // ---- StepContext
+
+  @Override
+  public String stepId() {
+    return execution.stepId();
+  }
+
+  @Override
+  public void emit(Entity entity) {
+    Objects.requireNonNull(entity, "entity");
+    synchronized (lock) {
+      if (!open()) {
+        return;
+      }
+      EntityKeys.Owner previous = run.keys().claim(stepId(), entity);
+      if (previous != null) {
+        String by =
+            previous.stepId().equals(stepId())
+                ? "step '" + stepId() + "' (this step)"
+                : "step '" + previous.stepId() + "'";
+        IllegalStateException failure =
+            new IllegalStateException(
+                "step '" + stepId() + "': duplicate entity key '" + entity.key()
+                    + "': already emitted by " + by);
+        if (emitFailure == null) {
+          emitFailure = failure;
+        }
+        throw failure;
+      }
+      entities.add(entity);
+    }
+  }
+
+  @Override
+  public void emit(Relationship relationship) {
+    Objects.requireNonNull(relationship, "relationship");
+    synchronized (lock) {
+      if (open()) {
+        relationships.add(relationship);
+      }
+    }
+  }
+
+  /** Whether emissions count; throws if the step method already returned. Holds the lock. */
+  private boolean open() {
+    if (!closed) {
+      return true;
+    }
+    if (returned) {
+      throw new IllegalStateException(
+          "step '" + stepId() + "': its context was used after the step finished");
+    }
+    return false; // the step was given up while still running: ignore what it does late
+  }
+
+  @Override
+  public PriorData prior() {
+    return execution.prior();
+  }
+
+  @Override
+  public Logger log() {
+    Logger current = logger;
+    if (current == null) {
+      // Two threads racing here make two loggers that behave the same: no lock needed.
+      current =
+          new StepLogger(
+              execution.stepId(),
+              event -> {
+                if (!closed) {
+                  run.publish(event);
+                }
+              },
+              run.clock());
+      logger = current;
+    }
+    return current;
+  }
+
+  @Override
+  public Config config() {
+    return run.config();
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return givenUp || execution.isCancelled();
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (isCancelled()) {
+      throw new CancellationException("step '" + stepId() + "' was cancelled");
+    }
+  }
+
+  @Override
+  public void skip(String reason) {
+    Objects.requireNonNull(reason, "reason");
+    synchronized (lock) {
+      if (!closed && skipReason == null) {
+        skipReason = reason;
+      }
+    }
+    throw new StepSkippedException(reason);
+  }
+
+  // ---- lifecycle, driven by StepExecution
+
+  /**
+   * Runs the step method on the calling thread, which runs {@code on}, and records how it ended.
+   * While it runs, {@link #interrupt()} interrupts it through {@code on}. What the method threw
+   * means the attempt failed: its emissions are dropped at once, so a step that ran the heap out
+   * frees it before anything else happens.
+   */
+  void runBody(StepBody body, StepTask on) {
+    task = on;
+    try {
+      body.run(this);
+    } catch (Throwable t) {
+      thrown = t;
+      discard(); // allocates nothing, and frees what the attempt collected
+    } finally {
+      task = null;
+      synchronized (lock) {
+        returned = true;
+      }
+    }
+  }
+
+  /**
+   * Claims the end of the attempt for the thread that ran the step method, once it returned;
+   * false if the attempt timed out first (the watchdog then owns what follows).
+   */
+  boolean claimReturn() {
+    return phase.compareAndSet(RUNNING, RETURNED);
+  }
+
+  /** Claims the end of the attempt for its timeout; false if the step method returned first. */
+  boolean claimTimeout() {
+    return phase.compareAndSet(RUNNING, TIMED_OUT);
+  }
+
+  /** Closes the context once the step method returned, and tells how the attempt ended. */
+  Outcome close() {
+    synchronized (lock) {
+      closed = true;
+      Throwable failure = emitFailure != null ? emitFailure : thrown;
+      String skip = skipReason;
+      if (skip == null && failure instanceof StepSkippedException skipped) {
+        skip = skipped.reason();
+      }
+      return new Outcome(failure, skip);
+    }
+  }
+
+  /** The attempt's emissions, once closed. */
+  StepOutput output() {
+    synchronized (lock) {
+      return new StepOutput(stepId(), entities, relationships);
+    }
+  }
+
+  /**
+   * Closes the context and frees the entity keys it claimed and what it collected: its emissions
+   * never count. Allocates nothing until the memory is free.
+   */
+  void discard() {
+    synchronized (lock) {
+      closed = true;
+      if (!discarded) {
+        discarded = true;
+        run.keys().release(stepId(), entities);
+        entities = EMPTY_ENTITIES;
+        relationships = EMPTY_RELATIONSHIPS;
+      }
+    }
+  }
+
+  /**
+   * Gives up on the attempt while its step method may still run (timeout, or no stop within the
+   * cancel grace): discards it, makes {@link #isCancelled()} true and interrupts its thread.
+   */
+  void giveUp() {
+    givenUp = true;
+    discard();
+    interrupt();
+  }
+
+  /** Interrupts the step method if it is running; through its task, so never anything else. */
+  void interrupt() {
+    StepTask running = task;
+    if (running != null) {
+      running.interrupt();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.stepgraph.runtime.internal;
+
+import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.Relationship;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What one successful step emitted, frozen and grouped by type: an immutable chunk of the run's
+ * committed data. Built once on the step's own thread, so committing a wave costs nothing per
+ * entity.
+ */
+final class StepOutput {
+  final String stepId;
+  final List<Entity> entities;
+  final List<Relationship> relationships;
+  final Map<String, List<Entity>> entitiesByType;
+  final Map<String, List<Relationship>> relationshipsByType;
+  private final Map<String, Integer> entityCounts;
+
+  StepOutput(String stepId, List<Entity> entities, List<Relationship> relationships) {
+    this.stepId = stepId;
+    this.entities = frozen(entities);
+    this.relationships = frozen(relationships);
+    this.entitiesByType = group(entities, Entity::type);
+    this.relationshipsByType = group(relationships, Relationship::type);
+    this.entityCounts = counts(entitiesByType);
+  }
+
+  /** Read-only; the shared empty list for a step that emitted none (most steps of big graphs). */
+  private static <T> List<T> frozen(List<T> items) {
+    return items.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(items);
+  }
+
+  private static Map<String, Integer> counts(Map<String, List<Entity>> byType) {
+    if (byType.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Entity>> entry : byType.entrySet()) {
+      counts.put(entry.getKey(), entry.getValue().size());
+    }
+    return Collections.unmodifiableMap(counts);
+  }
+
+  /**
+   * Entity counts by type, in order of first emission; computed once, as both the step's event and
+   * its result need them.
+   */
+  Map<String, Integer> entityCounts() {
+    return entityCounts;
+  }
+
+  private static <T> Map<String, List<T>> group(
+      List<T> items, Function<T, String> typeOf) {
+    if (items.isEmpty()) {
+      return Map.of();
+    }
+    String firstType = typeOf.apply(items.get(0));
+    boolean oneType = true;
+    for (T item : items) {
+      if (!typeOf.apply(item).equals(firstType)) {
+        oneType = false;
+        break;
+      }
+    }
+    if (oneType) {
+      return Map.of(firstType, Collections.unmodifiableList(items));
+    }
+    Map<String, List<T>> byType = new LinkedHashMap<>();
+    for (T item : items) {
+      byType.computeIfAbsent(typeOf.apply(item), t -> new ArrayList<>()).add(item);
+    }
+    byType.replaceAll((type, list) -> Collections.unmodifiableList(list));
+    return Collections.unmodifiableMap(byType);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.stepgraph.runtime.internal;
+
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The step threads of one run on JDK 17: daemon platform threads, reused. A task never waits for a
+ * thread: it goes to an idle thread if there is one, else to a new thread (a cached pool, without
+ * a queue), so all steps of a wave still run at once. A thread is idle only once its task
+ * returned, so the thread of a step abandoned while still running is never handed another one.
+ * Threads are named {@code <prefix>N} when idle and after their task while they run it.
+ *
+ * <p>{@link #close()} never waits: idle threads end at once, busy ones when their task returns.
+ * Interrupts go through {@link StepTask}, never to a pool thread directly.
+ */
+final class StepThreadPool {
+  private final String prefix;
+  private final Runnable whenIdle;
+  private final AtomicInteger created = new AtomicInteger();
+  // Idle workers, most recently idle first. A worker popped from here is handed exactly one task
+  // (or stop) by whoever popped it; a worker only leaves on its own by removing itself.
+  private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
+  private final StepTask stop = new StepTask("stop", self -> {});
+  private final ThreadLocal<Worker> self = new ThreadLocal<>();
+  private volatile boolean closed;
+
+  /**
+   * A pool whose threads are named {@code prefix} and a number; {@code whenIdle} runs on a worker
+   * each time it became idle (tests).
+   */
+  StepThreadPool(String prefix, Runnable whenIdle) {
+    this.prefix = prefix;
+    this.whenIdle = whenIdle;
+  }
+
+  /**
+   * Runs the task on an idle thread or a new one.
+   *
+   * @throws RejectedExecutionException once closed
+   * @throws OutOfMemoryError and the like if a new thread cannot start
+   */
+  void start(StepTask task) {
+    if (closed) {
+      throw new RejectedExecutionException("the run's step threads are shut down");
+    }
+    Worker worker = idle.pollFirst();
+    if (worker != null) {
+      worker.handOff(task);
+      return;
+    }
+    worker = new Worker(prefix + created.incrementAndGet(), task);
+    worker.thread.start();
+  }
+
+  /**
+   * Runs the task next on the calling thread, if it is one of this pool's and about to return from
+   * its task (a step handing its slot of the parallelism to the next one), so that the hand-over
+   * needs no second thread; otherwise as {@link #start}.
+   */
+  void startNext(StepTask task) {
+    if (closed) {
+      throw new RejectedExecutionException("the run's step threads are shut down");
+    }
+    Worker current = self.get();
+    if (current != null && current.next == null && current.afterCurrent == null) {
+      current.afterCurrent = task;
+      return;
+    }
+    start(task);
+  }
+
+  /** No new tasks; idle threads end now, busy ones once their task returns. Never waits. */
+  void close() {
+    closed = true;
+    Worker worker;
+    while ((worker = idle.pollFirst()) != null) {
+      worker.handOff(stop);
+    }
+  }
+
+  private final class Worker implements Runnable {
+    final Thread thread;
+    private final String idleName;
+    private volatile @Nullable StepTask next;
+    private @Nullable StepTask afterCurrent; // only its own thread touches it
+
+    Worker(String name, StepTask first) {
+      this.idleName = name;
+      this.next = first;
+      this.thread = new Thread(this, name);
+      thread.setDaemon(true);
+    }
+
+    void handOff(StepTask task) {
+      next = task;
+      LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void run() {
+      self.set(this);
+      StepTask task = next;
+      next = null;
+      while (task != null && task != stop) {
+        thread.setName(task.name());
+        task.run(); // clears the thread's interrupt flag when it ends; keeps what its body threw
+        thread.setName(idleName);
+        StepTask following = afterCurrent;
+        if (following != null) {
+          afterCurrent = null;
+          task = following;
+        } else {
+          task = awaitTask();
+        }
+      }
+    }
+
+    /** Parks as an idle worker until handed a task or stop; null if the pool closed meanwhile. */
+    private @Nullable StepTask awaitTask() {
+      idle.addFirst(this);
+      whenIdle.run();
+      boolean listed = true;
+      StepTask task;
+      while ((task = next) == null) {
+        if (listed && closed) {
+          if (idle.remove(this)) {
+            return null; // nobody can hand us anything now
+          }
+          listed = false; // popped: a task or stop is on its way
+        }
+        Thread.interrupted(); // a stray interrupt must not make park return at once, forever
+        LockSupport.park(this);
+      }
+      next = null;
+      return task;
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package dev.stepgraph.runtime.run;
+
+import dev.stepgraph.runtime.Config;
+import dev.stepgraph.runtime.StepContext;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.internal.RunExecution;
+import dev.stepgraph.runtime.internal.Sleeper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Runs a connector graph: the embedding API behind the command line.
+ *
+ * <pre>{@code
+ * RunReport report = ConnectorRunner.builder(graph)
+ *     .parallelism(8)
+ *     .config(Config.of(Map.of("api.base-url", url), System.getenv()))
+ *     .listener(event -> System.err.println(event))
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * <p>Each step runs under its {@link StepPolicy}: a timeout per attempt (the run does not wait
+ * for a step past it), retries with backoff, skipping when a dependency did not succeed.
+ *
+ * <p>A runner runs once. {@link #cancel()} may be called from any thread, before or during the
+ * run.
+ */
+public final class ConnectorRunner {
+  /** How long {@link #cancel()} waits, by default, for running steps to stop. */
+  public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(5);
+
+  /** How long a run waits, by default, at its end for listeners to take the last events. */
+  public static final Duration DEFAULT_EVENT_WAIT = Duration.ofSeconds(5);
+
+  private final ConnectorGraph graph;
+  private final Config config;
+  private final int parallelism;
+  private final List<RunListener> listeners;
+  private final Clock clock;
+  private final Duration cancelGrace;
+  private final Duration eventWait;
+  private final Sleeper sleeper;
+  private final DoubleSupplier jitter;
+  private final AtomicBoolean used = new AtomicBoolean();
+  private final AtomicReference<RunExecution> execution = new AtomicReference<>();
+  private volatile boolean cancelRequested;
+
+  private ConnectorRunner(Builder builder, ConnectorGraph graph) {
+    this.graph = graph;
+    this.config = builder.config;
+    this.parallelism = builder.parallelism;
+    this.listeners = List.copyOf(builder.listeners);
+    this.clock = builder.clock;
+    this.cancelGrace = builder.cancelGrace;
+    this.eventWait = builder.eventWait;
+    this.sleeper = builder.sleeper;
+    this.jitter = builder.jitter;
+  }
+
+  /** Starts a runner for this graph. */
+  public static Builder builder(ConnectorGraph graph) {
+    return new Builder(graph);
+  }
+
+  /** The graph this runner runs: the selected steps and their upstream steps, or all of them. */
+  public ConnectorGraph graph() {
+    return graph;
+  }
+
+  /**
+   * Runs the graph and returns what happened; blocks until the run finishes. Step failures are in
+   * the report, never thrown.
+   *
+   * @throws IllegalStateException if this runner already ran
+   * @throws ConnectorCreationException if the connector of a graph from {@code
+   *     X_StepGraph.create()} cannot be created; no step has run
+   */
+  public RunReport run() {
+    if (!used.compareAndSet(false, true)) {
+      throw new IllegalStateException("a ConnectorRunner runs once; build another one");
+    }
+    graph.createConnector();
+    RunExecution run =
+        new RunExecution(
+            graph,
+            config,
+            parallelism,
+            listeners,
+            eventWait,
+            clock,
+            cancelGrace,
+            sleeper,
+            jitter);
+    execution.set(run);
+    if (cancelRequested) {
+      run.cancel();
+    }
+    return run.run();
+  }
+
+  /**
+   * Cancels the run: steps not started yet do not start ({@link StepStatus#NOT_RUN}), running
+   * steps are interrupted and see {@link StepContext#isCancelled()}; steps that do not stop within
+   * the grace period are abandoned ({@link StepStatus#CANCELLED}). {@link #run()} then returns
+   * with what the succeeded steps emitted. A step waiting to retry stops at once (CANCELLED).
+   * Idempotent; safe from any thread, e.g. a shutdown hook.
+   */
+  public void cancel() {
+    cancelRequested = true;
+    RunExecution run = execution.get();
+    if (run != null) {
+      run.cancel();
+    }
+  }
+
+  /** Configures a {@link ConnectorRunner}. */
+  public static final class Builder {
+    private final ConnectorGraph fullGraph;
+    private Config config = Config.of(Map.of(), Map.of());
+    private int parallelism;
+    private final List<RunListener> listeners = new ArrayList<>();
+    private Set<String> steps = Set.of();
+    private Clock clock = Clock.systemUTC();
+    private Duration cancelGrace = DEFAULT_CANCEL_GRACE;
+    private Duration eventWait = DEFAULT_EVENT_WAIT;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Builder(ConnectorGraph graph) {
+      this.fullGraph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /** Caps how many steps run at once; by default every step of a wave runs at once. */
+    public Builder parallelism(int maxConcurrentSteps) {
+      if (maxConcurrentSteps < 1) {
+        throw new IllegalArgumentException(
+            "parallelism must be at least 1, was " + maxConcurrentSteps);
+      }
+      this.parallelism = maxConcurrentSteps;
+      return this;
+    }
+
+    /** The configuration steps see; by default an empty one. */
+    public Builder config(Config config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Adds a listener. Each listener gets every event, one at a time and in order, on a thread of
+     * its own: a slow or blocked listener holds up no step and no other listener. What a listener
+     * throws changes nothing in the run; it is reported in {@link RunReport#warnings()}.
+     */
+    public Builder listener(RunListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Runs only these steps and everything upstream of them; by default every step. Unknown ids
+     * make {@link #build()} throw.
+     */
+    public Builder steps(Collection<String> stepIds) {
+      this.steps = new LinkedHashSet<>(stepIds);
+      return this;
+    }
+
+    /** How long a cancel waits for running steps to stop before abandoning them. */
+    public Builder cancelGrace(Duration grace) {
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("cancel grace must not be negative, was " + grace);
+      }
+      this.cancelGrace = grace;
+      return this;
+    }
+
+    /**
+     * How long the run waits at its end for the listeners to take the events they have not taken
+     * yet; what they did not take by then is reported in {@link RunReport#warnings()}.
+     */
+    public Builder eventWait(Duration wait) {
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("event wait must not be negative, was " + wait);
+      }
+      this.eventWait = wait;
+      return this;
+    }
+
+    /** The clock of event timestamps (tests). */
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How the backoff between two attempts is waited out (tests: record, do not wait). */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The random source of retry jitter, uniform in [0, 1) (tests: fixed values). */
+    Builder jitter(DoubleSupplier random) {
+      this.jitter = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * The runner.
+     *
+     * @throws IllegalArgumentException for an unknown step id, e.g. {@code unknown step 'polices';
+     *     did you mean 'policies'? (steps: users, roles, policies)}
+     */
+    public ConnectorRunner build() {
+      return new ConnectorRunner(this, fullGraph.select(steps));
+    }
+  }
+}

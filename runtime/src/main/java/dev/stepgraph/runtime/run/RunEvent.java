@@ -1,0 +1,218 @@
+package dev.stepgraph.runtime.run;
+
+import dev.stepgraph.runtime.StepContext;
+import dev.stepgraph.runtime.internal.Errors;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something that happened during a run, in the order a {@link RunListener} sees it: {@link
+ * RunStarted}, then per wave {@link WaveStarted} followed by the events of its steps, then {@link
+ * RunFinished}. A step that runs has {@link StepStarted}, its {@link StepLog} lines and {@link
+ * StepRetrying} events, and ends with one of {@link StepCompleted}, {@link StepFailed}, {@link
+ * StepTimedOut}, {@link StepSkipped} or {@link StepCancelled}; a step skipped because a
+ * dependency did not succeed has only {@link StepSkipped}.
+ */
+public sealed interface RunEvent {
+
+  /** When it happened. */
+  Instant time();
+
+  /** The run started. */
+  record RunStarted(Instant time, String connectorId, int stepCount, int waveCount)
+      implements RunEvent {
+    public RunStarted {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(connectorId, "connectorId");
+    }
+  }
+
+  /** A wave started; its steps start now (up to the parallelism). */
+  record WaveStarted(Instant time, int index, List<String> stepIds) implements RunEvent {
+    public WaveStarted {
+      Objects.requireNonNull(time, "time");
+      stepIds = List.copyOf(stepIds);
+    }
+  }
+
+  /** A step started running. */
+  record StepStarted(Instant time, String stepId, int wave) implements RunEvent {
+    public StepStarted {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+    }
+  }
+
+  /**
+   * A step logged a line through {@link StepContext#log()}.
+   *
+   * @param level the SLF4J level name: {@code ERROR}, {@code WARN}, {@code INFO}, {@code DEBUG}
+   */
+  record StepLog(Instant time, String stepId, String level, String message) implements RunEvent {
+    public StepLog {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(level, "level");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * A step succeeded; what its last attempt emitted was committed.
+   *
+   * @param attempts how many attempts it took, 1 unless retried
+   */
+  record StepCompleted(
+      Instant time,
+      String stepId,
+      Duration duration,
+      Map<String, Integer> entityCounts,
+      int relationshipCount,
+      int attempts)
+      implements RunEvent {
+    public StepCompleted {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(duration, "duration");
+      // Most steps of a big graph emit nothing: no map copy for them.
+      entityCounts =
+          entityCounts.isEmpty()
+              ? Collections.emptyMap()
+              : Collections.unmodifiableMap(new LinkedHashMap<>(entityCounts));
+    }
+
+    /** A step that succeeded at its first attempt. */
+    public StepCompleted(
+        Instant time,
+        String stepId,
+        Duration duration,
+        Map<String, Integer> entityCounts,
+        int relationshipCount) {
+      this(time, stepId, duration, entityCounts, relationshipCount, 1);
+    }
+  }
+
+  /**
+   * An attempt of a step failed (or timed out) and the step is tried again after {@code delay}.
+   * What the failed attempt emitted was discarded.
+   *
+   * @param attempt the attempt about to start, from 2
+   * @param attempts how many attempts the step has in all
+   * @param delay the wait before it starts (backoff with jitter)
+   * @param error what made the previous attempt fail
+   */
+  record StepRetrying(
+      Instant time, String stepId, int attempt, int attempts, Duration delay, Throwable error)
+      implements RunEvent {
+    public StepRetrying {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(delay, "delay");
+      Objects.requireNonNull(error, "error");
+    }
+
+    /** The error as one line: {@code SimpleName: message}. */
+    public String errorSummary() {
+      return Errors.summary(error);
+    }
+  }
+
+  /**
+   * A step failed, after its last attempt; what it emitted was discarded.
+   *
+   * @param attempts how many attempts it made
+   */
+  record StepFailed(Instant time, String stepId, Duration duration, Throwable error, int attempts)
+      implements RunEvent {
+    public StepFailed {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(error, "error");
+    }
+
+    /** A step that failed at its only attempt. */
+    public StepFailed(Instant time, String stepId, Duration duration, Throwable error) {
+      this(time, stepId, duration, error, 1);
+    }
+
+    /** The error as one line: {@code SimpleName: message}. */
+    public String errorSummary() {
+      return Errors.summary(error);
+    }
+  }
+
+  /**
+   * The last attempt of a step ran past its timeout: it was interrupted, what it emitted (then and
+   * later) was discarded, and the run went on without waiting for it.
+   *
+   * @param duration how long the step took, every attempt and wait included
+   * @param timeout the timeout of one attempt
+   * @param attempts how many attempts it made
+   */
+  record StepTimedOut(
+      Instant time, String stepId, Duration duration, Duration timeout, int attempts)
+      implements RunEvent {
+    public StepTimedOut {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+  }
+
+  /**
+   * A step was skipped: a step it depends on did not succeed and its policy says to skip (it never
+   * started), or it called {@link StepContext#skip(String)} (what it emitted was discarded).
+   *
+   * @param reason why: {@code dependency 'hosts' failed}, or the step's own reason
+   */
+  record StepSkipped(Instant time, String stepId, String reason) implements RunEvent {
+    public StepSkipped {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** A running step was stopped because the run was cancelled; what it emitted was discarded. */
+  record StepCancelled(Instant time, String stepId, Duration duration) implements RunEvent {
+    public StepCancelled {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(duration, "duration");
+    }
+  }
+
+  /**
+   * The run finished.
+   *
+   * @param counts how many steps ended with each status (every status present, zero included)
+   * @param cancelled whether the run was cancelled
+   */
+  record RunFinished(
+      Instant time, Map<StepStatus, Integer> counts, Duration duration, boolean cancelled)
+      implements RunEvent {
+    public RunFinished {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(duration, "duration");
+      Map<StepStatus, Integer> all = new EnumMap<>(StepStatus.class);
+      for (StepStatus status : StepStatus.values()) {
+        all.put(status, counts.getOrDefault(status, 0));
+      }
+      counts = Collections.unmodifiableMap(all);
+    }
+
+    /** How many steps ended with this status. */
+    public int count(StepStatus status) {
+      return counts.get(status);
+    }
+  }
+}

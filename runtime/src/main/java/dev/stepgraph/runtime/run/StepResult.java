@@ -1,0 +1,90 @@
+package dev.stepgraph.runtime.run;
+
+import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.StepContext;
+import dev.stepgraph.runtime.internal.Errors;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of one step of a run.
+ *
+ * @param stepId the step id
+ * @param wave the wave the step ran in (of the run's, possibly selected, graph)
+ * @param status how the step ended
+ * @param duration how long the step ran; zero if it never started
+ * @param entityCounts entities committed by type, in order of first emission; empty unless
+ *     {@link StepStatus#SUCCEEDED}
+ * @param relationshipCount relationships committed; 0 unless succeeded
+ * @param error what made the step fail or stop, if anything
+ * @param entities the committed entities in emission order; empty unless succeeded
+ * @param relationships the committed relationships in emission order; empty unless succeeded
+ * @param attempts how many times the step was attempted (retries included); 0 if it never ran
+ * @param skipReason why the step was skipped, when {@link StepStatus#SKIPPED}: {@code dependency
+ *     'hosts' failed}, or the reason given to {@link StepContext#skip(String)}
+ */
+public record StepResult(
+    String stepId,
+    int wave,
+    StepStatus status,
+    Duration duration,
+    Map<String, Integer> entityCounts,
+    int relationshipCount,
+    @Nullable Throwable error,
+    List<Entity> entities,
+    List<Relationship> relationships,
+    int attempts,
+    @Nullable String skipReason) {
+
+  public StepResult {
+    Objects.requireNonNull(stepId, "stepId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(entityCounts, "entityCounts");
+    Objects.requireNonNull(entities, "entities");
+    Objects.requireNonNull(relationships, "relationships");
+    if (attempts < 0) {
+      throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
+    }
+  }
+
+  /**
+   * A result without attempt count or skip reason (the shape before step policies): one attempt,
+   * none if {@link StepStatus#NOT_RUN}.
+   */
+  public StepResult(
+      String stepId,
+      int wave,
+      StepStatus status,
+      Duration duration,
+      Map<String, Integer> entityCounts,
+      int relationshipCount,
+      @Nullable Throwable error,
+      List<Entity> entities,
+      List<Relationship> relationships) {
+    this(
+        stepId, wave, status, duration, entityCounts, relationshipCount, error, entities,
+        relationships, status == StepStatus.NOT_RUN ? 0 : 1, null);
+  }
+
+  /**
+   * Why the step did not succeed, as one line: the skip reason of a skipped step, else the error
+   * summary ({@code TimeoutException: timed out after 30s}); empty for a step that succeeded.
+   */
+  public String reason() {
+    if (status == StepStatus.SKIPPED && skipReason != null) {
+      return skipReason;
+    }
+    return errorSummary();
+  }
+
+  /** The error as one line, {@code SimpleName: message}, or empty when there is none. */
+  public String errorSummary() {
+    return error == null ? "" : Errors.summary(error);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.stepgraph.runtime.internal;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The threads the steps of one run run on; one instance per run. JDK 21+: a virtual thread per
+ * task, so thousands of steps waiting on remote APIs cost no platform threads. Overrides the JDK 17
+ * class (a pool of platform threads) in the multi-release jar (META-INF/versions/21).
+ */
+final class StepThreads {
+
+  /** The threads of a run of the connector {@code connectorId}. */
+  StepThreads(String connectorId) {}
+
+  /** Whether steps run on virtual threads. */
+  static boolean virtual() {
+    return true;
+  }
+
+  /** Runs the task on a new virtual thread named after it. */
+  void start(StepTask task) {
+    Thread.ofVirtual().name(task.name()).start(task);
+  }
+
+  /** As {@link #start}: a virtual thread per task costs nothing to hand over. */
+  void startNext(StepTask task) {
+    start(task);
+  }
+
+  /**
+   * Runs the run's coordinator (the wave loop) on a virtual thread named {@code name}, waits for
+   * it and returns what it returned, or throws what it threw. A virtual thread that starts the
+   * steps' virtual threads hands each to its carrier's own queue, whereas a platform thread goes
+   * through the scheduler's shared submission queue and wakes a carrier each time: that was 15 %
+   * of a 10,000-step run (BENCHMARKS.md). An interrupt of the calling thread is passed on to the coordinator, which
+   * cancels the run as it would on the calling thread, and is set again on the caller at the end.
+   */
+  <T> T coordinate(String name, Supplier<T> coordinator) {
+    AtomicReference<@Nullable T> result = new AtomicReference<>();
+    AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+    Thread thread =
+        Thread.ofVirtual()
+            .name(name)
+            .start(
+                () -> {
+                  try {
+                    result.set(coordinator.get());
+                  } catch (Throwable t) {
+                    failure.set(t);
+                  }
+                });
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        thread.interrupt();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable thrown = failure.get();
+    if (thrown instanceof RuntimeException e) {
+      throw e;
+    }
+    if (thrown instanceof Error e) {
+      throw e;
+    }
+    if (thrown != null) {
+      throw new IllegalStateException(thrown);
+    }
+    return Objects.requireNonNull(result.get());
+  }
+
+  /** Nothing to shut down: each virtual thread ends with its task. */
+  void close() {}
+}

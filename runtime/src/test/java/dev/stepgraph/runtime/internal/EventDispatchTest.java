@@ -1,0 +1,208 @@
+package dev.stepgraph.runtime.internal;
+
+import dev.stepgraph.runtime.run.RunEvent;
+import dev.stepgraph.runtime.run.RunListener;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events reach each listener one at a time and in each publisher's order, on the listener's own
+ * thread; a listener that throws or blocks stops neither the publishers, nor the other listeners,
+ * nor later events, and what went wrong is reported once.
+ */
+class EventDispatchTest {
+  private static final long WAIT = 30;
+  private static final int PUBLISHERS = 4;
+  private static final int EVENTS_EACH = 500;
+
+  private static RunEvent event(String publisher, int n) {
+    return new RunEvent.StepStarted(Instant.EPOCH, publisher, n);
+  }
+
+  /** Records events; fails the test (through {@code overlap}) if two calls ever overlap. */
+  private static final class Recorder implements RunListener {
+    final List<RunEvent> events = new ArrayList<>(); // only touched inside onEvent
+    final AtomicInteger inside = new AtomicInteger();
+    final AtomicBoolean overlap = new AtomicBoolean();
+
+    @Override
+    public void onEvent(RunEvent event) {
+      if (inside.incrementAndGet() != 1) {
+        overlap.set(true);
+      }
+      events.add(event);
+      inside.decrementAndGet();
+    }
+  }
+
+  @Test
+  void concurrentPublishersNeverOverlapAndEachOnesEventsArriveInOrder() throws Exception {
+    Recorder recorder = new Recorder();
+    EventDispatch listener = new EventDispatch(List.of(recorder), "events");
+    CyclicBarrier start = new CyclicBarrier(PUBLISHERS);
+    List<Thread> threads = new ArrayList<>();
+    for (int p = 0; p < PUBLISHERS; p++) {
+      String name = "p" + p;
+      Thread thread = new Thread(() -> {
+        try {
+          start.await(WAIT, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        for (int n = 0; n < EVENTS_EACH; n++) {
+          listener.publish(event(name, n));
+        }
+      });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(WAIT));
+    }
+    assertEquals(List.of(), listener.finish(Duration.ofSeconds(WAIT)));
+
+    assertFalse(recorder.overlap.get(), "two listener calls overlapped");
+    assertEquals(PUBLISHERS * EVENTS_EACH, recorder.events.size());
+    int[] next = new int[PUBLISHERS];
+    for (RunEvent e : recorder.events) {
+      RunEvent.StepStarted started = (RunEvent.StepStarted) e;
+      int publisher = Integer.parseInt(started.stepId().substring(1));
+      assertEquals(next[publisher]++, started.wave(), "order of " + started.stepId() + "'s events");
+    }
+  }
+
+  @Test
+  void aThrowingListenerStopsNeitherTheOthersNorLaterEventsAndIsReportedOnce() {
+    Recorder recorder = new Recorder();
+    AtomicInteger calls = new AtomicInteger();
+    RunListener broken = event -> {
+      calls.incrementAndGet();
+      throw new IllegalStateException("broken listener");
+    };
+    EventDispatch listener = new EventDispatch(List.of(broken, recorder), "events");
+
+    listener.publish(event("a", 0));
+    listener.publish(event("a", 1));
+    listener.publish(event("a", 2));
+    List<String> problems = listener.finish(Duration.ofSeconds(WAIT));
+
+    assertEquals(3, recorder.events.size());
+    assertEquals(3, calls.get(), "the broken listener still got every event");
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).matches(
+            "listener dev\\.stepgraph\\.runtime\\.internal\\.EventDispatchTest.* \\(a lambda\\) threw"
+                + " IllegalStateException: broken listener \\(and 2 more times\\)"),
+        problems.get(0));
+  }
+
+  @Test
+  void anErrorFromAListenerNeitherPropagatesNorStopsLaterEvents() {
+    Recorder recorder = new Recorder();
+    AtomicBoolean failOnce = new AtomicBoolean(true);
+    RunListener failing = new RunListener() {
+      @Override
+      public void onEvent(RunEvent event) {
+        if (failOnce.getAndSet(false)) {
+          throw new AssertionError("listener error");
+        }
+        recorder.onEvent(event);
+      }
+
+      @Override
+      public String toString() {
+        return "the failing one";
+      }
+    };
+    EventDispatch listener = new EventDispatch(List.of(failing), "events");
+
+    listener.publish(event("a", 0)); // does not throw
+    listener.publish(event("a", 1));
+
+    assertEquals(
+        List.of("listener the failing one threw AssertionError: listener error"),
+        listener.finish(Duration.ofSeconds(WAIT)));
+    assertEquals(
+        List.of(1), recorder.events.stream().map(e -> ((RunEvent.StepStarted) e).wave()).toList());
+  }
+
+  @Test
+  void aBlockedListenerHoldsUpNeitherThePublisherNorTheOtherListeners() throws Exception {
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RunListener stuck = new RunListener() {
+      @Override
+      public void onEvent(RunEvent event) {
+        blocked.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "stuck";
+      }
+    };
+    Recorder recorder = new Recorder();
+    EventDispatch listener = new EventDispatch(List.of(stuck, recorder), "events");
+    try {
+      for (int n = 0; n < 10; n++) {
+        listener.publish(event("a", n)); // returns although "stuck" never returns
+      }
+      assertTrue(blocked.await(WAIT, TimeUnit.SECONDS));
+
+      List<String> problems = listener.finish(Duration.ofMillis(50));
+
+      assertEquals(10, recorder.events.size(), "the other listener got every event");
+      assertEquals(
+          List.of("10 events were not delivered to listener stuck: it did not take them within 50ms"),
+          problems);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aListenerThatFallsTooFarBehindLosesEventsNotMemory() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch blocked = new CountDownLatch(1);
+    RunListener stuck = event -> {
+      blocked.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    EventDispatch listener = new EventDispatch(List.of(stuck), "events");
+    listener.publish(event("a", 0));
+    assertTrue(blocked.await(WAIT, TimeUnit.SECONDS)); // the first one is being delivered
+    for (int n = 1; n <= EventDispatch.CAPACITY + 7; n++) {
+      listener.publish(event("a", n));
+    }
+    release.countDown();
+
+    List<String> problems = listener.finish(Duration.ofSeconds(WAIT));
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).startsWith("7 events were not delivered to listener "), problems.get(0));
+    assertTrue(problems.get(0).endsWith(": it fell 65536 events behind"), problems.get(0));
+  }
+}
