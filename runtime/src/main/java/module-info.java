@@ -1,0 +1,29 @@
+/**
+ * The Stepgraph runtime. Exported, by audience:
+ *
+ * <ul>
+ *   <li>{@code dev.stepgraph.runtime}: what a step author uses ({@code StepContext}, {@code
+ *       Entity}, {@code Relationship}, {@code PriorData}, {@code Config}, and the exceptions a
+ *       step throws to say how it ended);
+ *   <li>{@code dev.stepgraph.runtime.run}: embedding, running a graph from your own code ({@code
+ *       ConnectorRunner}, {@code RunReport}, {@code RunEvent} and listeners);
+ *   <li>{@code dev.stepgraph.runtime.graph}: what the generated code builds (the graph, its steps
+ *       and their policies);
+ *   <li>{@code dev.stepgraph.runtime.cli}: the command line that a generated {@code
+ *       ConnectorMain} calls.
+ * </ul>
+ *
+ * The engine ({@code dev.stepgraph.runtime.internal}) is not exported.
+ */
+module dev.stepgraph.runtime {
+  requires transitive org.jspecify;
+  requires transitive org.slf4j;
+  requires com.fasterxml.jackson.core;
+  requires info.picocli;
+  requires java.logging;
+
+  exports dev.stepgraph.runtime;
+  exports dev.stepgraph.runtime.graph;
+  exports dev.stepgraph.runtime.run;
+  exports dev.stepgraph.runtime.cli;
+}
