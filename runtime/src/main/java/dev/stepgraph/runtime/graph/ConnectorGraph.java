@@ -162,12 +162,26 @@ public final class ConnectorGraph {
     return "ConnectorGraph[" + id + ", " + steps.size() + " steps in " + waves.size() + " waves]";
   }
 
-  /** Collects the steps of a graph; {@link #build()} checks it. */
+  /**
+   * Collects the steps of a graph; {@link #build()} checks it. A graph built by hand (tests,
+   * embedders) adds its steps without waves and the builder computes them; generated code passes
+   * the waves the processor computed.
+   */
   public static final class Builder {
     private final String id;
     private final String description;
-    private final List<StepDefinition> steps = new ArrayList<>();
+    // In the order added; a step added without a wave has its wave computed by build().
+    private final List<Pending> steps = new ArrayList<>();
     private final @Nullable ConnectorInstance<?> connector;
+
+    /** A step as added: its definition, or what to make it from once its wave is known. */
+    private record Pending(
+        @Nullable StepDefinition defined,
+        String id,
+        String description,
+        List<String> dependsOn,
+        StepPolicy policy,
+        @Nullable StepBody body) {}
 
     private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
       this.id = Objects.requireNonNull(id, "id");
@@ -175,14 +189,42 @@ public final class ConnectorGraph {
       this.connector = connector;
     }
 
-    /** Adds a step. */
+    /**
+     * Adds a step that runs once every step it depends on has finished; its wave is computed
+     * (one more than the highest wave of its dependencies, 0 without any).
+     */
+    public Builder step(String stepId, String stepDescription, List<String> dependsOn, StepBody body) {
+      return step(stepId, stepDescription, dependsOn, StepPolicy.DEFAULT, body);
+    }
+
+    /** Adds a step with a policy (timeout, retries, skip on dependency failure); its wave is computed. */
     public Builder step(
-        String stepId, String stepDescription, List<String> dependsOn, int wave, StepBody body) {
-      steps.add(new StepDefinition(stepId, stepDescription, dependsOn, wave, body));
+        String stepId,
+        String stepDescription,
+        List<String> dependsOn,
+        StepPolicy policy,
+        StepBody body) {
+      steps.add(
+          new Pending(
+              null,
+              Objects.requireNonNull(stepId, "stepId"),
+              Objects.requireNonNull(stepDescription, "stepDescription"),
+              List.copyOf(dependsOn),
+              Objects.requireNonNull(policy, "policy"),
+              Objects.requireNonNull(body, "body")));
       return this;
     }
 
-    /** Adds a step with a timeout, retries or skip-on-dependency-failure. */
+    /** Adds a step in the given wave: for generated code, which passes the waves it computed. */
+    public Builder step(
+        String stepId, String stepDescription, List<String> dependsOn, int wave, StepBody body) {
+      return step(new StepDefinition(stepId, stepDescription, dependsOn, wave, body));
+    }
+
+    /**
+     * Adds a step in the given wave with a policy: for generated code, which passes the waves it
+     * computed.
+     */
     public Builder step(
         String stepId,
         String stepDescription,
@@ -190,24 +232,73 @@ public final class ConnectorGraph {
         int wave,
         StepPolicy policy,
         StepBody body) {
-      steps.add(new StepDefinition(stepId, stepDescription, dependsOn, wave, policy, body));
-      return this;
+      return step(new StepDefinition(stepId, stepDescription, dependsOn, wave, policy, body));
     }
 
-    /** Adds a step. */
+    /** Adds a step whose wave is given. */
     public Builder step(StepDefinition step) {
-      steps.add(Objects.requireNonNull(step, "step"));
+      Objects.requireNonNull(step, "step");
+      steps.add(new Pending(step, step.id(), step.description(), step.dependsOn(), step.policy(), null));
       return this;
     }
 
     /**
      * The graph.
      *
-     * @throws IllegalArgumentException if ids repeat, a dependency is unknown, a dependency is not
-     *     in an earlier wave, or a wave is empty
+     * @throws IllegalArgumentException if ids repeat, a dependency is unknown, steps depend on each
+     *     other in a cycle, a dependency is not in an earlier wave, or a wave is empty
      */
     public ConnectorGraph build() {
-      return new ConnectorGraph(id, description, steps, connector);
+      Map<String, Pending> byId = new HashMap<>();
+      for (Pending step : steps) {
+        byId.putIfAbsent(step.id(), step);
+      }
+      Map<String, Integer> waves = new HashMap<>();
+      List<StepDefinition> definitions = new ArrayList<>(steps.size());
+      for (Pending step : steps) {
+        if (step.defined() != null) {
+          definitions.add(step.defined());
+        } else {
+          int wave = waveOf(step, byId, waves, new java.util.LinkedHashSet<>());
+          definitions.add(
+              new StepDefinition(
+                  step.id(), step.description(), step.dependsOn(), wave, step.policy(),
+                  Objects.requireNonNull(step.body())));
+        }
+      }
+      return new ConnectorGraph(id, description, definitions, connector);
+    }
+
+    /**
+     * The wave of a step: given, or one more than the highest wave of its dependencies. An unknown
+     * dependency counts as wave 0 here; the graph's own check then names it.
+     */
+    private int waveOf(
+        Pending step, Map<String, Pending> byId, Map<String, Integer> waves, java.util.Set<String> path) {
+      if (step.defined() != null) {
+        return step.defined().wave();
+      }
+      Integer known = waves.get(step.id());
+      if (known != null) {
+        return known;
+      }
+      if (!path.add(step.id())) {
+        List<String> cycle = new ArrayList<>(path);
+        cycle = cycle.subList(cycle.indexOf(step.id()), cycle.size());
+        throw new IllegalArgumentException(
+            "connector '" + id + "': steps depend on each other in a cycle: "
+                + String.join(" -> ", cycle) + " -> " + step.id());
+      }
+      int wave = 0;
+      for (String dependency : step.dependsOn()) {
+        Pending upstream = byId.get(dependency);
+        if (upstream != null) {
+          wave = Math.max(wave, waveOf(upstream, byId, waves, path) + 1);
+        }
+      }
+      path.remove(step.id());
+      waves.put(step.id(), wave);
+      return wave;
     }
   }
 }
