@@ -193,11 +193,12 @@ public final class ConnectorGraph {
      * Adds a step that runs once every step it depends on has finished; its wave is computed
      * (one more than the highest wave of its dependencies, 0 without any).
      */
-    public Builder step(String stepId, String stepDescription, List<String> dependsOn, StepBody body) {
+    public Builder step(
+        String stepId, String stepDescription, List<String> dependsOn, StepBody body) {
       return step(stepId, stepDescription, dependsOn, StepPolicy.DEFAULT, body);
     }
 
-    /** Adds a step with a policy (timeout, retries, skip on dependency failure); its wave is computed. */
+    /** Adds a step with a policy (timeout, retries, skipping); its wave is computed. */
     public Builder step(
         String stepId,
         String stepDescription,
@@ -238,7 +239,8 @@ public final class ConnectorGraph {
     /** Adds a step whose wave is given. */
     public Builder step(StepDefinition step) {
       Objects.requireNonNull(step, "step");
-      steps.add(new Pending(step, step.id(), step.description(), step.dependsOn(), step.policy(), null));
+      steps.add(
+          new Pending(step, step.id(), step.description(), step.dependsOn(), step.policy(), null));
       return this;
     }
 
@@ -274,7 +276,10 @@ public final class ConnectorGraph {
      * dependency counts as wave 0 here; the graph's own check then names it.
      */
     private int waveOf(
-        Pending step, Map<String, Pending> byId, Map<String, Integer> waves, java.util.Set<String> path) {
+        Pending step,
+        Map<String, Pending> byId,
+        Map<String, Integer> waves,
+        java.util.Set<String> path) {
       if (step.defined() != null) {
         return step.defined().wave();
       }

@@ -30,7 +30,8 @@ final class EventDispatch {
   EventDispatch(List<RunListener> listeners, String threadName) {
     List<Queue> all = new ArrayList<>(listeners.size());
     for (int i = 0; i < listeners.size(); i++) {
-      all.add(new Queue(listeners.get(i), threadName + (listeners.size() > 1 ? "-" + (i + 1) : "")));
+      String name = threadName + (listeners.size() > 1 ? "-" + (i + 1) : "");
+      all.add(new Queue(listeners.get(i), name));
     }
     this.queues = List.copyOf(all);
   }

@@ -39,7 +39,7 @@ final class PriorIndex {
   }
 
   /** Adds the output of a step of wave {@code wave} that succeeded. */
-  void commit(StepOutput output, int wave) {
+  void commit(StepEmissions output, int wave) {
     if (!output.entities.isEmpty()) {
       // Most steps of a big graph emit nothing: no map entry (and no resizing) for them.
       committedWave.put(output.stepId, wave);

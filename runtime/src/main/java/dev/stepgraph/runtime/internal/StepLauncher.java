@@ -14,7 +14,7 @@ final class StepLauncher {
   private final int parallelism; // 0: unbounded, every submitted step starts at once
   private final StepThreads threads;
   private final AtomicInteger busy = new AtomicInteger();
-  private final ConcurrentLinkedQueue<StepExecution> waiting = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<StepRun> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicInteger drainRequests = new AtomicInteger();
   private volatile boolean cancelled;
 
@@ -24,7 +24,7 @@ final class StepLauncher {
   }
 
   /** Starts the step now, or once a slot is free. */
-  void submit(StepExecution execution) {
+  void submit(StepRun execution) {
     if (parallelism == 0) {
       launch(execution, false);
       return;
@@ -57,7 +57,7 @@ final class StepLauncher {
       return;
     }
     do {
-      StepExecution next;
+      StepRun next;
       if (cancelled) {
         while ((next = waiting.poll()) != null) {
           next.notRun();
@@ -75,7 +75,7 @@ final class StepLauncher {
    * Starts the step; {@code handOver} when it may run next on the calling step thread (a drain
    * runs at the very end of a step's task, or on a thread that is no step's).
    */
-  private void launch(StepExecution execution, boolean handOver) {
+  private void launch(StepRun execution, boolean handOver) {
     busy.incrementAndGet();
     execution.tookSlot();
     try {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Threads are named {@code <prefix>N} when idle and after their task while they run it.
  *
  * <p>{@link #close()} never waits: idle threads end at once, busy ones when their task returns.
- * Interrupts go through {@link StepTask}, never to a pool thread directly.
+ * Interrupts go through {@link InterruptibleTask}, never to a pool thread directly.
  */
 final class StepThreadPool {
   private final String prefix;
@@ -23,7 +23,7 @@ final class StepThreadPool {
   // Idle workers, most recently idle first. A worker popped from here is handed exactly one task
   // (or stop) by whoever popped it; a worker only leaves on its own by removing itself.
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
-  private final StepTask stop = new StepTask("stop", self -> {});
+  private final InterruptibleTask stop = new InterruptibleTask("stop", self -> {});
   private final ThreadLocal<Worker> self = new ThreadLocal<>();
   private volatile boolean closed;
 
@@ -42,7 +42,7 @@ final class StepThreadPool {
    * @throws RejectedExecutionException once closed
    * @throws OutOfMemoryError and the like if a new thread cannot start
    */
-  void start(StepTask task) {
+  void start(InterruptibleTask task) {
     if (closed) {
       throw new RejectedExecutionException("the run's step threads are shut down");
     }
@@ -60,7 +60,7 @@ final class StepThreadPool {
    * its task (a step handing its slot of the parallelism to the next one), so that the hand-over
    * needs no second thread; otherwise as {@link #start}.
    */
-  void startNext(StepTask task) {
+  void startNext(InterruptibleTask task) {
     if (closed) {
       throw new RejectedExecutionException("the run's step threads are shut down");
     }
@@ -84,17 +84,17 @@ final class StepThreadPool {
   private final class Worker implements Runnable {
     final Thread thread;
     private final String idleName;
-    private volatile @Nullable StepTask next;
-    private @Nullable StepTask afterCurrent; // only its own thread touches it
+    private volatile @Nullable InterruptibleTask next;
+    private @Nullable InterruptibleTask afterCurrent; // only its own thread touches it
 
-    Worker(String name, StepTask first) {
+    Worker(String name, InterruptibleTask first) {
       this.idleName = name;
       this.next = first;
       this.thread = new Thread(this, name);
       thread.setDaemon(true);
     }
 
-    void handOff(StepTask task) {
+    void handOff(InterruptibleTask task) {
       next = task;
       LockSupport.unpark(thread);
     }
@@ -102,13 +102,13 @@ final class StepThreadPool {
     @Override
     public void run() {
       self.set(this);
-      StepTask task = next;
+      InterruptibleTask task = next;
       next = null;
       while (task != null && task != stop) {
         thread.setName(task.name());
         task.run(); // clears the thread's interrupt flag when it ends; keeps what its body threw
         thread.setName(idleName);
-        StepTask following = afterCurrent;
+        InterruptibleTask following = afterCurrent;
         if (following != null) {
           afterCurrent = null;
           task = following;
@@ -119,11 +119,11 @@ final class StepThreadPool {
     }
 
     /** Parks as an idle worker until handed a task or stop; null if the pool closed meanwhile. */
-    private @Nullable StepTask awaitTask() {
+    private @Nullable InterruptibleTask awaitTask() {
       idle.addFirst(this);
       whenIdle.run();
       boolean listed = true;
-      StepTask task;
+      InterruptibleTask task;
       while ((task = next) == null) {
         if (listed && closed) {
           if (idle.remove(this)) {

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * of reused daemon platform threads, shut down when the run ends, and the wave loop on the
  * caller's thread. The multi-release jar holds a JDK 21 version of this class (src/main/java21)
  * that starts a virtual thread per task instead and runs the wave loop on a virtual thread too.
- * Either way, a task's thread is interrupted only through its {@link StepTask}.
+ * Either way, a task's thread is interrupted only through its {@link InterruptibleTask}.
  */
 final class StepThreads {
   private final StepThreadPool pool;
@@ -27,7 +27,7 @@ final class StepThreads {
    *
    * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
    */
-  void start(StepTask task) {
+  void start(InterruptibleTask task) {
     pool.start(task);
   }
 
@@ -35,7 +35,7 @@ final class StepThreads {
    * Runs the task on the calling step thread once its current task returns, if the caller is a
    * step thread about to return (a step handing its slot to the next); else as {@link #start}.
    */
-  void startNext(StepTask task) {
+  void startNext(InterruptibleTask task) {
     pool.startNext(task);
   }
 

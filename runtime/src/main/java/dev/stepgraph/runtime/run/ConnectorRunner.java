@@ -4,7 +4,7 @@ import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepPolicy;
-import dev.stepgraph.runtime.internal.RunExecution;
+import dev.stepgraph.runtime.internal.RunScheduler;
 import dev.stepgraph.runtime.internal.Sleeper;
 
 import java.time.Clock;
@@ -56,7 +56,7 @@ public final class ConnectorRunner {
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
   private final AtomicBoolean used = new AtomicBoolean();
-  private final AtomicReference<RunExecution> execution = new AtomicReference<>();
+  private final AtomicReference<RunScheduler> execution = new AtomicReference<>();
   private volatile boolean cancelRequested;
 
   private ConnectorRunner(Builder builder, ConnectorGraph graph) {
@@ -94,8 +94,8 @@ public final class ConnectorRunner {
       throw new IllegalStateException("a ConnectorRunner runs once; build another one");
     }
     graph.createConnector();
-    RunExecution run =
-        new RunExecution(
+    RunScheduler run =
+        new RunScheduler(
             graph,
             config,
             parallelism,
@@ -121,7 +121,7 @@ public final class ConnectorRunner {
    */
   public void cancel() {
     cancelRequested = true;
-    RunExecution run = execution.get();
+    RunScheduler run = execution.get();
     if (run != null) {
       run.cancel();
     }

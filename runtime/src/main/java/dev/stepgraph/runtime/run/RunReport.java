@@ -38,7 +38,8 @@ public record RunReport(
   }
 
   /** A report without warnings. */
-  public RunReport(String connectorId, List<StepResult> steps, Duration duration, boolean cancelled) {
+  public RunReport(
+      String connectorId, List<StepResult> steps, Duration duration, boolean cancelled) {
     this(connectorId, steps, duration, cancelled, List.of());
   }
 

@@ -21,12 +21,12 @@ final class StepThreads {
   }
 
   /** Runs the task on a new virtual thread named after it. */
-  void start(StepTask task) {
+  void start(InterruptibleTask task) {
     Thread.ofVirtual().name(task.name()).start(task);
   }
 
   /** As {@link #start}: a virtual thread per task costs nothing to hand over. */
-  void startNext(StepTask task) {
+  void startNext(InterruptibleTask task) {
     start(task);
   }
 

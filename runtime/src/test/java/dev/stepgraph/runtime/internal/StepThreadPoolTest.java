@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The JDK 17 step threads ({@link StepThreadPool}) and the interrupt handle of a task ({@link
- * StepTask}), directly: both are base classes, so these run on every JDK (on 21+ the scheduler uses
+ * InterruptibleTask}), directly: both are base classes, so these run on every JDK (on 21+ the scheduler uses
  * virtual threads instead). A worker counts down {@code idle} each time it became idle, so a test
  * knows, without sleeping, that the next task goes to a thread that ran an earlier one.
  */
@@ -47,8 +47,8 @@ class StepThreadPoolTest {
     return latch;
   }
 
-  private static StepTask task(String name, Consumer<StepTask> body) {
-    return new StepTask(name, body);
+  private static InterruptibleTask task(String name, Consumer<InterruptibleTask> body) {
+    return new InterruptibleTask(name, body);
   }
 
   /** Runs a task that records its thread and returns that thread once the task ran. */
@@ -149,7 +149,7 @@ class StepThreadPoolTest {
     CountDownLatch firstIdle = expectIdle(1);
     AtomicReference<Thread> firstThread = new AtomicReference<>();
     CountDownLatch ran = new CountDownLatch(1);
-    StepTask first = task("first", self -> {
+    InterruptibleTask first = task("first", self -> {
       firstThread.set(Thread.currentThread());
       ran.countDown();
     });
@@ -225,7 +225,7 @@ class StepThreadPoolTest {
 
   @Test
   void aTaskEndsWithItsThreadNoLongerInterruptedWhateverItsBodyLeftSet() {
-    StepTask task = task("restores-the-flag", self -> Thread.currentThread().interrupt());
+    InterruptibleTask task = task("restores-the-flag", self -> Thread.currentThread().interrupt());
     boolean interruptedAfter;
     try {
       task.run();
@@ -240,7 +240,7 @@ class StepThreadPoolTest {
   void anInterruptBeforeATaskStartsReachesItWhenItStarts() throws Exception {
     AtomicReference<String> seen = new AtomicReference<>();
     CountDownLatch ran = new CountDownLatch(1);
-    StepTask task = task("given-up-early", self -> {
+    InterruptibleTask task = task("given-up-early", self -> {
       seen.set(interruptState());
       ran.countDown();
     });
@@ -258,7 +258,7 @@ class StepThreadPoolTest {
     CountDownLatch firstSeen = new CountDownLatch(1);
     CountDownLatch secondSeen = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
-    StepTask task = task("swallows-one", self -> {
+    InterruptibleTask task = task("swallows-one", self -> {
       started.countDown();
       try {
         never.await();
@@ -287,7 +287,7 @@ class StepThreadPoolTest {
     CountDownLatch interruptIgnored = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicReference<Thread> stuckThread = new AtomicReference<>();
-    StepTask stuck = task("stuck", self -> {
+    InterruptibleTask stuck = task("stuck", self -> {
       stuckThread.set(Thread.currentThread());
       stuckStarted.countDown();
       try {
@@ -337,11 +337,11 @@ class StepThreadPoolTest {
     CountDownLatch nextRelease = new CountDownLatch(1);
     AtomicReference<String> afterFirst = new AtomicReference<>();
     AtomicReference<String> next = new AtomicReference<>();
-    StepTask first = task("finishing", self -> {
+    InterruptibleTask first = task("finishing", self -> {
       bodyStarted.countDown();
       awaitQuietly(bodyMayReturn);
     });
-    StepTask second = task("next", self -> {
+    InterruptibleTask second = task("next", self -> {
       nextStarted.countDown();
       try {
         next.set(nextRelease.await(WAIT, TimeUnit.SECONDS) ? "not interrupted" : "not released");
@@ -384,7 +384,7 @@ class StepThreadPoolTest {
 
   @Test
   void aTaskRunsOnce() {
-    StepTask task = task("once", self -> {});
+    InterruptibleTask task = task("once", self -> {});
     task.run();
 
     IllegalStateException e = assertThrows(IllegalStateException.class, task::run);

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * committed data. Built once on the step's own thread, so committing a wave costs nothing per
  * entity.
  */
-final class StepOutput {
+final class StepEmissions {
   final String stepId;
   final List<Entity> entities;
   final List<Relationship> relationships;
@@ -23,7 +23,7 @@ final class StepOutput {
   final Map<String, List<Relationship>> relationshipsByType;
   private final Map<String, Integer> entityCounts;
 
-  StepOutput(String stepId, List<Entity> entities, List<Relationship> relationships) {
+  StepEmissions(String stepId, List<Entity> entities, List<Relationship> relationships) {
     this.stepId = stepId;
     this.entities = frozen(entities);
     this.relationships = frozen(relationships);

@@ -18,16 +18,16 @@ import org.slf4j.Logger;
 
 /**
  * One attempt of one step: the {@link StepContext} its code sees. Emissions are buffered here;
- * the step's {@link StepExecution} commits them if the attempt succeeds and discards them (keys
+ * the step's {@link StepRun} commits them if the attempt succeeds and discards them (keys
  * released) otherwise, so every attempt starts with a clean slate.
  *
  * <p>Once closed, the context takes nothing more. Using it after the step method returned throws;
  * a step method still running after its attempt was given up (timed out, or abandoned after a
  * cancel) has its emissions and log lines silently dropped.
  */
-final class StepAttempt implements StepContext {
-  private final StepExecution execution;
-  private final RunExecution run;
+final class AttemptContext implements StepContext {
+  private final StepRun execution;
+  private final RunContext run;
   private volatile @Nullable Logger logger; // created on first use: most steps never log
 
   private final Object lock = new Object();
@@ -48,13 +48,13 @@ final class StepAttempt implements StepContext {
   // Who ends the attempt: the thread of the step method when it returns, or the timeout.
   private final AtomicInteger phase = new AtomicInteger(RUNNING);
   private volatile @Nullable Throwable thrown;
-  private volatile @Nullable StepTask task; // the task running the step method, while it runs
+  private volatile @Nullable InterruptibleTask task; // runs the step method, while it runs
 
   /** How an attempt ended, read when it is closed. */
-  record Outcome(@Nullable Throwable failure, @Nullable String skipReason) {}
+  record Ending(@Nullable Throwable failure, @Nullable String skipReason) {}
 
   /** An attempt of {@code execution}. */
-  StepAttempt(StepExecution execution, RunExecution run) {
+  AttemptContext(StepRun execution, RunContext run) {
     this.execution = execution;
     this.run = run;
   }
@@ -166,7 +166,7 @@ final class StepAttempt implements StepContext {
     throw new StepSkippedException(reason);
   }
 
-  // ---- lifecycle, driven by StepExecution
+  // ---- lifecycle, driven by StepRun
 
   /**
    * Runs the step method on the calling thread, which runs {@code on}, and records how it ended.
@@ -174,7 +174,7 @@ final class StepAttempt implements StepContext {
    * means the attempt failed: its emissions are dropped at once, so a step that ran the heap out
    * frees it before anything else happens.
    */
-  void runBody(StepBody body, StepTask on) {
+  void runBody(StepBody body, InterruptibleTask on) {
     task = on;
     try {
       body.run(this);
@@ -203,7 +203,7 @@ final class StepAttempt implements StepContext {
   }
 
   /** Closes the context once the step method returned, and tells how the attempt ended. */
-  Outcome close() {
+  Ending close() {
     synchronized (lock) {
       closed = true;
       Throwable failure = emitFailure != null ? emitFailure : thrown;
@@ -211,14 +211,14 @@ final class StepAttempt implements StepContext {
       if (skip == null && failure instanceof StepSkippedException skipped) {
         skip = skipped.reason();
       }
-      return new Outcome(failure, skip);
+      return new Ending(failure, skip);
     }
   }
 
   /** The attempt's emissions, once closed. */
-  StepOutput output() {
+  StepEmissions output() {
     synchronized (lock) {
-      return new StepOutput(stepId(), entities, relationships);
+      return new StepEmissions(stepId(), entities, relationships);
     }
   }
 
@@ -250,7 +250,7 @@ final class StepAttempt implements StepContext {
 
   /** Interrupts the step method if it is running; through its task, so never anything else. */
   void interrupt() {
-    StepTask running = task;
+    InterruptibleTask running = task;
     if (running != null) {
       running.interrupt();
     }

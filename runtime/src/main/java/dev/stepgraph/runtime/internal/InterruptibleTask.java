@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * it, and after {@code DONE} nothing is delivered. An interrupt before the task runs is kept
  * ({@code PENDING}): the body then starts with its thread interrupted.
  */
-final class StepTask implements Runnable {
+final class InterruptibleTask implements Runnable {
   private static final int NEW = 0;
   private static final int PENDING = 1;
   private static final int RUNNING = 2;
@@ -32,14 +32,14 @@ final class StepTask implements Runnable {
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(StepTask.class, "state", int.class);
+      STATE = MethodHandles.lookup().findVarHandle(InterruptibleTask.class, "state", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   private final String name;
-  private final Consumer<StepTask> body;
+  private final Consumer<InterruptibleTask> body;
   private volatile int state = NEW;
   // Written before state leaves NEW and PENDING, cleared after DONE: an interrupter that moved the
   // state to INTERRUPTING always sees the thread, and the runner cannot reach DONE meanwhile.
@@ -52,7 +52,7 @@ final class StepTask implements Runnable {
    * A task named {@code name} (the name of its thread while it runs) that runs {@code body},
    * which gets the task itself: the handle through which its thread is interrupted.
    */
-  StepTask(String name, Consumer<StepTask> body) {
+  InterruptibleTask(String name, Consumer<InterruptibleTask> body) {
     this.name = name;
     this.body = body;
   }
@@ -61,7 +61,7 @@ final class StepTask implements Runnable {
     return name;
   }
 
-  /** Runs the body on the calling thread; what it throws is kept ({@link #escaped()}). A task runs once. */
+  /** Runs the body on the calling thread, once; what it throws is kept ({@link #escaped()}). */
   @Override
   public void run() {
     int initial = state;
@@ -77,7 +77,7 @@ final class StepTask implements Runnable {
     try {
       body.accept(this);
     } catch (Throwable t) {
-      escaped = t; // the scheduler notices a task that ended without an outcome (RunExecution)
+      escaped = t; // the scheduler notices a task that ended without an outcome (RunScheduler)
     } finally {
       finish();
     }

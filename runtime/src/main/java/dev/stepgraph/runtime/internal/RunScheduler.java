@@ -25,12 +25,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a graph: the scheduler. Waves run one after another; all steps of a wave start at
- * once, each on a thread of its own ({@link StepThreads}, one instance per run), or at most
- * {@code parallelism} at once ({@link StepLauncher}: waiting steps hold no thread). At the end of a wave the emissions of its successful steps are committed, in
- * declaration order, as immutable chunks in a {@link PriorIndex}; the next wave's {@link
- * PriorSnapshot} is a view over them.
+ * once, each on a thread of its own ({@link StepThreads}, one instance per run), or at most {@code
+ * parallelism} at once ({@link StepLauncher}: waiting steps hold no thread). At the end of a wave
+ * the emissions of its successful steps are committed, in declaration order, as immutable chunks
+ * in a {@link PriorIndex}; the next wave's {@link PriorSnapshot} is a view over them. A step gets
+ * what it needs of the run as one {@link RunContext}.
  */
-public final class RunExecution {
+public final class RunScheduler {
   private final ConnectorGraph graph;
   private final Config config;
   private final StepLauncher launcher;
@@ -43,6 +44,7 @@ public final class RunExecution {
   private final DoubleSupplier jitter;
   private final EntityKeys keys = new EntityKeys();
   private final StepThreads threads;
+  private final RunContext context;
 
   private static final long LOST_THREAD_CHECK_NANOS = 1_000_000_000L;
   private static final long OUT_OF_HEAP_BACKOFF_NANOS = 10_000_000L;
@@ -50,9 +52,9 @@ public final class RunExecution {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private volatile boolean cancelled;
-  private List<StepExecution> running = List.of(); // guarded by lock
+  private List<StepRun> running = List.of(); // guarded by lock
 
-  public RunExecution(
+  public RunScheduler(
       ConnectorGraph graph,
       Config config,
       int parallelism,
@@ -73,33 +75,10 @@ public final class RunExecution {
     this.threads = new StepThreads(graph.id());
     this.launcher = new StepLauncher(parallelism, threads);
     this.watchdog = new Watchdog("stepgraph-" + graph.id() + "-timeouts");
-  }
-
-  /** Counts the unfinished steps of one wave. */
-  final class WaveTracker {
-    private final AtomicInteger remaining;
-
-    WaveTracker(int steps) {
-      this.remaining = new AtomicInteger(steps);
-    }
-
-    void stepDone() {
-      // Only the last step takes the run's lock, to wake the coordinator (a cancel signals on its
-      // own): a lock and a wake-up per step cost a context switch per step. No wake-up is lost:
-      // the coordinator checks the count under the lock, which this signal needs too.
-      if (remaining.decrementAndGet() == 0) {
-        lock.lock();
-        try {
-          changed.signalAll();
-        } finally {
-          lock.unlock();
-        }
-      }
-    }
-
-    boolean unfinished() {
-      return remaining.get() > 0;
-    }
+    this.context =
+        new RunContext(
+            keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events,
+            () -> cancelled);
   }
 
   public RunReport run() {
@@ -115,7 +94,7 @@ public final class RunExecution {
     long start = System.nanoTime();
     boolean callerInterrupted = false;
     List<List<StepDefinition>> waves = graph.waves();
-    publish(
+    events.publish(
         new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     PriorIndex committed = new PriorIndex(keys);
@@ -133,11 +112,11 @@ public final class RunExecution {
         continue;
       }
       PriorSnapshot prior = committed.snapshot(index);
-      publish(new RunEvent.WaveStarted(clock.instant(), index, graph.waveStepIds(index)));
-      WaveTracker tracker = new WaveTracker(wave.size());
-      List<StepExecution> executions = new ArrayList<>(wave.size());
+      events.publish(new RunEvent.WaveStarted(clock.instant(), index, graph.waveStepIds(index)));
+      WaveTracker tracker = new WaveTracker(wave.size(), lock, changed);
+      List<StepRun> executions = new ArrayList<>(wave.size());
       for (StepDefinition step : wave) {
-        executions.add(new StepExecution(step, index, this, tracker, prior));
+        executions.add(new StepRun(step, index, context, tracker, prior));
       }
       lock.lock();
       try {
@@ -146,7 +125,7 @@ public final class RunExecution {
         lock.unlock();
       }
       for (int i = 0; i < executions.size(); i++) {
-        StepExecution execution = executions.get(i);
+        StepRun execution = executions.get(i);
         String skip = dependencySkipReason(wave.get(i), unsuccessful);
         if (skip != null) {
           execution.skipWithoutRunning(skip);
@@ -155,9 +134,9 @@ public final class RunExecution {
         launcher.submit(execution);
       }
       callerInterrupted |= awaitWave(tracker, executions);
-      for (StepExecution execution : executions) {
+      for (StepRun execution : executions) {
         execution.publishEnd(); // for a step whose own thread could not (out of heap, say)
-        StepOutput output = execution.output();
+        StepEmissions output = execution.output();
         if (output != null) {
           committed.commit(output, index);
         }
@@ -179,7 +158,7 @@ public final class RunExecution {
     for (StepResult result : results) {
       counts.merge(result.status(), 1, Integer::sum);
     }
-    publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
+    events.publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
     // The listeners get a bounded time to take the rest; what they could not is reported.
     List<String> warnings = events.finish(eventWait);
     RunReport report = new RunReport(graph.id(), results, duration, cancelled, warnings);
@@ -231,7 +210,7 @@ public final class RunExecution {
    * and then abandons the steps still running. Returns whether the calling thread was interrupted
    * (which cancels the run).
    */
-  private boolean awaitWave(WaveTracker tracker, List<StepExecution> executions) {
+  private boolean awaitWave(WaveTracker tracker, List<StepRun> executions) {
     boolean interrupted = false;
     lock.lock();
     try {
@@ -263,7 +242,7 @@ public final class RunExecution {
     } finally {
       lock.unlock();
     }
-    for (StepExecution execution : executions) {
+    for (StepRun execution : executions) {
       if (!execution.isFinished()) {
         execution.abandon();
       }
@@ -272,8 +251,8 @@ public final class RunExecution {
   }
 
   /** Fails the steps whose thread is gone without an outcome; they count as done. */
-  private static void endLostSteps(List<StepExecution> executions) {
-    for (StepExecution execution : executions) {
+  private static void endLostSteps(List<StepRun> executions) {
+    for (StepRun execution : executions) {
       if (execution.threadLost()) {
         execution.lostThread();
       }
@@ -293,49 +272,10 @@ public final class RunExecution {
   private void cancelLocked() {
     cancelled = true;
     launcher.cancel();
-    for (StepExecution execution : running) {
+    for (StepRun execution : running) {
       execution.interrupt();
     }
     changed.signalAll();
   }
 
-  boolean isCancelled() {
-    return cancelled;
-  }
-
-  void publish(RunEvent event) {
-    events.publish(event);
-  }
-
-  StepLauncher launcher() {
-    return launcher;
-  }
-
-  Watchdog watchdog() {
-    return watchdog;
-  }
-
-  StepThreads threads() {
-    return threads;
-  }
-
-  EntityKeys keys() {
-    return keys;
-  }
-
-  Config config() {
-    return config;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  Sleeper sleeper() {
-    return sleeper;
-  }
-
-  DoubleSupplier jitter() {
-    return jitter;
-  }
 }
