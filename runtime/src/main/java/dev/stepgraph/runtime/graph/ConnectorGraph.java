@@ -171,17 +171,8 @@ public final class ConnectorGraph {
     private final String id;
     private final String description;
     // In the order added; a step added without a wave has its wave computed by build().
-    private final List<Pending> steps = new ArrayList<>();
+    private final List<AddedStep> steps = new ArrayList<>();
     private final @Nullable ConnectorInstance<?> connector;
-
-    /** A step as added: its definition, or what to make it from once its wave is known. */
-    private record Pending(
-        @Nullable StepDefinition defined,
-        String id,
-        String description,
-        List<String> dependsOn,
-        StepPolicy policy,
-        @Nullable StepBody body) {}
 
     private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
       this.id = Objects.requireNonNull(id, "id");
@@ -206,7 +197,7 @@ public final class ConnectorGraph {
         StepPolicy policy,
         StepBody body) {
       steps.add(
-          new Pending(
+          new AddedStep(
               null,
               Objects.requireNonNull(stepId, "stepId"),
               Objects.requireNonNull(stepDescription, "stepDescription"),
@@ -240,7 +231,7 @@ public final class ConnectorGraph {
     public Builder step(StepDefinition step) {
       Objects.requireNonNull(step, "step");
       steps.add(
-          new Pending(step, step.id(), step.description(), step.dependsOn(), step.policy(), null));
+          new AddedStep(step, step.id(), step.description(), step.dependsOn(), step.policy(), null));
       return this;
     }
 
@@ -251,59 +242,7 @@ public final class ConnectorGraph {
      *     other in a cycle, a dependency is not in an earlier wave, or a wave is empty
      */
     public ConnectorGraph build() {
-      Map<String, Pending> byId = new HashMap<>();
-      for (Pending step : steps) {
-        byId.putIfAbsent(step.id(), step);
-      }
-      Map<String, Integer> waves = new HashMap<>();
-      List<StepDefinition> definitions = new ArrayList<>(steps.size());
-      for (Pending step : steps) {
-        if (step.defined() != null) {
-          definitions.add(step.defined());
-        } else {
-          int wave = waveOf(step, byId, waves, new java.util.LinkedHashSet<>());
-          definitions.add(
-              new StepDefinition(
-                  step.id(), step.description(), step.dependsOn(), wave, step.policy(),
-                  Objects.requireNonNull(step.body())));
-        }
-      }
-      return new ConnectorGraph(id, description, definitions, connector);
-    }
-
-    /**
-     * The wave of a step: given, or one more than the highest wave of its dependencies. An unknown
-     * dependency counts as wave 0 here; the graph's own check then names it.
-     */
-    private int waveOf(
-        Pending step,
-        Map<String, Pending> byId,
-        Map<String, Integer> waves,
-        java.util.Set<String> path) {
-      if (step.defined() != null) {
-        return step.defined().wave();
-      }
-      Integer known = waves.get(step.id());
-      if (known != null) {
-        return known;
-      }
-      if (!path.add(step.id())) {
-        List<String> cycle = new ArrayList<>(path);
-        cycle = cycle.subList(cycle.indexOf(step.id()), cycle.size());
-        throw new IllegalArgumentException(
-            "connector '" + id + "': steps depend on each other in a cycle: "
-                + String.join(" -> ", cycle) + " -> " + step.id());
-      }
-      int wave = 0;
-      for (String dependency : step.dependsOn()) {
-        Pending upstream = byId.get(dependency);
-        if (upstream != null) {
-          wave = Math.max(wave, waveOf(upstream, byId, waves, path) + 1);
-        }
-      }
-      path.remove(step.id());
-      waves.put(step.id(), wave);
-      return wave;
+      return new ConnectorGraph(id, description, AddedStep.define(id, steps), connector);
     }
   }
 }
