@@ -16,6 +16,7 @@
  * The engine ({@code dev.stepgraph.runtime.internal}) is not exported.
  */
 module dev.stepgraph.runtime {
+  requires transitive dev.stepgraph.annotations;
   requires transitive org.jspecify;
   requires transitive org.slf4j;
   requires com.fasterxml.jackson.core;

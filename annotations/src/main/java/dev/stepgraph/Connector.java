@@ -31,4 +31,10 @@ public @interface Connector {
    * {@code INHERIT} has nothing to inherit from here and is a compile error.
    */
   OnDependencyFailure onDependencyFailure() default OnDependencyFailure.RUN;
+
+  /**
+   * When a step starts: {@link Schedule#WAVES} (the default), once every step of the wave before
+   * it has finished; {@link Schedule#EAGER}, as soon as every step it depends on has finished.
+   */
+  Schedule schedule() default Schedule.WAVES;
 }

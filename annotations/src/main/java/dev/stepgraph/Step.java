@@ -59,4 +59,20 @@ public @interface Step {
    * Connector#onDependencyFailure()}.
    */
   OnDependencyFailure onDependencyFailure() default OnDependencyFailure.INHERIT;
+
+  /**
+   * The entity and relationship types this step emits ({@code "host"}, {@code "aws_iam_user"}):
+   * lowercase letters and digits, words separated by single {@code -} or {@code _}. Empty (the
+   * default): the step may emit anything. A step that declares them and emits another type fails,
+   * without retrying; types its code names as constants are checked at compile time.
+   */
+  String[] emits() default {};
+
+  /**
+   * The entity and relationship types this step reads from its prior data. Each must be emitted by
+   * a step upstream of it (through {@link #dependsOn()}), which the processor checks. Empty (the
+   * default): the step may read anything. A step that declares them and asks its prior data for
+   * another type gets an exception.
+   */
+  String[] reads() default {};
 }

@@ -19,6 +19,7 @@ record AddedStep(
     String description,
     List<String> dependsOn,
     StepPolicy policy,
+    DataContract contract,
     @Nullable StepBody body) {
 
   /** The definitions of the steps, in the order added, each with its wave. */
@@ -38,7 +39,7 @@ record AddedStep(
         definitions.add(
             new StepDefinition(
                 step.id(), step.description(), step.dependsOn(), wave, step.policy(),
-                Objects.requireNonNull(step.body())));
+                step.contract(), Objects.requireNonNull(step.body())));
       }
     }
     return definitions;

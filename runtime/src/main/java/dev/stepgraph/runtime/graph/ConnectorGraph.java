@@ -1,5 +1,6 @@
 package dev.stepgraph.runtime.graph;
 
+import dev.stepgraph.Schedule;
 import dev.stepgraph.runtime.run.ConnectorCreationException;
 
 import java.util.ArrayList;
@@ -29,15 +30,18 @@ public final class ConnectorGraph {
   private final List<List<StepDefinition>> waves;
   private final List<List<String>> waveStepIds;
   private final @Nullable ConnectorInstance<?> connector;
+  private final Schedule schedule;
 
   private ConnectorGraph(
       String id,
       String description,
       List<StepDefinition> steps,
-      @Nullable ConnectorInstance<?> connector) {
+      @Nullable ConnectorInstance<?> connector,
+      Schedule schedule) {
     this.id = id;
     this.description = description;
     this.connector = connector;
+    this.schedule = schedule;
     this.steps = List.copyOf(steps);
     Map<String, StepDefinition> byId = new LinkedHashMap<>();
     for (StepDefinition step : this.steps) {
@@ -101,7 +105,7 @@ public final class ConnectorGraph {
 
   /** A builder for a subgraph of this graph: the same id, description and connector instance. */
   Builder subgraphBuilder() {
-    return new Builder(id, description, connector);
+    return new Builder(id, description, connector).schedule(schedule);
   }
 
   /**
@@ -114,6 +118,11 @@ public final class ConnectorGraph {
     if (connector != null) {
       connector.get();
     }
+  }
+
+  /** When the steps start: wave by wave (the default), or each as soon as its dependencies end. */
+  public Schedule schedule() {
+    return schedule;
   }
 
   /** The connector id, lowercase kebab-case. */
@@ -173,6 +182,7 @@ public final class ConnectorGraph {
     // In the order added; a step added without a wave has its wave computed by build().
     private final List<AddedStep> steps = new ArrayList<>();
     private final @Nullable ConnectorInstance<?> connector;
+    private Schedule schedule = Schedule.WAVES;
 
     private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
       this.id = Objects.requireNonNull(id, "id");
@@ -203,6 +213,26 @@ public final class ConnectorGraph {
               Objects.requireNonNull(stepDescription, "stepDescription"),
               List.copyOf(dependsOn),
               Objects.requireNonNull(policy, "policy"),
+              DataContract.NONE,
+              Objects.requireNonNull(body, "body")));
+      return this;
+    }
+
+    /**
+     * Adds a step with a policy and the data contract it declares; its wave is computed. A step
+     * that emits, or reads, a type outside its declaration fails.
+     */
+    public Builder step(
+        String stepId,
+        String stepDescription,
+        List<String> dependsOn,
+        StepPolicy policy,
+        DataContract contract,
+        StepBody body) {
+      steps.add(
+          new AddedStep(
+              null, Objects.requireNonNull(stepId, "stepId"), stepDescription,
+              List.copyOf(dependsOn), policy, Objects.requireNonNull(contract, "contract"),
               Objects.requireNonNull(body, "body")));
       return this;
     }
@@ -227,11 +257,19 @@ public final class ConnectorGraph {
       return step(new StepDefinition(stepId, stepDescription, dependsOn, wave, policy, body));
     }
 
+    /** When the steps start; {@link Schedule#WAVES} by default. */
+    public Builder schedule(Schedule schedule) {
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
     /** Adds a step whose wave is given. */
     public Builder step(StepDefinition step) {
       Objects.requireNonNull(step, "step");
       steps.add(
-          new AddedStep(step, step.id(), step.description(), step.dependsOn(), step.policy(), null));
+          new AddedStep(
+              step, step.id(), step.description(), step.dependsOn(), step.policy(),
+              step.contract(), null));
       return this;
     }
 
@@ -242,7 +280,7 @@ public final class ConnectorGraph {
      *     other in a cycle, a dependency is not in an earlier wave, or a wave is empty
      */
     public ConnectorGraph build() {
-      return new ConnectorGraph(id, description, AddedStep.define(id, steps), connector);
+      return new ConnectorGraph(id, description, AddedStep.define(id, steps), connector, schedule);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param wave the wave the step runs in: 0 for roots, else 1 + the highest wave of its
  *     dependencies (computed at compile time by the processor)
  * @param policy timeout, retries and what to do when a dependency failed
+ * @param contract the types the step declares that it emits and reads
  * @param body the step's code
  */
 public record StepDefinition(
@@ -20,6 +21,7 @@ public record StepDefinition(
     List<String> dependsOn,
     int wave,
     StepPolicy policy,
+    DataContract contract,
     StepBody body) {
 
   public StepDefinition {
@@ -27,10 +29,22 @@ public record StepDefinition(
     Objects.requireNonNull(description, "description");
     dependsOn = List.copyOf(dependsOn);
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(body, "body");
     if (wave < 0) {
       throw new IllegalArgumentException("step '" + id + "': wave must be >= 0, was " + wave);
     }
+  }
+
+  /** A step that declares no data contract. */
+  public StepDefinition(
+      String id,
+      String description,
+      List<String> dependsOn,
+      int wave,
+      StepPolicy policy,
+      StepBody body) {
+    this(id, description, dependsOn, wave, policy, DataContract.NONE, body);
   }
 
   /** A step with the {@link StepPolicy#DEFAULT default policy}. */

@@ -48,7 +48,9 @@ final class StepSelection {
       for (StepDefinition step : steps) {
         if (closure.contains(step.id())) {
           builder.step(
-              step.id(), step.description(), step.dependsOn(), wave, step.policy(), step.body());
+              new StepDefinition(
+                  step.id(), step.description(), step.dependsOn(), wave, step.policy(),
+                  step.contract(), step.body()));
           any = true;
         }
       }

@@ -2,6 +2,7 @@ package dev.stepgraph.runtime.internal;
 
 import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.NonRetryableException;
 import dev.stepgraph.runtime.PriorData;
 import dev.stepgraph.runtime.Relationship;
 import dev.stepgraph.runtime.StepContext;
@@ -11,6 +12,7 @@ import dev.stepgraph.runtime.graph.StepBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +75,7 @@ final class AttemptContext implements StepContext {
       if (!open()) {
         return;
       }
+      checkEmits(entity.type(), "entity");
       EntityKeys.Owner previous = run.keys().claim(stepId(), entity);
       if (previous != null) {
         String by =
@@ -97,8 +100,39 @@ final class AttemptContext implements StepContext {
     Objects.requireNonNull(relationship, "relationship");
     synchronized (lock) {
       if (open()) {
+        checkEmits(relationship.type(), "relationship");
         relationships.add(relationship);
       }
+    }
+  }
+
+  /**
+   * Fails the attempt, without retrying, if the step declares what it emits and this is not among
+   * it. Holds the lock.
+   */
+  private void checkEmits(String type, String what) {
+    Set<String> emits = execution.contract().emits();
+    if (emits.isEmpty() || emits.contains(type)) {
+      return;
+    }
+    UndeclaredEmit failure =
+        new UndeclaredEmit(
+            "step '" + stepId() + "' emitted " + what + " type '" + type
+                + "', which it does not declare: @Step(emits = {"
+                + ContractPriorData.quoted(emits) + "}); add '" + type
+                + "' to emits, or emit one of those");
+    if (emitFailure == null) {
+      emitFailure = failure;
+    }
+    throw failure;
+  }
+
+  /** An emission outside the step's declaration: a bug in the step, so never retried. */
+  static final class UndeclaredEmit extends NonRetryableException {
+    private static final long serialVersionUID = 1L;
+
+    UndeclaredEmit(String message) {
+      super(message);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.stepgraph.runtime.internal;
 
 import dev.stepgraph.runtime.Config;
+import dev.stepgraph.Schedule;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepDefinition;
 import dev.stepgraph.runtime.run.RunEvent;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -83,7 +85,11 @@ public final class RunScheduler {
 
   public RunReport run() {
     try {
-      return threads.coordinate("stepgraph-" + graph.id(), this::runWaves);
+      return threads.coordinate(
+          "stepgraph-" + graph.id(),
+          graph.schedule() == Schedule.EAGER
+              ? () -> new EagerRun(graph, context, this).run()
+              : this::runWaves);
     } finally {
       watchdog.close();
       threads.close(); // never waits: a step abandoned while still running keeps its thread
@@ -118,15 +124,10 @@ public final class RunScheduler {
       for (StepDefinition step : wave) {
         executions.add(new StepRun(step, index, context, tracker, prior));
       }
-      lock.lock();
-      try {
-        running = executions;
-      } finally {
-        lock.unlock();
-      }
+      running(executions);
       for (int i = 0; i < executions.size(); i++) {
         StepRun execution = executions.get(i);
-        String skip = dependencySkipReason(wave.get(i), unsuccessful);
+        String skip = DependencySkips.reason(wave.get(i), unsuccessful);
         if (skip != null) {
           execution.skipWithoutRunning(skip);
           continue;
@@ -147,12 +148,12 @@ public final class RunScheduler {
         results.add(result);
       }
     }
-    lock.lock();
-    try {
-      running = List.of();
-    } finally {
-      lock.unlock();
-    }
+    running(List.of());
+    return finish(start, results, callerInterrupted);
+  }
+
+  /** Ends the run: the last event, the listeners' bounded wait, the report. */
+  RunReport finish(long start, List<StepResult> results, boolean callerInterrupted) {
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
     for (StepResult result : results) {
@@ -169,57 +170,29 @@ public final class RunScheduler {
   }
 
   /**
-   * Why a step whose policy says to skip on dependency failure does not run: its first direct
-   * dependency (in declaration order) that did not succeed, e.g. {@code dependency 'hosts'
-   * failed}; null if it runs.
-   */
-  private static @Nullable String dependencySkipReason(
-      StepDefinition step, Map<String, StepStatus> unsuccessful) {
-    if (!step.policy().skipOnDependencyFailure()) {
-      return null;
-    }
-    for (String dependency : step.dependsOn()) {
-      StepStatus status = unsuccessful.get(dependency);
-      if (status == null) {
-        continue;
-      }
-      return "dependency '" + dependency + "' " + describe(status);
-    }
-    return null;
-  }
-
-  private static String describe(StepStatus status) {
-    switch (status) {
-      case FAILED:
-        return "failed";
-      case TIMED_OUT:
-        return "timed out";
-      case SKIPPED:
-        return "was skipped";
-      case CANCELLED:
-        return "was cancelled";
-      case NOT_RUN:
-        return "did not run";
-      default:
-        return status.name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
-  /**
    * Waits until every step of the wave finished; once cancelled, waits at most the grace period
    * and then abandons the steps still running. Returns whether the calling thread was interrupted
    * (which cancels the run).
    */
   private boolean awaitWave(WaveTracker tracker, List<StepRun> executions) {
+    boolean interrupted = await(tracker::unfinished, executions);
+    return graceThenAbandon(tracker::unfinished, executions) | interrupted;
+  }
+
+  /**
+   * Waits while {@code waiting} holds and the run is not cancelled; woken by {@link #signal()}.
+   * Returns whether the calling thread was interrupted (which cancels the run).
+   */
+  boolean await(BooleanSupplier waiting, List<StepRun> watched) {
     boolean interrupted = false;
     lock.lock();
     try {
-      while (tracker.unfinished() && !cancelled) {
+      while (waiting.getAsBoolean() && !cancelled) {
         try {
-          // Woken by the wave's last step; the bounded wait is only a safety net for a step whose
-          // thread died without ending it (an Error that escaped even its own handling).
+          // Woken by a step's end; the bounded wait is only a safety net for a step whose thread
+          // died without ending it (an Error that escaped even its own handling).
           if (changed.awaitNanos(LOST_THREAD_CHECK_NANOS) <= 0) {
-            endLostSteps(executions);
+            endLostSteps(watched);
           }
         } catch (InterruptedException e) {
           interrupted = true;
@@ -230,8 +203,22 @@ public final class RunScheduler {
           LockSupport.parkNanos(OUT_OF_HEAP_BACKOFF_NANOS);
         }
       }
+    } finally {
+      lock.unlock();
+    }
+    return interrupted;
+  }
+
+  /**
+   * Once cancelled: waits at most the grace period while {@code unfinished} holds, then abandons
+   * the steps still running. Returns whether the calling thread was interrupted.
+   */
+  boolean graceThenAbandon(BooleanSupplier unfinished, List<StepRun> watched) {
+    boolean interrupted = false;
+    lock.lock();
+    try {
       long nanos = cancelGrace.toNanos();
-      while (tracker.unfinished() && nanos > 0) {
+      while (unfinished.getAsBoolean() && nanos > 0) {
         try {
           nanos = changed.awaitNanos(nanos);
         } catch (InterruptedException e) {
@@ -242,12 +229,36 @@ public final class RunScheduler {
     } finally {
       lock.unlock();
     }
-    for (StepRun execution : executions) {
+    for (StepRun execution : watched) {
       if (!execution.isFinished()) {
         execution.abandon();
       }
     }
     return interrupted;
+  }
+
+  /** Wakes {@link #await}: a step ended. */
+  void signal() {
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  /** The steps a cancel interrupts. */
+  void running(List<StepRun> steps) {
+    lock.lock();
+    try {
+      running = steps;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Fails the steps whose thread is gone without an outcome; they count as done. */

@@ -1,6 +1,7 @@
 package dev.stepgraph.runtime.internal;
 
 import dev.stepgraph.runtime.PriorData;
+import dev.stepgraph.runtime.graph.DataContract;
 import dev.stepgraph.runtime.graph.StepDefinition;
 import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.StepResult;
@@ -24,7 +25,7 @@ final class StepRun {
   private final StepDefinition step;
   private final int wave;
   private final RunContext run;
-  private final WaveTracker tracker;
+  private final StepEnds tracker;
   private final PriorData prior;
 
   private final InterruptibleTask task;
@@ -41,12 +42,15 @@ final class StepRun {
   private final StepOutcome outcome = new StepOutcome();
   private final RetryLoop attempts;
 
-  StepRun(StepDefinition step, int wave, RunContext run, WaveTracker tracker, PriorData prior) {
+  StepRun(StepDefinition step, int wave, RunContext run, StepEnds tracker, PriorData prior) {
     this.step = step;
     this.wave = wave;
     this.run = run;
     this.tracker = tracker;
-    this.prior = prior;
+    this.prior =
+        step.contract().declaresReads()
+            ? new ContractPriorData(prior, step.id(), step.contract().reads())
+            : prior;
     this.task = new InterruptibleTask("stepgraph-" + step.id(), this::drive);
     this.attempts = new RetryLoop(this, step, run);
   }
@@ -58,6 +62,10 @@ final class StepRun {
 
   String stepId() {
     return step.id();
+  }
+
+  DataContract contract() {
+    return step.contract();
   }
 
   PriorData prior() {
@@ -183,7 +191,7 @@ final class StepRun {
           run.launcher().release();
         }
       } finally {
-        tracker.stepDone();
+        tracker.stepDone(this);
       }
     }
   }

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Counts the unfinished steps of one wave and wakes the scheduler when the last one ends. */
-final class WaveTracker {
+final class WaveTracker implements StepEnds {
   private final AtomicInteger remaining;
   private final ReentrantLock lock;
   private final Condition changed;
@@ -17,7 +17,8 @@ final class WaveTracker {
     this.changed = changed;
   }
 
-  void stepDone() {
+  @Override
+  public void stepDone(StepRun step) {
     // Only the last step takes the run's lock, to wake the scheduler (a cancel signals on its
     // own): a lock and a wake-up per step cost a context switch per step. No wake-up is lost:
     // the scheduler checks the count under the lock, which this signal needs too.

@@ -1,6 +1,6 @@
 /**
- * The engine: the scheduler, step threads, attempts, prior data, event delivery. Not exported by the
- * module, and not an API: its types are public only for the runtime's other packages.
+ * The engine: the scheduler, step threads, attempts, prior data, event delivery. Not exported by
+ * the module, and not an API: its types are public only for the runtime's other packages.
  */
 @NullMarked
 package dev.stepgraph.runtime.internal;
