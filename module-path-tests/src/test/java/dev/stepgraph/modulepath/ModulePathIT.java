@@ -105,6 +105,30 @@ class ModulePathIT {
         described.output());
   }
 
+  /** The README shows the module-info a connector needs: it must be the one tested here. */
+  @Test
+  void theReadmeShowsThisModuleInfo() throws Exception {
+    Path readme = Path.of(System.getProperty("stepgraph.repo.root", "..")).resolve("README.md");
+    List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
+    int start = lines.indexOf("module com.acme.inventory {");
+    assertTrue(start > 0 && lines.get(start - 1).equals("```java"), "no module-info in " + readme);
+    List<String> shown = lines.subList(start, lines.size());
+    shown = shown.subList(0, shown.indexOf("```"));
+
+    assertEquals(
+        directives(Files.readAllLines(connectorSources.resolve("module-info.java"))),
+        directives(shown));
+  }
+
+  /** The lines of a module declaration without comments, indentation and blank lines. */
+  private static List<String> directives(List<String> lines) {
+    String text = String.join("\n", lines).replaceAll("(?s)/\\*.*?\\*/", "");
+    return Stream.of(text.split("\n"))
+        .map(line -> line.replaceAll("//.*", "").strip())
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+
   @ParameterizedTest
   @EnumSource(Where.class)
   void planPrintsTheWaves(Where where) throws Exception {
