@@ -206,16 +206,7 @@ public final class ConnectorGraph {
         List<String> dependsOn,
         StepPolicy policy,
         StepBody body) {
-      steps.add(
-          new AddedStep(
-              null,
-              Objects.requireNonNull(stepId, "stepId"),
-              Objects.requireNonNull(stepDescription, "stepDescription"),
-              List.copyOf(dependsOn),
-              Objects.requireNonNull(policy, "policy"),
-              DataContract.NONE,
-              Objects.requireNonNull(body, "body")));
-      return this;
+      return step(stepId, stepDescription, dependsOn, policy, DataContract.NONE, body);
     }
 
     /**
@@ -231,8 +222,9 @@ public final class ConnectorGraph {
         StepBody body) {
       steps.add(
           new AddedStep(
-              null, Objects.requireNonNull(stepId, "stepId"), stepDescription,
-              List.copyOf(dependsOn), policy, Objects.requireNonNull(contract, "contract"),
+              null, Objects.requireNonNull(stepId, "stepId"),
+              Objects.requireNonNull(stepDescription, "stepDescription"), List.copyOf(dependsOn),
+              Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(contract, "contract"),
               Objects.requireNonNull(body, "body")));
       return this;
     }
@@ -255,6 +247,22 @@ public final class ConnectorGraph {
         StepPolicy policy,
         StepBody body) {
       return step(new StepDefinition(stepId, stepDescription, dependsOn, wave, policy, body));
+    }
+
+    /**
+     * Adds a step in the given wave with a policy and the data contract it declares: for
+     * generated code, which passes the waves it computed.
+     */
+    public Builder step(
+        String stepId,
+        String stepDescription,
+        List<String> dependsOn,
+        int wave,
+        StepPolicy policy,
+        DataContract contract,
+        StepBody body) {
+      return step(
+          new StepDefinition(stepId, stepDescription, dependsOn, wave, policy, contract, body));
     }
 
     /** When the steps start; {@link Schedule#WAVES} by default. */
