@@ -99,7 +99,7 @@ final class GraphGenerator {
     for (List<Integer> wave : waves) {
       for (int index : wave) {
         StepModel step = connector.steps().get(index);
-        StepPolicies policy = StepPolicies.of(connector, step);
+        ResolvedPolicy policy = ResolvedPolicy.of(connector, step);
         if (!policy.isDefault() && policies++ < MAX_LISTED_POLICIES) {
           policyLines.add(step.id() + ": " + policy.describe());
         }
@@ -283,7 +283,7 @@ final class GraphGenerator {
       separator = ", $S";
     }
     dependencies.add(")");
-    StepPolicies policy = StepPolicies.of(connector, step);
+    ResolvedPolicy policy = ResolvedPolicy.of(connector, step);
     if (policy.isDefault()) {
       return CodeBlock.of("$S,$W$S,$W$L,$W$L,$W$L",
           step.id(), step.description(), dependencies.build(), wave, body);

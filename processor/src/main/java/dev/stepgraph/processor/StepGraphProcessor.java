@@ -131,7 +131,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
       }
     }
     checkLocalClasses(connectors, annotatedOnly, reporter);
-    Map<String, List<MainGenerator.Entry>> mains = new LinkedHashMap<>();
+    Map<String, List<ConnectorMainGenerator.Entry>> mains = new LinkedHashMap<>();
     Set<String> packagesWithErrors = new HashSet<>();
     for (TypeElement type : connectors) {
       if (!processedTypes.add(type.getQualifiedName().toString())) {
@@ -139,14 +139,14 @@ public final class StepGraphProcessor extends AbstractProcessor {
       }
       String packageName = packageOf(type);
       int errorsBefore = reporter.errorCount();
-      MainGenerator.Entry entry = processConnector(type, packageName, reporter);
+      ConnectorMainGenerator.Entry entry = processConnector(type, packageName, reporter);
       if (entry != null && reporter.errorCount() == errorsBefore) {
         mains.computeIfAbsent(packageName, p -> new ArrayList<>()).add(entry);
       } else {
         packagesWithErrors.add(packageName);
       }
     }
-    for (Map.Entry<String, List<MainGenerator.Entry>> main : mains.entrySet()) {
+    for (Map.Entry<String, List<ConnectorMainGenerator.Entry>> main : mains.entrySet()) {
       if (!packagesWithErrors.contains(main.getKey())) {
         writeMain(main.getKey(), main.getValue(), reporter);
       }
@@ -178,7 +178,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   }
 
   /** Reads, checks and generates one connector; null if it has errors. */
-  private MainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
+  private ConnectorMainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
     try {
       ConnectorModel connector = requireNonNull(reader).read(type);
       afterRead.accept(connector);
@@ -194,7 +194,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
       if (reporter.errorCount() != errorsBefore) {
         return null;
       }
-      List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.graph()));
+      List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
       GraphGenerator.generate(connector, waves).writeTo(processingEnv.getFiler());
       if (mainWritten.contains(packageName)) {
         reporter.warning(
@@ -204,7 +204,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
             type, connector.annotation(), null);
         return null;
       }
-      return new MainGenerator.Entry(type, connector.id());
+      return new ConnectorMainGenerator.Entry(type, connector.id());
     } catch (IOException e) {
       reporter.error(
           "could not write the step graph of connector " + type.getQualifiedName() + ": " + e.getMessage()
@@ -229,9 +229,9 @@ public final class StepGraphProcessor extends AbstractProcessor {
     }
   }
 
-  private void writeMain(String packageName, List<MainGenerator.Entry> entries, Reporter reporter) {
+  private void writeMain(String packageName, List<ConnectorMainGenerator.Entry> entries, Reporter reporter) {
     try {
-      MainGenerator.generate(packageName, entries).writeTo(processingEnv.getFiler());
+      ConnectorMainGenerator.generate(packageName, entries).writeTo(processingEnv.getFiler());
       mainWritten.add(packageName);
     } catch (IOException e) {
       reporter.error(

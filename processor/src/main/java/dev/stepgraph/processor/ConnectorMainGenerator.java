@@ -11,7 +11,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /** Writes the {@code ConnectorMain} of a package: its {@code main} runs the Stepgraph command line. */
-final class MainGenerator {
+final class ConnectorMainGenerator {
   static final ClassName CLI = ClassName.get("dev.stepgraph.runtime.cli", "StepgraphCli");
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
@@ -28,7 +28,7 @@ final class MainGenerator {
     }
   }
 
-  private MainGenerator() {}
+  private ConnectorMainGenerator() {}
 
   static JavaFile generate(String packageName, List<Entry> connectors) {
     List<Entry> sorted = connectors.stream().sorted(Comparator.comparing(Entry::id)).toList();
