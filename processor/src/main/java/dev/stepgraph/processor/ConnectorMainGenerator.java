@@ -1,5 +1,10 @@
 package dev.stepgraph.processor;
 
+import static dev.stepgraph.processor.GeneratedTypes.CLI;
+import static dev.stepgraph.processor.GeneratedTypes.CONNECTOR_GRAPH;
+import static dev.stepgraph.processor.GeneratedTypes.MAP;
+import static dev.stepgraph.processor.GeneratedTypes.SUPPLIER;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
@@ -12,10 +17,6 @@ import javax.lang.model.element.TypeElement;
 
 /** Writes the {@code ConnectorMain} of a package: its {@code main} runs the Stepgraph command line. */
 final class ConnectorMainGenerator {
-  static final ClassName CLI = ClassName.get("dev.stepgraph.runtime.cli", "StepgraphCli");
-  static final ClassName MAP = ClassName.get("java.util", "Map");
-  static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
-
   /**
    * A connector of the package, with its generated graph class.
    *
@@ -24,7 +25,7 @@ final class ConnectorMainGenerator {
    */
   record Entry(TypeElement type, String id) {
     ClassName graphClass() {
-      return ClassName.get(ClassName.get(type).packageName(), GraphGenerator.graphClassSimpleName(type));
+      return GeneratedTypes.graphClass(type);
     }
   }
 
@@ -48,7 +49,7 @@ final class ConnectorMainGenerator {
       javadoc.add("</ul>\n");
       CodeBlock.Builder map = CodeBlock.builder();
       boolean entries = sorted.size() > 10;
-      map.add("$T<$T, $T<$T>> connectors = $T.$L(\n", MAP, String.class, SUPPLIER, GraphGenerator.CONNECTOR_GRAPH, MAP,
+      map.add("$T<$T, $T<$T>> connectors = $T.$L(\n", MAP, String.class, SUPPLIER, CONNECTOR_GRAPH, MAP,
           entries ? "ofEntries" : "of").indent().indent();
       for (int i = 0; i < sorted.size(); i++) {
         ClassName graph = sorted.get(i).graphClass();
@@ -68,7 +69,7 @@ final class ConnectorMainGenerator {
 
     TypeSpec.Builder main = TypeSpec.classBuilder("ConnectorMain")
         .addJavadoc(javadoc.build())
-        .addAnnotation(GraphGenerator.generated())
+        .addAnnotation(GeneratedTypes.generatedAnnotation())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("main")

@@ -31,7 +31,7 @@ final class ConnectorTypeCheck implements ConnectorCheck {
   public void check(ConnectorModel connector, Reporter reporter) {
     TypeElement type = connector.type();
     String name = connector.qualifiedName();
-    String generated = GraphGenerator.graphClassSimpleName(type);
+    String generated = GeneratedTypes.graphClassSimpleName(type);
     if (type.getKind() != ElementKind.CLASS) {
       String kind = kindName(type.getKind());
       reporter.error(

@@ -1,6 +1,9 @@
 package dev.stepgraph.processor;
 
-import com.palantir.javapoet.ClassName;
+import static dev.stepgraph.processor.GeneratedTypes.DURATION;
+import static dev.stepgraph.processor.GeneratedTypes.RETRY_POLICY;
+import static dev.stepgraph.processor.GeneratedTypes.STEP_POLICY;
+
 import com.palantir.javapoet.CodeBlock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,10 +22,6 @@ import org.jspecify.annotations.Nullable;
  * @param skipOnDependencyFailure whether the step is skipped when a dependency did not succeed
  */
 record ResolvedPolicy(@Nullable Duration timeout, @Nullable RetryModel retry, boolean skipOnDependencyFailure) {
-
-  static final ClassName STEP_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "StepPolicy");
-  static final ClassName RETRY_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "RetryPolicy");
-  static final ClassName DURATION = ClassName.get("java.time", "Duration");
 
   /** Resolves the policy of a step that passed {@link PolicyCheck}. */
   static ResolvedPolicy of(ConnectorModel connector, StepModel step) {

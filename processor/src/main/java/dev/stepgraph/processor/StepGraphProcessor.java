@@ -195,12 +195,12 @@ public final class StepGraphProcessor extends AbstractProcessor {
         return null;
       }
       List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
-      GraphGenerator.generate(connector, waves).writeTo(processingEnv.getFiler());
+      GraphClassGenerator.generate(connector, waves).writeTo(processingEnv.getFiler());
       if (mainWritten.contains(packageName)) {
         reporter.warning(
             "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"
                 + " connectors of package " + packageName + ", whose ConnectorMain is already written, so it is"
-                + " not in it: run it through " + GraphGenerator.graphClassSimpleName(type) + ".create()",
+                + " not in it: run it through " + GeneratedTypes.graphClassSimpleName(type) + ".create()",
             type, connector.annotation(), null);
         return null;
       }
@@ -208,7 +208,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.error(
           "could not write the step graph of connector " + type.getQualifiedName() + ": " + e.getMessage()
-              + ": check that no other class is named " + GraphGenerator.graphClassSimpleName(type),
+              + ": check that no other class is named " + GeneratedTypes.graphClassSimpleName(type),
           type);
       return null;
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
