@@ -19,8 +19,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,12 +67,10 @@ public final class StepGraphProcessor extends AbstractProcessor {
     this.reporter = new Reporter(processingEnv.getMessager());
     this.trees = trees(processingEnv);
     this.reader = new ModelReader(elements, trees);
-    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
-    TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
-    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    Types types = processingEnv.getTypeUtils();
     this.checks = List.of(
-        new ConnectorTypeCheck(processingEnv.getTypeUtils(), runtimeException, error),
-        new StepMethodCheck(processingEnv.getTypeUtils(), exception, error),
+        new ConnectorTypeCheck(AllowedThrows.unchecked(types, elements)),
+        new StepMethodCheck(AllowedThrows.exceptions(types, elements)),
         new StepIdCheck(),
         new DependsOnCheck(),
         new CycleCheck(),
