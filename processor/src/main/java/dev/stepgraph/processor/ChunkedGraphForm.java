@@ -25,7 +25,11 @@ import javax.lang.model.element.Modifier;
  * The {@code run} method calls {@code connector.get()} once, before the {@code switch}.
  */
 final class ChunkedGraphForm {
-  /** The weight of the steps of one {@code StepsN} class at most; a heavier graph is chunked. */
+  /**
+   * The weight of the steps of one {@code StepsN} class at most, and of a graph in the flat form: a
+   * heavier graph is chunked. Tests pass a smaller one to {@code StepGraphProcessor} to see the
+   * chunked form on a few steps.
+   */
   static final int MAX_CHUNK_WEIGHT = 500;
 
   private ChunkedGraphForm() {}
@@ -34,8 +38,12 @@ final class ChunkedGraphForm {
    * Adds one {@code StepsN.addTo(graph, connector)} per chunk to {@code build}, after its {@code
    * graph} builder and before {@code graph.build()}, and returns the {@code StepsN} classes to nest
    * in the graph class.
+   *
+   * @param maxChunkWeight the weight of one {@code StepsN} class at most ({@link #MAX_CHUNK_WEIGHT});
+   *     a step heavier than that gets a class of its own
    */
-  static List<TypeSpec> addSteps(ConnectorModel connector, List<List<Integer>> waves, MethodSpec.Builder build) {
+  static List<TypeSpec> addSteps(
+      ConnectorModel connector, List<List<Integer>> waves, int maxChunkWeight, MethodSpec.Builder build) {
     ClassName connectorClass = ClassName.get(connector.type());
     ClassName graphClass = GeneratedTypes.graphClass(connector.type());
     TypeName instanceType = ParameterizedTypeName.get(GeneratedTypes.CONNECTOR_INSTANCE, connectorClass);
@@ -45,7 +53,7 @@ final class ChunkedGraphForm {
       boolean waveStarted = false;
       for (int index : waves.get(w)) {
         StepModel step = connector.steps().get(index);
-        if (chunk == null || chunk.weight + StepRegistration.weight(step) > MAX_CHUNK_WEIGHT) {
+        if (chunk == null || chunk.weight + StepRegistration.weight(step) > maxChunkWeight) {
           if (chunk != null) {
             chunks.add(chunk.build(connectorClass, instanceType));
           }

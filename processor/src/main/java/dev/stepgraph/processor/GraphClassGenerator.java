@@ -19,7 +19,8 @@ import javax.lang.model.element.TypeElement;
  * Writes {@code <Connector>_StepGraph}: the class Javadoc with the waves and the policies, the
  * connector id, the wave count, the two {@code create} methods and {@code build}, which registers
  * the steps in one of two forms: {@link FlatGraphForm} for a small graph, {@link ChunkedGraphForm}
- * (nested {@code StepsN} classes) for one heavier than {@link ChunkedGraphForm#MAX_CHUNK_WEIGHT}.
+ * (nested {@code StepsN} classes) for one heavier than {@link ChunkedGraphForm#MAX_CHUNK_WEIGHT}
+ * (steps plus dependencies).
  * A step gets a {@code StepPolicy} only when it has a timeout, retries or skip-on-dependency-failure.
  *
  * <p>{@code create()} does not create the connector: it builds the graph around a {@code
@@ -38,8 +39,10 @@ final class GraphClassGenerator {
    * The source of the graph class.
    *
    * @param waves step indices by wave, each wave in declaration order
+   * @param maxChunkWeight the weight up to which the graph takes the flat form, and of one {@code
+   *     StepsN} class of the chunked form ({@link ChunkedGraphForm#MAX_CHUNK_WEIGHT})
    */
-  static JavaFile generate(ConnectorModel connector, List<List<Integer>> waves) {
+  static JavaFile generate(ConnectorModel connector, List<List<Integer>> waves, int maxChunkWeight) {
     TypeElement type = connector.type();
     ClassName connectorClass = ClassName.get(type);
     ClassName graphClass = GeneratedTypes.graphClass(type);
@@ -80,10 +83,10 @@ final class GraphClassGenerator {
         .addParameter(ParameterizedTypeName.get(CONNECTOR_INSTANCE, connectorClass), "connector")
         .addStatement("$T graph =$W$T.builder(CONNECTOR_ID,$W$S,$Wconnector)", GeneratedTypes.GRAPH_BUILDER,
             CONNECTOR_GRAPH, connector.description());
-    if (StepRegistration.weight(connector) <= ChunkedGraphForm.MAX_CHUNK_WEIGHT) {
+    if (StepRegistration.weight(connector) <= maxChunkWeight) {
       FlatGraphForm.addSteps(connector, waves, build);
     } else {
-      graph.addTypes(ChunkedGraphForm.addSteps(connector, waves, build));
+      graph.addTypes(ChunkedGraphForm.addSteps(connector, waves, maxChunkWeight, build));
     }
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());

@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 @AutoService(Processor.class)
 public final class StepGraphProcessor extends AbstractProcessor {
   private final Consumer<ConnectorModel> afterRead;
+  private final int maxChunkWeight;
 
   private @Nullable Reporter reporter;
   private @Nullable ModelReader reader;
@@ -47,7 +48,19 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   /** For tests: {@code afterRead} runs on each connector model and may throw. */
   StepGraphProcessor(Consumer<ConnectorModel> afterRead) {
+    this(afterRead, ChunkedGraphForm.MAX_CHUNK_WEIGHT);
+  }
+
+  /**
+   * For tests: graphs heavier than {@code maxChunkWeight} (steps plus dependencies) take the chunked
+   * form, in classes of at most that weight, so a test sees it on a few steps.
+   */
+  StepGraphProcessor(Consumer<ConnectorModel> afterRead, int maxChunkWeight) {
+    if (maxChunkWeight < 1) {
+      throw new IllegalArgumentException("maxChunkWeight must be at least 1, was " + maxChunkWeight);
+    }
     this.afterRead = afterRead;
+    this.maxChunkWeight = maxChunkWeight;
   }
 
   @Override
@@ -163,7 +176,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
         return null;
       }
       List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
-      GraphClassGenerator.generate(connector, waves).writeTo(processingEnv.getFiler());
+      GraphClassGenerator.generate(connector, waves, maxChunkWeight).writeTo(processingEnv.getFiler());
       if (rounds.mainWritten(packageName)) {
         reporter.warning(
             "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"
