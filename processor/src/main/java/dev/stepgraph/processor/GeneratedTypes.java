@@ -22,6 +22,7 @@ final class GeneratedTypes {
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");
+  static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

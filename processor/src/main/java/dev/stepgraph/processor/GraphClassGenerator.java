@@ -27,7 +27,8 @@ import javax.lang.model.element.TypeElement;
  * ConnectorInstance.lazy(X.class, X::new)}, which the runner creates once, before the first step,
  * so {@code plan} and {@code graph} never run a constructor that needs configuration. Both {@code
  * create} methods share one private {@code build(ConnectorInstance<X>)}, and every body calls the
- * step method on {@code connector.get()}.
+ * step method on {@code connector.get()}. {@code create(X connector)} rejects null with a message
+ * naming the class, before anything is built.
  */
 final class GraphClassGenerator {
   /** The class Javadoc lists at most this many step policies. */
@@ -70,10 +71,12 @@ final class GraphClassGenerator {
                 CONNECTOR_INSTANCE, connectorClass, connectorClass)
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
-            .addJavadoc("The graph of the given connector instance (for embedding and tests).\n")
+            .addJavadoc("The graph of the given connector instance (for embedding and tests).\n\n"
+                + "@throws NullPointerException if {@code connector} is null\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(CONNECTOR_GRAPH)
             .addParameter(connectorClass, "connector")
+            .addStatement("$T.requireNonNull(connector,$W$S)", GeneratedTypes.OBJECTS, nullConnectorMessage(type))
             .addStatement("return build($T.of(connector))", CONNECTOR_INSTANCE)
             .build());
 
@@ -91,6 +94,16 @@ final class GraphClassGenerator {
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());
     return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * What {@code create(X connector)} says when given null: {@code connector is null: pass an instance
+   * of AwsConnector, or call create() to let the run create one} (the nested name, {@code
+   * Outer.AwsConnector}, for a nested class).
+   */
+  static String nullConnectorMessage(TypeElement type) {
+    return "connector is null: pass an instance of " + String.join(".", ClassName.get(type).simpleNames())
+        + ", or call create() to let the run create one";
   }
 
   /** The connector, its description, the waves and the policies that are not the default. */
