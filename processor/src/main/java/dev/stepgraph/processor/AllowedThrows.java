@@ -41,7 +41,9 @@ final class AllowedThrows {
   List<TypeMirror> disallowed(ExecutableElement method) {
     List<TypeMirror> disallowed = new ArrayList<>();
     for (TypeMirror thrown : method.getThrownTypes()) {
-      if (thrown.getKind() == TypeKind.DECLARED && !types.isSubtype(thrown, allowed) && !types.isSubtype(thrown, error)) {
+      if (thrown.getKind() == TypeKind.DECLARED
+          && !types.isSubtype(thrown, allowed)
+          && !types.isSubtype(thrown, error)) {
         disallowed.add(thrown);
       }
     }

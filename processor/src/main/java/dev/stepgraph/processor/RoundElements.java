@@ -17,7 +17,8 @@ import javax.lang.model.element.TypeElement;
  * @param withConnectorAnnotation classes with {@code @Connector}, whether they are connectors or not
  * @param retries methods with {@code @Retry}
  */
-record RoundElements(Set<TypeElement> connectors, List<TypeElement> withConnectorAnnotation, List<ExecutableElement> retries) {
+record RoundElements(
+    Set<TypeElement> connectors, List<TypeElement> withConnectorAnnotation, List<ExecutableElement> retries) {
 
   static RoundElements of(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Set<TypeElement> connectors = new LinkedHashSet<>();

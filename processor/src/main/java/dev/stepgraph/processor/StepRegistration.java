@@ -45,7 +45,10 @@ final class StepRegistration {
         step.id(), step.description(), dependencies.build(), wave, policy.javaExpression(), body);
   }
 
-  /** How much a step adds to a method: steps plus dependencies, about 30 bytes of bytecode and 12 constants each. */
+  /**
+   * How much a step adds to a method: the step and each of its dependencies, about 30 bytes of
+   * bytecode and 12 constants each.
+   */
   static int weight(StepModel step) {
     return 1 + step.dependsOn().size();
   }
