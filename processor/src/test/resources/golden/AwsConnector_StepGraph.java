@@ -3,6 +3,7 @@ package com.acme;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.ConnectorInstance;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -43,8 +44,12 @@ public final class AwsConnector_StepGraph {
 
   /**
    * The graph of the given connector instance (for embedding and tests).
+   *
+   * @throws NullPointerException if {@code connector} is null
    */
   public static ConnectorGraph create(AwsConnector connector) {
+    Objects.requireNonNull(connector,
+        "connector is null: pass an instance of AwsConnector, or call create() to let the run create one");
     return build(ConnectorInstance.of(connector));
   }
 

@@ -6,6 +6,7 @@ import dev.stepgraph.runtime.graph.RetryPolicy;
 import dev.stepgraph.runtime.graph.StepPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -55,8 +56,12 @@ public final class CloudConnector_StepGraph {
 
   /**
    * The graph of the given connector instance (for embedding and tests).
+   *
+   * @throws NullPointerException if {@code connector} is null
    */
   public static ConnectorGraph create(CloudConnector connector) {
+    Objects.requireNonNull(connector,
+        "connector is null: pass an instance of CloudConnector, or call create() to let the run create one");
     return build(ConnectorInstance.of(connector));
   }
 

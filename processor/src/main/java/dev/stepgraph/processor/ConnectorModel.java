@@ -77,8 +77,8 @@ record ConnectorModel(
   }
 
   /** The dependency graph of the steps, step {@code i} being {@code steps().get(i)}. */
-  StepGraph graph() {
-    return StepGraph.of(
+  DependencyGraph dependencyGraph() {
+    return DependencyGraph.of(
         steps.stream().map(StepModel::id).toList(),
         steps.stream().map(s -> s.dependsOn().stream().map(StepModel.Dependency::id).toList()).toList());
   }

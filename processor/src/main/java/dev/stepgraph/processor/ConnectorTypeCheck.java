@@ -6,10 +6,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Types;
 
 /**
  * The connector class: a class (not an interface, enum or record) that the generated code in the
@@ -17,21 +15,18 @@ import javax.lang.model.util.Types;
  * connector: {@link InheritedStepCheck} reports its steps, and this check does not run on it.
  */
 final class ConnectorTypeCheck implements ConnectorCheck {
-  private final Types types;
-  private final TypeMirror runtimeException;
-  private final TypeMirror error;
+  private final AllowedThrows constructorThrows;
 
-  ConnectorTypeCheck(Types types, TypeMirror runtimeException, TypeMirror error) {
-    this.types = types;
-    this.runtimeException = runtimeException;
-    this.error = error;
+  /** @param constructorThrows what the no-argument constructor may throw: unchecked exceptions */
+  ConnectorTypeCheck(AllowedThrows constructorThrows) {
+    this.constructorThrows = constructorThrows;
   }
 
   @Override
   public void check(ConnectorModel connector, Reporter reporter) {
     TypeElement type = connector.type();
     String name = connector.qualifiedName();
-    String generated = GraphGenerator.graphClassSimpleName(type);
+    String generated = GeneratedTypes.graphClassSimpleName(type);
     if (type.getKind() != ElementKind.CLASS) {
       String kind = kindName(type.getKind());
       reporter.error(
@@ -83,16 +78,12 @@ final class ConnectorTypeCheck implements ConnectorCheck {
   private void checkConstructor(ConnectorModel connector, TypeElement type, String name, String generated, Reporter reporter) {
     for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
-        for (TypeMirror thrown : constructor.getThrownTypes()) {
-          if (thrown.getKind() == TypeKind.DECLARED
-              && !types.isSubtype(thrown, runtimeException)
-              && !types.isSubtype(thrown, error)) {
-            reporter.error(
-                "connector " + name + ": its no-argument constructor throws checked exception " + thrown
-                    + ", which the generated " + generated + ".create() cannot throw: handle it in the constructor,"
-                    + " or do the work in a step",
-                constructor);
-          }
+        for (TypeMirror thrown : constructorThrows.disallowed(constructor)) {
+          reporter.error(
+              "connector " + name + ": its no-argument constructor throws checked exception " + thrown
+                  + ", which the generated " + generated + ".create() cannot throw: handle it in the constructor,"
+                  + " or do the work in a step",
+              constructor);
         }
         return;
       }
@@ -112,8 +103,7 @@ final class ConnectorTypeCheck implements ConnectorCheck {
     if (connector.idValue() != null) {
       reporter.error(
           "connector id '" + id + "' of " + connector.qualifiedName() + " is not lowercase kebab-case"
-              + " (lowercase letters and digits, words separated by single hyphens): "
-              + (suggestion.isEmpty() ? "rename it" : "rename it to '" + suggestion + "'"),
+              + Ids.kebabCaseFix(id),
           connector.type(), connector.annotation(), connector.idValue());
     } else if (id.isEmpty()) {
       reporter.error(

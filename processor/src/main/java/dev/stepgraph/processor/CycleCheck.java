@@ -11,7 +11,7 @@ final class CycleCheck implements ConnectorCheck {
   @Override
   public void check(ConnectorModel connector, Reporter reporter) {
     List<StepModel> steps = connector.steps();
-    StepGraph graph = connector.graph();
+    DependencyGraph graph = connector.dependencyGraph();
     for (int[] cycle : Cycles.find(graph)) {
       StringBuilder path = new StringBuilder();
       StringBuilder fix = new StringBuilder();

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds the cycles of a {@link StepGraph}: one per strongly connected component that has a cycle
- * (two or more steps, or a step depending on itself). Iterative Tarjan, so deep graphs do not
+ * Finds the cycles of a {@link DependencyGraph}: one per strongly connected component that has a
+ * cycle (two or more steps, or a step depending on itself). Iterative Tarjan, so deep graphs do not
  * overflow the stack; linear in steps plus dependencies.
  */
 final class Cycles {
@@ -17,7 +17,7 @@ final class Cycles {
    * the shortest one through that step, as step indices starting with it: {@code [a, b]} stands for
    * {@code a -> b -> a}, {@code [a]} for a self-dependency.
    */
-  static List<int[]> find(StepGraph graph) {
+  static List<int[]> find(DependencyGraph graph) {
     int n = graph.size();
     int[] component = components(graph);
     // Cyclic components, keyed by their first (lowest index) step.
@@ -48,7 +48,7 @@ final class Cycles {
     return cycles;
   }
 
-  private static boolean dependsOnItself(StepGraph graph, int v) {
+  private static boolean dependsOnItself(DependencyGraph graph, int v) {
     for (int w : graph.dependencies(v)) {
       if (w == v) {
         return true;
@@ -59,7 +59,7 @@ final class Cycles {
 
   /** Breadth-first search from {@code start} inside its component until an edge leads back. */
   private static int[] shortestCycleThrough(
-      StepGraph graph, int start, int[] component, int[] visitedStamp, int[] parent, int[] queue) {
+      DependencyGraph graph, int start, int[] component, int[] visitedStamp, int[] parent, int[] queue) {
     int c = component[start];
     int head = 0;
     int tail = 0;
@@ -95,7 +95,7 @@ final class Cycles {
   }
 
   /** Tarjan's algorithm without recursion: the component number of every step. */
-  static int[] components(StepGraph graph) {
+  static int[] components(DependencyGraph graph) {
     int n = graph.size();
     int[] index = new int[n];
     Arrays.fill(index, -1);

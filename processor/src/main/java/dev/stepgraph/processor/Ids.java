@@ -16,6 +16,22 @@ final class Ids {
   }
 
   /**
+   * What a message about an id that is not kebab-case says after "is not lowercase kebab-case":
+   * the rule, and the id to rename it to when {@link #toKebabCase} finds one.
+   */
+  static String kebabCaseFix(String id) {
+    String suggestion = toKebabCase(id);
+    return " (lowercase letters and digits, words separated by single hyphens): "
+        + (suggestion.isEmpty() ? "rename it" : "rename it to '" + suggestion + "'");
+  }
+
+  /** The id a fix suggests for a step method: its name in kebab-case, or {@code my-step}. */
+  static String stepIdFor(String methodName) {
+    String suggestion = toKebabCase(methodName);
+    return suggestion.isEmpty() ? "my-step" : suggestion;
+  }
+
+  /**
    * The kebab-case form of an identifier: {@code IAM_Users} becomes {@code iam-users}, {@code
    * listUsers} {@code list-users}, {@code HTTPServer} {@code http-server}, {@code usérs} {@code
    * users} (accents are removed first, not made word breaks). Empty when nothing of it is a letter

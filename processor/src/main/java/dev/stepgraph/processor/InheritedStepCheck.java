@@ -67,7 +67,6 @@ final class InheritedStepCheck implements ConnectorCheck {
     if (!id.isEmpty()) {
       return id;
     }
-    String suggestion = Ids.toKebabCase(methodName);
-    return suggestion.isEmpty() ? "my-step" : suggestion;
+    return Ids.stepIdFor(methodName);
   }
 }

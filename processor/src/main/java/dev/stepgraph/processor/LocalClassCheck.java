@@ -55,25 +55,14 @@ final class LocalClassCheck {
         return super.visitClass(tree, local);
       }
 
+      /**
+       * Code makes every class in it local: a block (a method body, an initializer), a lambda, a
+       * {@code new} expression (an anonymous class) and a variable's initializer (a field's too).
+       */
       @Override
-      public Void visitBlock(BlockTree tree, Boolean local) {
-        return super.visitBlock(tree, true);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Boolean local) {
-        return super.visitLambdaExpression(tree, true);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree tree, Boolean local) {
-        return super.visitNewClass(tree, true);
-      }
-
-      @Override
-      public Void visitVariable(VariableTree tree, Boolean local) {
-        // A field initializer is code too: new Object() { @Step ... } there is anonymous.
-        return super.visitVariable(tree, true);
+      public Void scan(Tree tree, Boolean local) {
+        return super.scan(tree, local || tree instanceof BlockTree || tree instanceof LambdaExpressionTree
+            || tree instanceof NewClassTree || tree instanceof VariableTree);
       }
     }.scan(unit, false);
   }

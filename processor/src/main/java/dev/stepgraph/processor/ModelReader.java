@@ -45,10 +45,10 @@ final class ModelReader {
   ConnectorModel read(TypeElement type) {
     AnnotationMirror connector = annotation(type, CONNECTOR);
     AnnotationValue idValue = connector == null ? null : explicitValue(connector, "id");
-    String explicitId = idValue == null ? "" : stringOf(idValue);
+    String explicitId = stringOf(idValue, "");
     String id = explicitId.isEmpty() ? Ids.connectorIdFromClassName(type.getSimpleName().toString()) : explicitId;
     AnnotationValue descriptionValue = connector == null ? null : explicitValue(connector, "description");
-    String description = descriptionValue == null ? "" : stringOf(descriptionValue);
+    String description = stringOf(descriptionValue, "");
     if (description.isEmpty()) {
       description = DocComments.firstSentence(elements.getDocComment(type));
     }
@@ -98,7 +98,7 @@ final class ModelReader {
         }
         AnnotationValue idValue = explicitValue(step, "id");
         inherited.add(new ConnectorModel.InheritedStep((ExecutableElement) member,
-            idValue == null ? "" : stringOf(idValue), signature((ExecutableElement) member), superclass,
+            stringOf(idValue, ""), signature((ExecutableElement) member), superclass,
             superclass.getModifiers().contains(Modifier.ABSTRACT) && hasSource(superclass)));
       }
       below.add(superclass);
@@ -169,9 +169,9 @@ final class ModelReader {
 
   private StepModel readStep(ExecutableElement method, AnnotationMirror step, @Nullable Map<Element, String> docComments) {
     AnnotationValue idValue = explicitValue(step, "id");
-    String id = idValue == null ? "" : stringOf(idValue);
+    String id = stringOf(idValue, "");
     AnnotationValue descriptionValue = explicitValue(step, "description");
-    String description = descriptionValue == null ? "" : stringOf(descriptionValue);
+    String description = stringOf(descriptionValue, "");
     if (description.isEmpty()) {
       String doc = docComments == null ? elements.getDocComment(method) : docComments.get(method);
       description = DocComments.firstSentence(doc);
@@ -191,7 +191,7 @@ final class ModelReader {
       }
     }
     AnnotationValue timeoutValue = explicitValue(step, "timeout");
-    String timeout = timeoutValue == null ? "" : stringOf(timeoutValue);
+    String timeout = stringOf(timeoutValue, "");
     AnnotationValue onDependencyFailureValue = explicitValue(step, "onDependencyFailure");
     String onDependencyFailure = onDependencyFailureValue == null ? "INHERIT" : enumConstant(onDependencyFailureValue);
     AnnotationMirror retry = annotation(method, RETRY);
@@ -208,13 +208,13 @@ final class ModelReader {
     }
     return new RetryModel(
         retry,
-        values.get("attempts") != null && values.get("attempts").getValue() instanceof Integer i ? i : 3,
+        intOf(values.get("attempts"), 3),
         explicitValue(retry, "attempts"),
-        values.get("backoff") != null ? stringOf(values.get("backoff"), "1s") : "1s",
+        stringOf(values.get("backoff"), "1s"),
         explicitValue(retry, "backoff"),
         doubleOf(values.get("multiplier"), 2.0),
         explicitValue(retry, "multiplier"),
-        values.get("maxBackoff") != null ? stringOf(values.get("maxBackoff"), "1m") : "1m",
+        stringOf(values.get("maxBackoff"), "1m"),
         explicitValue(retry, "maxBackoff"),
         doubleOf(values.get("jitter"), 0.2),
         explicitValue(retry, "jitter"));
@@ -229,8 +229,13 @@ final class ModelReader {
     return value != null && value.getValue() instanceof Number number ? number.doubleValue() : otherwise;
   }
 
-  private static String stringOf(AnnotationValue value, String otherwise) {
-    return value.getValue() instanceof String s ? s : otherwise;
+  private static int intOf(@Nullable AnnotationValue value, int otherwise) {
+    return value != null && value.getValue() instanceof Integer i ? i : otherwise;
+  }
+
+  /** The string, or {@code otherwise} if there is no value or javac could not make it a string. */
+  private static String stringOf(@Nullable AnnotationValue value, String otherwise) {
+    return value != null && value.getValue() instanceof String s ? s : otherwise;
   }
 
   /** {@code name(SimpleParameterTypes)}, as in the messages. */
@@ -270,9 +275,5 @@ final class ModelReader {
       }
     }
     return null;
-  }
-
-  private static String stringOf(AnnotationValue value) {
-    return value.getValue() instanceof String s ? s : "";
   }
 }

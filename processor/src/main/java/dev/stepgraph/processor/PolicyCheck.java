@@ -36,10 +36,9 @@ final class PolicyCheck implements ConnectorCheck {
   /** Also used for classes that are no connector at all (a @Retry method, no @Step method). */
   static void reportRetryWithoutStep(
       ExecutableElement method, AnnotationMirror annotation, String signature, Reporter reporter) {
-    String suggestion = Ids.toKebabCase(method.getSimpleName().toString());
     reporter.error(
         "@Retry on method " + signature + " has no effect without @Step: make the method a step with @Step(id = \""
-            + (suggestion.isEmpty() ? "my-step" : suggestion) + "\") or remove @Retry",
+            + Ids.stepIdFor(method.getSimpleName().toString()) + "\") or remove @Retry",
         method, annotation, null);
   }
 

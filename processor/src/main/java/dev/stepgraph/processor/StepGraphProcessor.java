@@ -6,12 +6,8 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
@@ -20,12 +16,11 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 @AutoService(Processor.class)
 public final class StepGraphProcessor extends AbstractProcessor {
   private final Consumer<ConnectorModel> afterRead;
+  private final int maxChunkWeight;
 
   private @Nullable Reporter reporter;
   private @Nullable ModelReader reader;
@@ -44,11 +40,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   private final InheritedStepCheck inheritedStepCheck = new InheritedStepCheck();
   private @Nullable Trees trees;
 
-  /** Connectors seen in earlier rounds: package name -> connector id -> class. */
-  private final Map<String, Map<String, String>> idsByPackage = new HashMap<>();
-  /** Packages whose ConnectorMain is written. */
-  private final Set<String> mainWritten = new HashSet<>();
-  private final Set<String> processedTypes = new HashSet<>();
+  private final ProcessingRounds rounds = new ProcessingRounds();
 
   public StepGraphProcessor() {
     this(connector -> {});
@@ -56,7 +48,19 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   /** For tests: {@code afterRead} runs on each connector model and may throw. */
   StepGraphProcessor(Consumer<ConnectorModel> afterRead) {
+    this(afterRead, ChunkedGraphForm.MAX_CHUNK_WEIGHT);
+  }
+
+  /**
+   * For tests: graphs heavier than {@code maxChunkWeight} (steps plus dependencies) take the chunked
+   * form, in classes of at most that weight, so a test sees it on a few steps.
+   */
+  StepGraphProcessor(Consumer<ConnectorModel> afterRead, int maxChunkWeight) {
+    if (maxChunkWeight < 1) {
+      throw new IllegalArgumentException("maxChunkWeight must be at least 1, was " + maxChunkWeight);
+    }
     this.afterRead = afterRead;
+    this.maxChunkWeight = maxChunkWeight;
   }
 
   @Override
@@ -76,12 +80,10 @@ public final class StepGraphProcessor extends AbstractProcessor {
     this.reporter = new Reporter(processingEnv.getMessager());
     this.trees = trees(processingEnv);
     this.reader = new ModelReader(elements, trees);
-    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
-    TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
-    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    Types types = processingEnv.getTypeUtils();
     this.checks = List.of(
-        new ConnectorTypeCheck(processingEnv.getTypeUtils(), runtimeException, error),
-        new StepMethodCheck(processingEnv.getTypeUtils(), exception, error),
+        new ConnectorTypeCheck(AllowedThrows.unchecked(types, elements)),
+        new StepMethodCheck(AllowedThrows.exceptions(types, elements)),
         new StepIdCheck(),
         new DependsOnCheck(),
         new CycleCheck(),
@@ -90,30 +92,14 @@ public final class StepGraphProcessor extends AbstractProcessor {
   }
 
   @Override
-  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnvironment) {
     Reporter reporter = this.reporter;
     if (reporter == null || annotations.isEmpty()) {
       return false;
     }
-    Set<TypeElement> connectors = new LinkedHashSet<>();
-    List<TypeElement> annotatedOnly = new ArrayList<>();
-    List<ExecutableElement> retries = new ArrayList<>();
-    for (TypeElement annotation : annotations) {
-      boolean step = annotation.getQualifiedName().contentEquals(ModelReader.STEP);
-      boolean retry = annotation.getQualifiedName().contentEquals(ModelReader.RETRY);
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (retry) {
-          if (element instanceof ExecutableElement method) {
-            retries.add(method);
-          }
-        } else if (step && element.getEnclosingElement() instanceof TypeElement type) {
-          connectors.add(type);
-        } else if (!step && element instanceof TypeElement type) {
-          annotatedOnly.add(type);
-        }
-      }
-    }
-    for (TypeElement type : annotatedOnly) {
+    RoundElements elements = RoundElements.of(annotations, roundEnvironment);
+    Set<TypeElement> connectors = elements.connectors();
+    for (TypeElement type : elements.withConnectorAnnotation()) {
       if (!connectors.contains(type)) {
         reporter.warning(
             "class " + type.getQualifiedName() + " has @Connector but no @Step method, so it is not a connector"
@@ -121,7 +107,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
             type, ModelReader.annotation(type, ModelReader.CONNECTOR), null);
       }
     }
-    for (ExecutableElement method : retries) {
+    for (ExecutableElement method : elements.retries()) {
       // In a connector the model carries it to PolicyCheck; elsewhere nothing else would see it.
       if (!connectors.contains(method.getEnclosingElement()) && ModelReader.annotation(method, ModelReader.STEP) == null) {
         AnnotationMirror retry = ModelReader.annotation(method, ModelReader.RETRY);
@@ -130,33 +116,28 @@ public final class StepGraphProcessor extends AbstractProcessor {
         }
       }
     }
-    checkLocalClasses(connectors, annotatedOnly, reporter);
-    Map<String, List<MainGenerator.Entry>> mains = new LinkedHashMap<>();
-    Set<String> packagesWithErrors = new HashSet<>();
+    checkLocalClasses(connectors, elements.withConnectorAnnotation(), reporter);
+    ProcessingRounds.Round round = rounds.startRound();
     for (TypeElement type : connectors) {
-      if (!processedTypes.add(type.getQualifiedName().toString())) {
+      if (!rounds.firstTime(type)) {
         continue;
       }
       String packageName = packageOf(type);
       int errorsBefore = reporter.errorCount();
-      MainGenerator.Entry entry = processConnector(type, packageName, reporter);
+      ConnectorMainGenerator.Entry entry = processConnector(type, packageName, reporter);
       if (entry != null && reporter.errorCount() == errorsBefore) {
-        mains.computeIfAbsent(packageName, p -> new ArrayList<>()).add(entry);
+        round.generated(packageName, entry);
       } else {
-        packagesWithErrors.add(packageName);
+        round.failed(packageName);
       }
     }
-    for (Map.Entry<String, List<MainGenerator.Entry>> main : mains.entrySet()) {
-      if (!packagesWithErrors.contains(main.getKey())) {
-        writeMain(main.getKey(), main.getValue(), reporter);
-      }
-    }
+    round.mainsToWrite().forEach((packageName, entries) -> writeMain(packageName, entries, reporter));
     reporter.reportLeftOut();
     return false;
   }
 
   /** Scans each file with a connector for {@code @Step} in local and anonymous classes. */
-  private void checkLocalClasses(Set<TypeElement> connectors, List<TypeElement> annotatedOnly, Reporter reporter) {
+  private void checkLocalClasses(Set<TypeElement> connectors, List<TypeElement> withConnectorAnnotation, Reporter reporter) {
     Trees trees = this.trees;
     if (trees == null) {
       return;
@@ -164,7 +145,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
     LocalClassCheck check = new LocalClassCheck(trees);
     Set<CompilationUnitTree> units = new LinkedHashSet<>();
     List<TypeElement> types = new ArrayList<>(connectors);
-    types.addAll(annotatedOnly);
+    types.addAll(withConnectorAnnotation);
     for (TypeElement type : types) {
       try {
         TreePath path = trees.getPath(type);
@@ -178,7 +159,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   }
 
   /** Reads, checks and generates one connector; null if it has errors. */
-  private MainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
+  private ConnectorMainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
     try {
       ConnectorModel connector = requireNonNull(reader).read(type);
       afterRead.accept(connector);
@@ -194,21 +175,21 @@ public final class StepGraphProcessor extends AbstractProcessor {
       if (reporter.errorCount() != errorsBefore) {
         return null;
       }
-      List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.graph()));
-      GraphGenerator.generate(connector, waves).writeTo(processingEnv.getFiler());
-      if (mainWritten.contains(packageName)) {
+      List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
+      GraphClassGenerator.generate(connector, waves, maxChunkWeight).writeTo(processingEnv.getFiler());
+      if (rounds.mainWritten(packageName)) {
         reporter.warning(
             "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"
                 + " connectors of package " + packageName + ", whose ConnectorMain is already written, so it is"
-                + " not in it: run it through " + GraphGenerator.graphClassSimpleName(type) + ".create()",
+                + " not in it: run it through " + GeneratedTypes.graphClassSimpleName(type) + ".create()",
             type, connector.annotation(), null);
         return null;
       }
-      return new MainGenerator.Entry(type, connector.id());
+      return new ConnectorMainGenerator.Entry(type, connector.id());
     } catch (IOException e) {
       reporter.error(
           "could not write the step graph of connector " + type.getQualifiedName() + ": " + e.getMessage()
-              + ": check that no other class is named " + GraphGenerator.graphClassSimpleName(type),
+              + ": check that no other class is named " + GeneratedTypes.graphClassSimpleName(type),
           type);
       return null;
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
@@ -218,8 +199,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   }
 
   private void checkUniqueInPackage(ConnectorModel connector, String packageName, Reporter reporter) {
-    Map<String, String> ids = idsByPackage.computeIfAbsent(packageName, p -> new HashMap<>());
-    String other = ids.putIfAbsent(connector.id(), connector.qualifiedName());
+    String other = rounds.takeId(packageName, connector.id(), connector.qualifiedName());
     if (other != null) {
       reporter.error(
           "connector id '" + connector.id() + "' of " + connector.qualifiedName() + " is already used by " + other
@@ -229,10 +209,10 @@ public final class StepGraphProcessor extends AbstractProcessor {
     }
   }
 
-  private void writeMain(String packageName, List<MainGenerator.Entry> entries, Reporter reporter) {
+  private void writeMain(String packageName, List<ConnectorMainGenerator.Entry> entries, Reporter reporter) {
     try {
-      MainGenerator.generate(packageName, entries).writeTo(processingEnv.getFiler());
-      mainWritten.add(packageName);
+      ConnectorMainGenerator.generate(packageName, entries).writeTo(processingEnv.getFiler());
+      rounds.markMainWritten(packageName);
     } catch (IOException e) {
       reporter.error(
           "could not write " + (packageName.isEmpty() ? "" : packageName + ".") + "ConnectorMain: " + e.getMessage()

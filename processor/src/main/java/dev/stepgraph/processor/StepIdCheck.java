@@ -14,19 +14,16 @@ final class StepIdCheck implements ConnectorCheck {
       }
       String id = step.id();
       if (id.isEmpty()) {
-        String suggestion = Ids.toKebabCase(step.methodName());
         reporter.error(
             "step id of method " + step.signature() + " is empty: give the step a lowercase kebab-case id, e.g."
-                + " @Step(id = \"" + (suggestion.isEmpty() ? "my-step" : suggestion) + "\")",
+                + " @Step(id = \"" + Ids.stepIdFor(step.methodName()) + "\")",
             step.method(), step.annotation(), step.idValue());
         continue;
       }
       if (!Ids.isKebabCase(id)) {
-        String suggestion = Ids.toKebabCase(id);
         reporter.error(
             "step id '" + id + "' of method " + step.signature() + " is not lowercase kebab-case"
-                + " (lowercase letters and digits, words separated by single hyphens): "
-                + (suggestion.isEmpty() ? "rename it" : "rename it to '" + suggestion + "'"),
+                + Ids.kebabCaseFix(id),
             step.method(), step.annotation(), step.idValue());
       }
       StepModel earlier = first.putIfAbsent(id, step);

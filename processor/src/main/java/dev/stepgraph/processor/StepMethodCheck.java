@@ -9,22 +9,18 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /**
  * The shape of each step method: what {@code connector::method} as a {@code StepBody} needs.
  */
 final class StepMethodCheck implements ConnectorCheck {
-  static final String STEP_CONTEXT = "dev.stepgraph.runtime.StepContext";
+  private static final String STEP_CONTEXT = GeneratedTypes.STEP_CONTEXT.canonicalName();
 
-  private final Types types;
-  private final TypeMirror exception;
-  private final TypeMirror error;
+  private final AllowedThrows stepThrows;
 
-  StepMethodCheck(Types types, TypeMirror exception, TypeMirror error) {
-    this.types = types;
-    this.exception = exception;
-    this.error = error;
+  /** @param stepThrows what a step method may throw: any exception */
+  StepMethodCheck(AllowedThrows stepThrows) {
+    this.stepThrows = stepThrows;
   }
 
   @Override
@@ -71,15 +67,11 @@ final class StepMethodCheck implements ConnectorCheck {
               + " change the return type to void",
           method, step.annotation(), null);
     }
-    for (TypeMirror thrown : method.getThrownTypes()) {
-      if (thrown.getKind() == TypeKind.DECLARED
-          && !types.isSubtype(thrown, exception)
-          && !types.isSubtype(thrown, error)) {
-        reporter.error(
-            prefix + " throws " + thrown + ", but a step may only throw Exception and its subtypes:"
-                + " declare throws Exception (or a subtype) instead",
-            method, step.annotation(), null);
-      }
+    for (TypeMirror thrown : stepThrows.disallowed(method)) {
+      reporter.error(
+          prefix + " throws " + thrown + ", but a step may only throw Exception and its subtypes:"
+              + " declare throws Exception (or a subtype) instead",
+          method, step.annotation(), null);
     }
   }
 

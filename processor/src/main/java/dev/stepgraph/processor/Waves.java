@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The waves of an acyclic {@link StepGraph}: a step's wave is 0 without dependencies, else one more
- * than the highest wave of its dependencies. Kahn's algorithm, linear in steps plus dependencies.
+ * The waves of an acyclic {@link DependencyGraph}: a step's wave is 0 without dependencies, else one
+ * more than the highest wave of its dependencies. Kahn's algorithm, linear in steps plus
+ * dependencies.
  */
 final class Waves {
   private Waves() {}
@@ -15,7 +16,7 @@ final class Waves {
    *
    * @throws IllegalArgumentException if the graph has a cycle
    */
-  static int[] levels(StepGraph graph) {
+  static int[] levels(DependencyGraph graph) {
     int n = graph.size();
     int[] remaining = new int[n];
     int[] dependentCount = new int[n + 1];

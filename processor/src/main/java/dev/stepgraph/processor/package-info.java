@@ -3,11 +3,31 @@
  * checks it, computes its waves and generates {@code <Connector>_StepGraph} and a
  * {@code ConnectorMain} per package.
  *
- * <p>Layers, each in its own small classes: the reader ({@link dev.stepgraph.processor.ModelReader})
- * builds an immutable model; the checks ({@link dev.stepgraph.processor.ConnectorCheck}) report
- * through one {@link dev.stepgraph.processor.Reporter}; the graph algorithms ({@link
- * dev.stepgraph.processor.StepGraph}, {@link dev.stepgraph.processor.Cycles}, {@link
- * dev.stepgraph.processor.Waves}) work on plain indices; the generators write JavaPoet sources.
+ * <p>Layers, in the order {@link dev.stepgraph.processor.StepGraphProcessor} runs them, each in its
+ * own small classes:
+ *
+ * <ol>
+ *   <li>Read: {@link dev.stepgraph.processor.RoundElements} sorts a round's elements, {@link
+ *       dev.stepgraph.processor.ModelReader} builds the immutable model ({@link
+ *       dev.stepgraph.processor.ConnectorModel}, {@link dev.stepgraph.processor.StepModel}, {@link
+ *       dev.stepgraph.processor.RetryModel}).
+ *   <li>Check: each {@link dev.stepgraph.processor.ConnectorCheck} reports through one {@link
+ *       dev.stepgraph.processor.Reporter}; {@link dev.stepgraph.processor.ProcessingRounds} keeps
+ *       what spans rounds (ids per package, the {@code ConnectorMain} already written).
+ *   <li>Graph: {@link dev.stepgraph.processor.DependencyGraph}, {@link
+ *       dev.stepgraph.processor.Cycles} and {@link dev.stepgraph.processor.Waves} work on plain
+ *       indices, without {@code javax.lang.model}.
+ *   <li>Generate: {@link dev.stepgraph.processor.GraphClassGenerator} writes the graph class in the
+ *       {@link dev.stepgraph.processor.FlatGraphForm flat} or the {@link
+ *       dev.stepgraph.processor.ChunkedGraphForm chunked} form, with each step's {@link
+ *       dev.stepgraph.processor.ResolvedPolicy}; {@link
+ *       dev.stepgraph.processor.ConnectorMainGenerator} writes {@code ConnectorMain}; {@link
+ *       dev.stepgraph.processor.GeneratedTypes} names what generated code uses.
+ * </ol>
+ *
+ * <p>Three "graphs", not to be confused: the processor's {@code DependencyGraph} exists only while
+ * javac runs; the generated {@code X_StepGraph} class is what it writes; the runtime's {@code
+ * ConnectorGraph} is what that class builds and a run executes.
  */
 @NullMarked
 package dev.stepgraph.processor;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class GraphAlgorithmsTest {
 
   /** A graph from "id:dep,dep" strings. */
-  private static StepGraph graph(String... steps) {
+  private static DependencyGraph graph(String... steps) {
     List<String> ids = new ArrayList<>();
     List<List<String>> deps = new ArrayList<>();
     for (String step : steps) {
@@ -23,16 +23,16 @@ class GraphAlgorithmsTest {
       ids.add(parts[0]);
       deps.add(parts.length < 2 || parts[1].isEmpty() ? List.of() : List.of(parts[1].split(",")));
     }
-    return StepGraph.of(ids, deps);
+    return DependencyGraph.of(ids, deps);
   }
 
-  private static List<String> cycles(StepGraph graph) {
+  private static List<String> cycles(DependencyGraph graph) {
     return Cycles.find(graph).stream()
         .map(c -> Arrays.stream(c).mapToObj(graph::id).collect(Collectors.joining(" -> ")) + " -> " + graph.id(c[0]))
         .toList();
   }
 
-  private static List<List<String>> waves(StepGraph graph) {
+  private static List<List<String>> waves(DependencyGraph graph) {
     return Waves.byWave(Waves.levels(graph)).stream()
         .map(w -> w.stream().map(graph::id).toList())
         .toList();
@@ -40,7 +40,7 @@ class GraphAlgorithmsTest {
 
   @Test
   void wavesOfTheAwsExampleKeepDeclarationOrderWithinAWave() {
-    StepGraph graph = graph("users", "roles", "hosts", "policies:roles", "services:hosts",
+    DependencyGraph graph = graph("users", "roles", "hosts", "policies:roles", "services:hosts",
         "relationships:users,roles,hosts,policies,services");
     assertEquals(
         List.of(List.of("users", "roles", "hosts"), List.of("policies", "services"), List.of("relationships")),
@@ -49,14 +49,14 @@ class GraphAlgorithmsTest {
 
   @Test
   void waveIsOneMoreThanTheHighestDependencyNotTheFirst() {
-    StepGraph graph = graph("late:mid,root", "mid:root", "root");
+    DependencyGraph graph = graph("late:mid,root", "mid:root", "root");
     assertArrayEquals(new int[] {2, 1, 0}, Waves.levels(graph));
     assertEquals(List.of(List.of("root"), List.of("mid"), List.of("late")), waves(graph));
   }
 
   @Test
   void unknownAndRepeatedDependenciesAreLeftOutOfTheGraph() {
-    StepGraph graph = graph("a", "b:a,a,nope");
+    DependencyGraph graph = graph("a", "b:a,a,nope");
     assertArrayEquals(new int[] {0}, graph.dependencies(1));
   }
 
@@ -86,7 +86,7 @@ class GraphAlgorithmsTest {
           }
         }
       }
-      StepGraph graph = StepGraph.of(ids, deps);
+      DependencyGraph graph = DependencyGraph.of(ids, deps);
       assertArrayEquals(naiveLevels(ids, deps), Waves.levels(graph), "seed " + seed);
       assertEquals(List.of(), Cycles.find(graph), "seed " + seed);
     }
@@ -161,12 +161,12 @@ class GraphAlgorithmsTest {
       ids.add("s" + i);
       deps.add(i == 0 ? List.of() : List.of("s" + (i - 1)));
     }
-    StepGraph chain = StepGraph.of(ids, deps);
+    DependencyGraph chain = DependencyGraph.of(ids, deps);
     assertEquals(List.of(), Cycles.find(chain));
     assertEquals(n - 1, Waves.levels(chain)[n - 1]);
 
     deps.set(0, List.of("s" + (n - 1)));
-    List<int[]> cycles = Cycles.find(StepGraph.of(ids, deps));
+    List<int[]> cycles = Cycles.find(DependencyGraph.of(ids, deps));
     assertEquals(1, cycles.size());
     assertEquals(n, cycles.get(0).length);
     assertEquals(0, cycles.get(0)[0]);

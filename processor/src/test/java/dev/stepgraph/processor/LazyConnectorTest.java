@@ -2,6 +2,8 @@ package dev.stepgraph.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -12,9 +14,13 @@ import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.cli.StepgraphCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,7 +65,7 @@ class LazyConnectorTest {
       return (ConnectorGraph) graph.getMethod("create").invoke(null);
     }
 
-    ConnectorGraph create(Object instance) throws Exception {
+    ConnectorGraph create(@Nullable Object instance) throws Exception {
       return (ConnectorGraph) graph.getMethod("create", connector).invoke(null, instance);
     }
 
@@ -136,6 +142,46 @@ class LazyConnectorTest {
     assertTrue(report.succeeded(), report.toString());
     assertEquals(1, loaded.count("CONSTRUCTED"));
     assertEquals(steps, loaded.count("RAN"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 600})
+  void createWithNullSaysWhichInstanceToPassBeforeBuildingAnything(int steps) throws Exception {
+    Loaded loaded = compile("NullConnector", steps, false);
+
+    InvocationTargetException thrown =
+        assertThrows(InvocationTargetException.class, () -> loaded.create(null));
+
+    NullPointerException npe = assertInstanceOf(NullPointerException.class, thrown.getCause());
+    assertEquals(
+        "connector is null: pass an instance of NullConnector, or call create() to let the run create one",
+        npe.getMessage());
+    assertEquals("create", npe.getStackTrace()[1].getMethodName(), "thrown by create itself, not deeper");
+    assertEquals(0, loaded.count("CONSTRUCTED"));
+  }
+
+  /** A nested connector is named as Java code names it: {@code Outer.Inner}. */
+  @Test
+  void createWithNullNamesANestedConnectorByItsNestedName() throws Exception {
+    Compilation compilation = Compilations.compile(Compilations.connector(
+        "Outer",
+        "public class Outer {",
+        "  public static class AwsConnector {",
+        "    @Step(id = \"users\") void users(StepContext ctx) {}",
+        "  }",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> graph = new LargeConnectorTest.GeneratedClassLoader(
+        compilation.generatedFiles(), LazyConnectorTest.class.getClassLoader())
+        .loadClass("com.acme.Outer_AwsConnector_StepGraph");
+    Method create = graph.getMethod("create", graph.getClassLoader().loadClass("com.acme.Outer$AwsConnector"));
+
+    InvocationTargetException thrown =
+        assertThrows(InvocationTargetException.class, () -> create.invoke(null, (Object) null));
+
+    assertEquals(
+        "connector is null: pass an instance of Outer.AwsConnector, or call create() to let the run create one",
+        thrown.getCause().getMessage());
   }
 
   @ParameterizedTest

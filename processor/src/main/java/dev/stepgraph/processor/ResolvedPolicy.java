@@ -1,6 +1,9 @@
 package dev.stepgraph.processor;
 
-import com.palantir.javapoet.ClassName;
+import static dev.stepgraph.processor.GeneratedTypes.DURATION;
+import static dev.stepgraph.processor.GeneratedTypes.RETRY_POLICY;
+import static dev.stepgraph.processor.GeneratedTypes.STEP_POLICY;
+
 import com.palantir.javapoet.CodeBlock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,25 +12,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The policy of a checked step, connector default resolved: what {@code StepPolicy} the generated
- * graph passes, in code and in the words of the runtime's {@code plan}.
+ * graph passes, in code and in the words of the runtime's {@code plan}. The processor's twin of the
+ * runtime's {@code dev.stepgraph.runtime.graph.StepPolicy}, which the processor cannot use (the
+ * runtime is not on javac's processor path): {@link #describe()} must say what {@code
+ * StepPolicy.describe()} says, and a test holds the two to that for every shape of policy.
  *
  * @param timeout the timeout, if any
  * @param retry the {@code @Retry}, if it retries (more than one attempt)
  * @param skipOnDependencyFailure whether the step is skipped when a dependency did not succeed
  */
-record StepPolicies(@Nullable Duration timeout, @Nullable RetryModel retry, boolean skipOnDependencyFailure) {
-
-  static final ClassName STEP_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "StepPolicy");
-  static final ClassName RETRY_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "RetryPolicy");
-  static final ClassName DURATION = ClassName.get("java.time", "Duration");
+record ResolvedPolicy(@Nullable Duration timeout, @Nullable RetryModel retry, boolean skipOnDependencyFailure) {
 
   /** Resolves the policy of a step that passed {@link PolicyCheck}. */
-  static StepPolicies of(ConnectorModel connector, StepModel step) {
+  static ResolvedPolicy of(ConnectorModel connector, StepModel step) {
     Duration timeout = step.timeout().isEmpty() ? null : Durations.parse(step.timeout()).orElseThrow();
     RetryModel retry = step.retry() != null && step.retry().attempts() > 1 ? step.retry() : null;
     String onDependencyFailure = step.onDependencyFailure().equals("INHERIT")
         ? connector.onDependencyFailure() : step.onDependencyFailure();
-    return new StepPolicies(timeout, retry, onDependencyFailure.equals("SKIP"));
+    return new ResolvedPolicy(timeout, retry, onDependencyFailure.equals("SKIP"));
   }
 
   boolean isDefault() {

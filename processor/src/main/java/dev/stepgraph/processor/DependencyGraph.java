@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dependency graph of one connector on plain indices: step {@code i} is the {@code i}-th
- * declared step, {@link #dependencies(int)} are the indices of the steps it depends on (unknown ids
- * left out, duplicates removed, in {@code dependsOn} order). No {@code javax.lang.model} here, so
- * the algorithms are unit-testable.
+ * Which step of one connector depends on which, on plain indices, for the compile-time algorithms
+ * ({@link Cycles}, {@link Waves}): step {@code i} is the {@code i}-th declared step, {@link
+ * #dependencies(int)} are the indices of the steps it depends on (unknown ids left out, duplicates
+ * removed, in {@code dependsOn} order). No {@code javax.lang.model} here, so the algorithms are
+ * unit-testable.
+ *
+ * <p>Not to be confused with the generated {@code X_StepGraph} class, which this processor writes,
+ * or the runtime's {@code ConnectorGraph}, which that class builds and a run executes: this one
+ * lives only while javac runs.
  */
-final class StepGraph {
+final class DependencyGraph {
   private final List<String> ids;
   private final int[][] dependencies;
 
-  private StepGraph(List<String> ids, int[][] dependencies) {
+  private DependencyGraph(List<String> ids, int[][] dependencies) {
     this.ids = ids;
     this.dependencies = dependencies;
   }
@@ -24,7 +29,7 @@ final class StepGraph {
    * The graph of steps with these ids (in declaration order) and dependencies (by id). When an id
    * repeats, dependencies on it point to its first declaration. Linear in the size of the input.
    */
-  static StepGraph of(List<String> ids, List<? extends List<String>> dependsOn) {
+  static DependencyGraph of(List<String> ids, List<? extends List<String>> dependsOn) {
     if (ids.size() != dependsOn.size()) {
       throw new IllegalArgumentException(ids.size() + " ids but " + dependsOn.size() + " dependency lists");
     }
@@ -49,7 +54,7 @@ final class StepGraph {
       }
       dependencies[i] = count == out.length ? out : Arrays.copyOf(out, count);
     }
-    return new StepGraph(List.copyOf(ids), dependencies);
+    return new DependencyGraph(List.copyOf(ids), dependencies);
   }
 
   int size() {

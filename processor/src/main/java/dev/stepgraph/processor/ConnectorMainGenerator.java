@@ -1,5 +1,10 @@
 package dev.stepgraph.processor;
 
+import static dev.stepgraph.processor.GeneratedTypes.CLI;
+import static dev.stepgraph.processor.GeneratedTypes.CONNECTOR_GRAPH;
+import static dev.stepgraph.processor.GeneratedTypes.MAP;
+import static dev.stepgraph.processor.GeneratedTypes.SUPPLIER;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
@@ -11,11 +16,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /** Writes the {@code ConnectorMain} of a package: its {@code main} runs the Stepgraph command line. */
-final class MainGenerator {
-  static final ClassName CLI = ClassName.get("dev.stepgraph.runtime.cli", "StepgraphCli");
-  static final ClassName MAP = ClassName.get("java.util", "Map");
-  static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
-
+final class ConnectorMainGenerator {
   /**
    * A connector of the package, with its generated graph class.
    *
@@ -24,11 +25,11 @@ final class MainGenerator {
    */
   record Entry(TypeElement type, String id) {
     ClassName graphClass() {
-      return ClassName.get(ClassName.get(type).packageName(), GraphGenerator.graphClassSimpleName(type));
+      return GeneratedTypes.graphClass(type);
     }
   }
 
-  private MainGenerator() {}
+  private ConnectorMainGenerator() {}
 
   static JavaFile generate(String packageName, List<Entry> connectors) {
     List<Entry> sorted = connectors.stream().sorted(Comparator.comparing(Entry::id)).toList();
@@ -48,7 +49,7 @@ final class MainGenerator {
       javadoc.add("</ul>\n");
       CodeBlock.Builder map = CodeBlock.builder();
       boolean entries = sorted.size() > 10;
-      map.add("$T<$T, $T<$T>> connectors = $T.$L(\n", MAP, String.class, SUPPLIER, GraphGenerator.CONNECTOR_GRAPH, MAP,
+      map.add("$T<$T, $T<$T>> connectors = $T.$L(\n", MAP, String.class, SUPPLIER, CONNECTOR_GRAPH, MAP,
           entries ? "ofEntries" : "of").indent().indent();
       for (int i = 0; i < sorted.size(); i++) {
         ClassName graph = sorted.get(i).graphClass();
@@ -68,7 +69,7 @@ final class MainGenerator {
 
     TypeSpec.Builder main = TypeSpec.classBuilder("ConnectorMain")
         .addJavadoc(javadoc.build())
-        .addAnnotation(GraphGenerator.generated())
+        .addAnnotation(GeneratedTypes.generatedAnnotation())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("main")

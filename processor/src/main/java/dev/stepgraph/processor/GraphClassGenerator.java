@@ -1,0 +1,150 @@
+package dev.stepgraph.processor;
+
+import static dev.stepgraph.processor.GeneratedTypes.CONNECTOR_GRAPH;
+import static dev.stepgraph.processor.GeneratedTypes.CONNECTOR_INSTANCE;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Writes {@code <Connector>_StepGraph}: the class Javadoc with the waves and the policies, the
+ * connector id, the wave count, the two {@code create} methods and {@code build}, which registers
+ * the steps in one of two forms: {@link FlatGraphForm} for a small graph, {@link ChunkedGraphForm}
+ * (nested {@code StepsN} classes) for one heavier than {@link ChunkedGraphForm#MAX_CHUNK_WEIGHT}
+ * (steps plus dependencies).
+ * A step gets a {@code StepPolicy} only when it has a timeout, retries or skip-on-dependency-failure.
+ *
+ * <p>{@code create()} does not create the connector: it builds the graph around a {@code
+ * ConnectorInstance.lazy(X.class, X::new)}, which the runner creates once, before the first step,
+ * so {@code plan} and {@code graph} never run a constructor that needs configuration. Both {@code
+ * create} methods share one private {@code build(ConnectorInstance<X>)}, and every body calls the
+ * step method on {@code connector.get()}. {@code create(X connector)} rejects null with a message
+ * naming the class, before anything is built.
+ */
+final class GraphClassGenerator {
+  /** The class Javadoc lists at most this many step policies. */
+  static final int MAX_LISTED_POLICIES = 50;
+
+  private GraphClassGenerator() {}
+
+  /**
+   * The source of the graph class.
+   *
+   * @param waves step indices by wave, each wave in declaration order
+   * @param maxChunkWeight the weight up to which the graph takes the flat form, and of one {@code
+   *     StepsN} class of the chunked form ({@link ChunkedGraphForm#MAX_CHUNK_WEIGHT})
+   */
+  static JavaFile generate(ConnectorModel connector, List<List<Integer>> waves, int maxChunkWeight) {
+    TypeElement type = connector.type();
+    ClassName connectorClass = ClassName.get(type);
+    ClassName graphClass = GeneratedTypes.graphClass(type);
+    TypeSpec.Builder graph = TypeSpec.classBuilder(graphClass)
+        .addJavadoc(javadoc(connector, waves))
+        .addAnnotation(GeneratedTypes.generatedAnnotation())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addOriginatingElement(type)
+        .addField(FieldSpec.builder(String.class, "CONNECTOR_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The connector id.\n")
+            .initializer("$S", connector.id())
+            .build())
+        .addField(FieldSpec.builder(int.class, "WAVE_COUNT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("How many waves the graph has.\n")
+            .initializer("$L", waves.size())
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("create")
+            .addJavadoc("The graph of a new {@link $T}, created when the graph first runs.\n\n"
+                + "<p>Its no-argument constructor runs once, before the first step of the first run; building\n"
+                + "the graph, as {@code plan} and {@code graph} do, does not run it.\n", connectorClass)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(CONNECTOR_GRAPH)
+            .addStatement("return build($T.lazy($T.class,$W$T::new))",
+                CONNECTOR_INSTANCE, connectorClass, connectorClass)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("create")
+            .addJavadoc("The graph of the given connector instance (for embedding and tests).\n\n"
+                + "@throws NullPointerException if {@code connector} is null\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(CONNECTOR_GRAPH)
+            .addParameter(connectorClass, "connector")
+            .addStatement("$T.requireNonNull(connector,$W$S)", GeneratedTypes.OBJECTS, nullConnectorMessage(type))
+            .addStatement("return build($T.of(connector))", CONNECTOR_INSTANCE)
+            .build());
+
+    MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(CONNECTOR_GRAPH)
+        .addParameter(ParameterizedTypeName.get(CONNECTOR_INSTANCE, connectorClass), "connector")
+        .addStatement("$T graph =$W$T.builder(CONNECTOR_ID,$W$S,$Wconnector)", GeneratedTypes.GRAPH_BUILDER,
+            CONNECTOR_GRAPH, connector.description());
+    if (StepRegistration.weight(connector) <= maxChunkWeight) {
+      FlatGraphForm.addSteps(connector, waves, build);
+    } else {
+      graph.addTypes(ChunkedGraphForm.addSteps(connector, waves, maxChunkWeight, build));
+    }
+    build.addStatement("return graph.build()");
+    graph.addMethod(build.build());
+    return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * What {@code create(X connector)} says when given null: {@code connector is null: pass an instance
+   * of AwsConnector, or call create() to let the run create one} (the nested name, {@code
+   * Outer.AwsConnector}, for a nested class).
+   */
+  static String nullConnectorMessage(TypeElement type) {
+    return "connector is null: pass an instance of " + String.join(".", ClassName.get(type).simpleNames())
+        + ", or call create() to let the run create one";
+  }
+
+  /** The connector, its description, the waves and the policies that are not the default. */
+  private static CodeBlock javadoc(ConnectorModel connector, List<List<Integer>> waves) {
+    CodeBlock.Builder javadoc = CodeBlock.builder().add(
+        "Step graph of connector {@code $L}, generated from {@link $T}.\n", connector.id(), ClassName.get(connector.type()));
+    if (!connector.description().isEmpty()) {
+      javadoc.add("\n<p>$L\n", javadocText(connector.description()));
+    }
+    javadoc.add("\n<pre>\n");
+    for (int w = 0; w < waves.size(); w++) {
+      javadoc.add("$L\n", StepRegistration.waveLine(connector, waves, w));
+    }
+    javadoc.add("</pre>\n");
+    List<String> policyLines = new ArrayList<>();
+    int policies = 0;
+    for (List<Integer> wave : waves) {
+      for (int index : wave) {
+        StepModel step = connector.steps().get(index);
+        ResolvedPolicy policy = ResolvedPolicy.of(connector, step);
+        if (!policy.isDefault() && policies++ < MAX_LISTED_POLICIES) {
+          policyLines.add(step.id() + ": " + policy.describe());
+        }
+      }
+    }
+    if (policies > 0) {
+      javadoc.add("\n<p>Policies:\n\n<pre>\n");
+      for (String line : policyLines) {
+        javadoc.add("$L\n", line);
+      }
+      if (policies > policyLines.size()) {
+        javadoc.add("and $L more\n", policies - policyLines.size());
+      }
+      javadoc.add("</pre>\n");
+    }
+    return javadoc.build();
+  }
+
+  /** Text that is safe inside a Javadoc comment. */
+  static String javadocText(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
+        .replace("@", "&#64;");
+  }
+}

@@ -1,0 +1,167 @@
+package com.acme;
+
+import dev.stepgraph.runtime.StepContext;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorInstance;
+import dev.stepgraph.runtime.graph.StepBody;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * Step graph of connector {@code aws-inventory}, generated from {@link AwsConnector}.
+ *
+ * <p>Collects users, roles and hosts of an AWS account
+ *
+ * <pre>
+ * Wave 0 (parallel): users, roles, hosts
+ * Wave 1 (parallel): policies, services
+ * Wave 2 (sequential): relationships
+ * </pre>
+ */
+@Generated("dev.stepgraph.processor.StepGraphProcessor")
+public final class AwsConnector_StepGraph {
+  /**
+   * The connector id.
+   */
+  public static final String CONNECTOR_ID = "aws-inventory";
+
+  /**
+   * How many waves the graph has.
+   */
+  public static final int WAVE_COUNT = 3;
+
+  private AwsConnector_StepGraph() {
+  }
+
+  /**
+   * The graph of a new {@link AwsConnector}, created when the graph first runs.
+   *
+   * <p>Its no-argument constructor runs once, before the first step of the first run; building
+   * the graph, as {@code plan} and {@code graph} do, does not run it.
+   */
+  public static ConnectorGraph create() {
+    return build(ConnectorInstance.lazy(AwsConnector.class, AwsConnector::new));
+  }
+
+  /**
+   * The graph of the given connector instance (for embedding and tests).
+   *
+   * @throws NullPointerException if {@code connector} is null
+   */
+  public static ConnectorGraph create(AwsConnector connector) {
+    Objects.requireNonNull(connector,
+        "connector is null: pass an instance of AwsConnector, or call create() to let the run create one");
+    return build(ConnectorInstance.of(connector));
+  }
+
+  private static ConnectorGraph build(ConnectorInstance<AwsConnector> connector) {
+    ConnectorGraph.Builder graph = ConnectorGraph.builder(CONNECTOR_ID,
+        "Collects users, roles and hosts of an AWS account", connector);
+    Steps0.addTo(graph, connector);
+    Steps1.addTo(graph, connector);
+    Steps2.addTo(graph, connector);
+    return graph.build();
+  }
+
+  /**
+   * Registers 4 steps, and runs them: step {@code n} of this class is {@code case n} of
+   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
+   * faster.
+   */
+  private static final class Steps0 implements StepBody {
+    private final ConnectorInstance<AwsConnector> connector;
+
+    private final int step;
+
+    private Steps0(ConnectorInstance<AwsConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<AwsConnector> connector) {
+      // Wave 0 (parallel): users, roles, hosts
+      graph.step("users", "Collect IAM users", List.<String>of(), 0, new Steps0(connector, 0));
+      graph.step("roles", "Collects IAM roles", List.<String>of(), 0, new Steps0(connector, 1));
+      graph.step("hosts", "Collect EC2 instances", List.<String>of(), 0, new Steps0(connector, 2));
+      // Wave 1 (parallel): policies, services
+      graph.step("policies", "Collect the policies of each role", List.<String>of("roles"), 1,
+          new Steps0(connector, 3));
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      AwsConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.users(ctx);
+        case 1 -> instance.roles(ctx);
+        case 2 -> instance.hosts(ctx);
+        case 3 -> instance.policies(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
+  }
+
+  /**
+   * Registers 1 steps, and runs them: step {@code n} of this class is {@code case n} of
+   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
+   * faster.
+   */
+  private static final class Steps1 implements StepBody {
+    private final ConnectorInstance<AwsConnector> connector;
+
+    private final int step;
+
+    private Steps1(ConnectorInstance<AwsConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<AwsConnector> connector) {
+      // Wave 1 (continued)
+      graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
+          new Steps1(connector, 0));
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      AwsConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.services(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
+  }
+
+  /**
+   * Registers 1 steps, and runs them: step {@code n} of this class is {@code case n} of
+   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
+   * faster.
+   */
+  private static final class Steps2 implements StepBody {
+    private final ConnectorInstance<AwsConnector> connector;
+
+    private final int step;
+
+    private Steps2(ConnectorInstance<AwsConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<AwsConnector> connector) {
+      // Wave 2 (sequential): relationships
+      graph.step("relationships", "Link users, roles, hosts, policies and services",
+          List.<String>of("users", "roles", "hosts", "policies", "services"), 2,
+          new Steps2(connector, 0));
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      AwsConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.relationships(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
+  }
+}
