@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.internal.Errors;
 import dev.stepgraph.runtime.run.StepResult;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -150,7 +151,7 @@ final class OutputFile {
         path = path.resolveSibling(Files.readSymbolicLink(path));
       } catch (IOException | InvalidPathException e) {
         throw new Unusable("cannot write " + shown + ": cannot read link " + path + ": "
-            + Reasons.of(e));
+            + Errors.reason(e));
       }
     }
     return path;
@@ -344,7 +345,7 @@ final class OutputFile {
       try {
         target = directory.toRealPath().resolve(linked.getFileName());
       } catch (IOException e) {
-        throw new Unusable("cannot write " + shown + ": " + Reasons.of(e));
+        throw new Unusable("cannot write " + shown + ": " + Errors.reason(e));
       }
       shown = withTarget(shown, given, linked, target);
       String name = withTarget(given.toString(), given, linked, target);
@@ -355,7 +356,7 @@ final class OutputFile {
         Files.deleteIfExists(probe.path);
       } catch (IOException e) {
         throw new Unusable("cannot write " + shown + ": cannot create files in "
-            + target.getParent() + ": " + Reasons.of(e));
+            + target.getParent() + ": " + Errors.reason(e));
       }
       return new ReplacedFile(target, shown, name, removed);
     }
@@ -551,7 +552,7 @@ final class OutputFile {
             Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         return new Direct(stream, shown, withTarget(given.toString(), given, target, real));
       } catch (IOException e) {
-        throw new Unusable("cannot write " + shown + ": " + Reasons.of(e));
+        throw new Unusable("cannot write " + shown + ": " + Errors.reason(e));
       }
     }
 

@@ -6,6 +6,8 @@ import dev.stepgraph.runtime.run.ConnectorRunner;
 import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.graph.StepDefinition;
 import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.internal.Errors;
+import dev.stepgraph.runtime.internal.Suggestions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -97,19 +99,15 @@ public final class StepgraphCli {
     try {
       return new Command(connectors, single, io).execute(args);
     } catch (UsageException e) {
-      io.err().println("error: " + oneLine(e.getMessage()));
+      io.err().println("error: " + Errors.line(e.getMessage()));
       io.err().println("Run '" + NAME + " --help' for usage.");
       io.err().flush();
       return USAGE;
     } catch (RuntimeException | Error e) {
-      io.err().println("error: " + oneLine(String.valueOf(e)));
+      io.err().println("error: " + Errors.line(String.valueOf(e)));
       io.err().flush();
       return STEPS_FAILED;
     }
-  }
-
-  static String oneLine(@Nullable String text) {
-    return String.valueOf(text).strip().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
   }
 
   /** Bad usage or bad input: exit code 2, one line on stderr. */
@@ -290,10 +288,8 @@ public final class StepgraphCli {
       }
       Supplier<ConnectorGraph> supplier = all.get(id);
       if (supplier == null) {
-        String suggestion = closest(id, sortedIds);
         throw new UsageException(
-            "unknown connector '" + id + "'"
-                + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+            "unknown connector '" + id + "'" + Suggestions.didYouMean(id, sortedIds)
                 + " (connectors: " + ids + ")");
       }
       return supplier.get();
@@ -472,7 +468,7 @@ public final class StepgraphCli {
         return true;
       } catch (IOException | RuntimeException e) {
         if (!output.abandoned()) { // else the interrupt handler has said so
-          io.err().println("error: cannot write " + output.shown + ": " + Reasons.of(e) + "; "
+          io.err().println("error: cannot write " + output.shown + ": " + Errors.reason(e) + "; "
               + output.afterFailure());
         }
         return false;
@@ -517,12 +513,12 @@ public final class StepgraphCli {
       } catch (NoSuchFileException e) {
         throw new UsageException("cannot read config file '" + file + "': no such file");
       } catch (IOException e) {
-        throw new UsageException("cannot read config file '" + file + "': " + Reasons.of(e));
+        throw new UsageException("cannot read config file '" + file + "': " + Errors.reason(e));
       } catch (InvalidPathException e) {
         throw new UsageException("invalid --config path '" + file + "': " + e.getReason());
       } catch (IllegalArgumentException e) {
         // Not UTF-8 or not a properties file: the message names the file and where.
-        throw new UsageException(oneLine(e.getMessage()));
+        throw new UsageException(Errors.line(e.getMessage()));
       }
     }
   }
@@ -564,35 +560,5 @@ public final class StepgraphCli {
       }
       return null;
     }
-  }
-
-  private static @Nullable String closest(String text, List<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      int distance = distance(text, candidate);
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return bestDistance <= Math.max(2, text.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }
