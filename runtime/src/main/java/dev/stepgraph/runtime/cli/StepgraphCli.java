@@ -391,7 +391,7 @@ public final class StepgraphCli {
       builder.listener(running);
       ConnectorRunner runner = build(builder);
       // The last check, as opening a FIFO waits for its reader.
-      OutputFile.@Nullable Destination output = outputValue == null ? null : output(outputValue);
+      @Nullable Destination output = outputValue == null ? null : output(outputValue);
       try {
         return run(runner, output, running, json);
       } finally {
@@ -402,8 +402,8 @@ public final class StepgraphCli {
     }
 
     /** Checks {@code --output} before any step runs: a run never collects what it cannot write. */
-    private OutputFile.Destination output(String value) {
-      OutputFile.Destination output;
+    private Destination output(String value) {
+      Destination output;
       try {
         output = OutputFile.open(value, io.out());
       } catch (OutputFile.Unusable e) {
@@ -417,7 +417,7 @@ public final class StepgraphCli {
 
     private int run(
         ConnectorRunner runner,
-        OutputFile.@Nullable Destination output,
+        @Nullable Destination output,
         RunningSteps running,
         @Nullable JsonEvents json) {
       CountDownLatch finished = new CountDownLatch(1);
@@ -458,9 +458,9 @@ public final class StepgraphCli {
     }
 
     /** Writes the output; false, said in one line, if it failed. */
-    private boolean write(RunReport report, OutputFile.Destination output) {
+    private boolean write(RunReport report, Destination output) {
       try {
-        OutputFile.Written written = output.write(report.steps(), io.progress());
+        JsonLines.Written written = output.write(report.steps(), io.progress());
         io.err().println(
             "Wrote " + Formats.plural(written.entities(), "entity", "entities") + " and "
                 + Formats.plural(written.relationships(), "relationship", "relationships")
@@ -481,7 +481,7 @@ public final class StepgraphCli {
      * before the JVM halts.
      */
     private void stop(
-        ConnectorRunner runner, CountDownLatch finished, OutputFile.@Nullable Destination output) {
+        ConnectorRunner runner, CountDownLatch finished, @Nullable Destination output) {
       runner.cancel();
       if (output != null && output.writing()) {
         io.err().println("Interrupted while writing " + output.shown + ": waiting up to "
