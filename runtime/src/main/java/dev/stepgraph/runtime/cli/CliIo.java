@@ -17,7 +17,7 @@ record CliIo(
     Map<String, String> environment,
     Interrupts interrupts,
     Duration stopWait,
-    OutputFile.Progress progress) {
+    JsonLines.Progress progress) {
 
   /**
    * How long the interrupt handler waits for the cancelled run to stop and its output to be
@@ -26,7 +26,7 @@ record CliIo(
   static final Duration STOP_WAIT = ConnectorRunner.DEFAULT_CANCEL_GRACE.plus(Interrupts.WRITE_WAIT);
 
   CliIo(PrintStream out, PrintStream err, Map<String, String> environment, Interrupts interrupts) {
-    this(out, err, environment, interrupts, STOP_WAIT, OutputFile.Progress.NONE);
+    this(out, err, environment, interrupts, STOP_WAIT, JsonLines.Progress.NONE);
   }
 
   static CliIo system() {

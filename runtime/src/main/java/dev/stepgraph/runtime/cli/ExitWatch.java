@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * System.exit} from a step, with the status and the step. The status comes from the JDK's own
  * {@code Runtime.exit} logging (JDK 21 and newer log it to the {@code java.lang.Runtime} logger at
  * DEBUG, on the exiting thread, before the shutdown hooks run); on JDK 17 only the calling thread
- * is found, from its stack.
+ * is found, from its stack. A signal is told from a call by the stack too: the JDK's signal
+ * handler exits through {@code Shutdown.exit} (which JDK 21 logs as well), {@code System.exit}
+ * through {@code Runtime.exit}.
  */
 final class ExitWatch {
   private static final Pattern STATUS = Pattern.compile("Runtime\\.exit\\((-?[0-9]+)\\)");
@@ -41,7 +43,7 @@ final class ExitWatch {
           public void publish(LogRecord record) {
             Throwable thrown = record.getThrown();
             Matcher status = STATUS.matcher(thrown == null ? "" : String.valueOf(thrown.getMessage()));
-            if (status.find()) {
+            if (status.find() && callsRuntimeExit(thrown.getStackTrace())) {
               logged = new Exit(Integer.valueOf(status.group(1)), Thread.currentThread().getName());
             }
           }
@@ -89,16 +91,24 @@ final class ExitWatch {
     }
     try {
       for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
-        for (StackTraceElement frame : thread.getValue()) {
-          if (frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit")) {
-            return new Exit(null, thread.getKey().getName());
-          }
+        if (callsRuntimeExit(thread.getValue())) {
+          return new Exit(null, thread.getKey().getName());
         }
       }
     } catch (RuntimeException | Error e) {
       // out of heap, say: say nothing rather than something wrong
     }
     return null;
+  }
+
+  /** Whether the stack is in {@code Runtime.exit}, where {@code System.exit} goes; a signal is not. */
+  private static boolean callsRuntimeExit(StackTraceElement[] stack) {
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,9 +1,18 @@
 package dev.stepgraph.runtime.internal;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import org.jspecify.annotations.Nullable;
+
 /**
- * Formats throwables as one line. Never fails: a throwable whose {@code getMessage()} or {@code
- * toString()} throws is still described, so reporting a failure cannot become a failure of its
- * own.
+ * Formats throwables and messages as one line: the one place of the runtime that does, for the
+ * events, the report and the command line's error lines. Never fails: a throwable whose {@code
+ * getMessage()} or {@code toString()} throws is still described, so reporting a failure cannot
+ * become a failure of its own.
  */
 public final class Errors {
   private Errors() {}
@@ -39,7 +48,50 @@ public final class Errors {
     }
   }
 
+  /**
+   * What went wrong, in a few words for an error line that says what it was doing: the reason of
+   * a file-system error rather than its class ({@code permission denied}, {@code No space left on
+   * device}), else {@link #summary} ({@code IllegalStateException: boom}); trimmed.
+   */
+  public static String reason(Throwable error) {
+    String reason;
+    String message = error instanceof IOException ? messageOf(error) : null;
+    if (error instanceof NoSuchFileException) {
+      reason = "no such file or directory";
+    } else if (error instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (error instanceof FileAlreadyExistsException) {
+      reason = "it already exists";
+    } else if (error instanceof NotDirectoryException) {
+      reason = "not a directory";
+    } else if (error instanceof FileSystemException f && f.getReason() != null) {
+      reason = f.getReason();
+    } else if (message != null) { // an IOException's message is its reason
+      reason = message;
+    } else {
+      reason = summary(error);
+    }
+    return line(reason);
+  }
+
+  private static @Nullable String messageOf(Throwable error) {
+    try {
+      return error.getMessage();
+    } catch (Throwable broken) {
+      return null; // summary() says so
+    }
+  }
+
+  /** The text on one line: line breaks become spaces. */
   public static String oneLine(String text) {
     return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /**
+   * The text of an error line: on {@link #oneLine one line}, without the white space around it;
+   * {@code null} for a missing message.
+   */
+  public static String line(@Nullable String text) {
+    return oneLine(String.valueOf(text).strip());
   }
 }

@@ -76,7 +76,7 @@ public final class CliProcessMain {
       System.exit(StepgraphCli.execute(cliArgs, () -> graph));
     }
     long holdAt = holdWrite;
-    OutputFile.Progress progress =
+    JsonLines.Progress progress =
         lines -> {
           if (lines == holdAt) {
             touch(markers.resolve("writing"));

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,10 +58,63 @@ class CtrlCTest {
     } finally {
       threads.shutdownNow();
     }
-    String err = Pattern.compile("\\d+ ms|\\d+\\.\\d s").matcher(terminal.err()).replaceAll("<t>");
-    assertTrue(err.contains("  hosts: CANCELLED after <t>\n"), err);
-    assertTrue(err.contains("Cancelled after <t>: 1 succeeded, 1 cancelled, 1 not run\n"), err);
+    assertEquals(
+        "Run slow: 3 steps in 3 waves\n"
+            + "Wave 0 (sequential): users\n"
+            + "  users: completed in <t>, 1 user\n"
+            + "Wave 1 (sequential): hosts\n"
+            + "  hosts: CANCELLED after <t>\n"
+            + "Cancelled after <t>: 1 succeeded, 1 cancelled, 1 not run\n"
+            + "Wrote 1 entity and 0 relationships to " + output + "\n",
+        HumanLines.normalize(terminal.err()));
     assertTrue(terminal.handlerRemoved);
+  }
+
+  @Test
+  void ctrlCWithJsonEventsEndsTheInterruptedStepWithStepCancelled() throws Exception {
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    ConnectorGraph graph =
+        ConnectorGraph.builder("slow", "")
+            .step("users", "", List.of(), 0, ctx -> ctx.emit(Entity.of("user", "u-1")))
+            .step("hosts", "", List.of("users"), 1, ctx -> {
+              blocked.countDown();
+              never.await();
+            })
+            .step("report", "", List.of("hosts"), 2, ctx -> {})
+            .build();
+    Terminal terminal = new Terminal();
+    ExecutorService threads = Executors.newCachedThreadPool();
+    try {
+      Future<Integer> exit = threads.submit(() -> terminal.run(graph, "--events", "json"));
+      assertTrue(terminal.handlerRegistered.await(30, TimeUnit.SECONDS));
+      assertTrue(blocked.await(30, TimeUnit.SECONDS));
+
+      threads.submit(terminal.interruptHandler.get()).get(30, TimeUnit.SECONDS);
+
+      assertEquals(130, exit.get(30, TimeUnit.SECONDS));
+    } finally {
+      threads.shutdownNow();
+    }
+    List<String> events =
+        terminal.out().lines()
+            .map(line -> line.replaceFirst(",\"time\":\"[^\"]+\"", "")
+                .replaceFirst("\"durationMs\":[0-9]+", "\"durationMs\":0"))
+            .toList();
+    assertEquals(
+        List.of(
+            "{\"event\":\"run-started\",\"connector\":\"slow\",\"steps\":3,\"waves\":3}",
+            "{\"event\":\"wave-started\",\"wave\":0,\"steps\":[\"users\"]}",
+            "{\"event\":\"step-started\",\"step\":\"users\",\"wave\":0}",
+            "{\"event\":\"step-completed\",\"step\":\"users\",\"durationMs\":0,\"entities\":{\"user\":1},"
+                + "\"relationships\":0,\"attempts\":1}",
+            "{\"event\":\"wave-started\",\"wave\":1,\"steps\":[\"hosts\"]}",
+            "{\"event\":\"step-started\",\"step\":\"hosts\",\"wave\":1}",
+            "{\"event\":\"step-cancelled\",\"step\":\"hosts\",\"durationMs\":0}",
+            "{\"event\":\"run-finished\",\"durationMs\":0,\"cancelled\":true,\"steps\":{\"succeeded\":1,"
+                + "\"failed\":0,\"timed_out\":0,\"skipped\":0,\"cancelled\":1,\"not_run\":1}}"),
+        events,
+        terminal.out());
   }
 
   @Test

@@ -34,9 +34,9 @@ class OutputFileTest {
   }
 
   /** {@code --output target}: checked, then written. */
-  static OutputFile.Written write(Path target, List<StepResult> steps) throws Exception {
-    try (OutputFile.Destination destination = OutputFile.open(target.toString(), System.out)) {
-      return destination.write(steps, OutputFile.Progress.NONE);
+  static JsonLines.Written write(Path target, List<StepResult> steps) throws Exception {
+    try (Destination destination = OutputFile.open(target.toString(), System.out)) {
+      return destination.write(steps, JsonLines.Progress.NONE);
     }
   }
 
@@ -58,7 +58,7 @@ class OutputFileTest {
     properties.put("tags", List.of("a", 1, false));
     StringWriter out = new StringWriter();
 
-    OutputFile.writeLines(
+    JsonLines.write(
         out,
         List.of(
             step(
@@ -79,10 +79,10 @@ class OutputFileTest {
     Path target = dir.resolve("out.jsonl");
     Files.writeString(target, "old\n");
 
-    OutputFile.Written written =
+    JsonLines.Written written =
         write(target, List.of(step(List.of(Entity.of("user", "u-1")), List.of())));
 
-    assertEquals(new OutputFile.Written(1, 0), written);
+    assertEquals(new JsonLines.Written(1, 0), written);
     assertEquals(
         List.of("{\"kind\":\"entity\",\"type\":\"user\",\"key\":\"u-1\",\"properties\":{}}"),
         Files.readAllLines(target));

@@ -3,6 +3,8 @@ package dev.stepgraph.runtime.internal;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.run.ConnectorRunner;
+import dev.stepgraph.runtime.run.RunReport;
 
 import dev.stepgraph.runtime.cli.StepgraphCli;
 import java.lang.management.ManagementFactory;
@@ -13,15 +15,23 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The connectors of the real-process tests ({@link RunProcessTest}), run through the command line
- * as a generated {@code ConnectorMain} would: {@code RunScenarios SCENARIO [command line...]}.
+ * as a generated {@code ConnectorMain} would: {@code RunScenarios SCENARIO [command line...]}; and
+ * {@code RunScenarios stuck-past-timeout}, which runs its graph through the embedding API and ends
+ * without {@code System.exit}.
  */
 public final class RunScenarios {
   private RunScenarios() {}
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("stuck-past-timeout")) {
+      stuckPastTimeout();
+      return; // no System.exit: the JVM ends when its last non-daemon thread does
+    }
     String[] cli = Arrays.copyOfRange(args, 1, args.length);
     int code = StepgraphCli.execute(cli, () -> graph(args[0]));
     String peak = System.getenv("PEAK_THREADS_FILE");
@@ -30,6 +40,36 @@ public final class RunScenarios {
           Paths.get(peak), Integer.toString(ManagementFactory.getThreadMXBean().getPeakThreadCount()));
     }
     System.exit(code);
+  }
+
+  /**
+   * Runs a step that ignores the interrupt of its timeout and never returns, then prints its
+   * status, whether it saw the interrupt and whether its thread is still alive once the run is
+   * over: {@code stuck: TIMED_OUT, interrupted: true, still running: true}.
+   */
+  private static void stuckPastTimeout() throws InterruptedException {
+    CountDownLatch never = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    AtomicReference<Thread> thread = new AtomicReference<>();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("stubborn", "")
+            .step("stuck", "", List.of(), 0, StepPolicy.DEFAULT.withTimeout(Duration.ofMillis(20)),
+                ctx -> {
+                  thread.set(Thread.currentThread());
+                  while (true) {
+                    try {
+                      never.await();
+                    } catch (InterruptedException ignored) {
+                      interrupted.countDown();
+                    }
+                  }
+                })
+            .build();
+    RunReport report = ConnectorRunner.builder(graph).build().run();
+    boolean seen = interrupted.await(1, TimeUnit.MINUTES);
+    Thread stuck = thread.get();
+    System.out.println("stuck: " + report.step("stuck").orElseThrow().status()
+        + ", interrupted: " + seen + ", still running: " + (stuck != null && stuck.isAlive()));
   }
 
   private static ConnectorGraph graph(String scenario) {

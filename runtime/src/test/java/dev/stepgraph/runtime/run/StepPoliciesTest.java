@@ -7,6 +7,7 @@ import dev.stepgraph.runtime.StepSkippedException;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.RetryPolicy;
 import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.internal.RunScenarios;
 import dev.stepgraph.runtime.internal.Sleeper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Step policies through the embedding API: timeouts, retries, skips. Backoff waits go to a
@@ -174,31 +179,36 @@ class StepPoliciesTest {
     }
   }
 
+  /**
+   * In a JVM of its own, whose main runs a step that ignores the interrupt of its timeout and
+   * never returns, then returns without System.exit: the JVM must end by itself, as it does only
+   * when no thread the run started is a non-daemon one.
+   */
   @Test
-  void aStepThreadLeftBehindByATimeoutDoesNotKeepTheJvmAlive() throws Exception {
-    CountDownLatch never = new CountDownLatch(1);
-    AtomicReference<Thread> thread = new AtomicReference<>();
-    CountDownLatch started = new CountDownLatch(1);
-    ConnectorGraph graph =
-        ConnectorGraph.builder("daemon", "")
-            .step("stuck", "", List.of(), 0, StepPolicy.DEFAULT.withTimeout(SHORT), ctx -> {
-              thread.set(Thread.currentThread());
-              started.countDown();
-              while (never.getCount() > 0) {
-                try {
-                  never.await();
-                } catch (InterruptedException swallowed) {
-                  // keeps going
-                }
-              }
-            })
-            .build();
+  void aStepThreadLeftBehindByATimeoutDoesNotKeepTheJvmAlive(@TempDir Path dir) throws Exception {
+    Path stdout = dir.resolve("stdout.txt");
+    Path stderr = dir.resolve("stderr.txt");
+    Process process =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                RunScenarios.class.getName(), "stuck-past-timeout")
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
 
-    ConnectorRunner.builder(graph).build().run();
+    boolean ended = process.waitFor(WAIT, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly().waitFor();
+    }
 
-    assertTrue(started.await(WAIT, TimeUnit.SECONDS));
-    assertTrue(thread.get().isDaemon(), "virtual threads are daemon threads too");
-    never.countDown();
+    String printed = Files.readString(stdout) + Files.readString(stderr);
+    assertTrue(ended, "the JVM was still alive after " + WAIT + " s; it printed:\n" + printed);
+    assertEquals(0, process.exitValue(), printed);
+    assertEquals(
+        List.of("stuck: TIMED_OUT, interrupted: true, still running: true"),
+        Files.readAllLines(stdout),
+        "the step's thread was still running when main returned: " + printed);
   }
 
   // ---- retries

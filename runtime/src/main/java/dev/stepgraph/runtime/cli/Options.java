@@ -1,0 +1,52 @@
+package dev.stepgraph.runtime.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ParseResult;
+
+/** Option values, from the subcommand or, for options given before it, the root command. */
+final class Options {
+  private final ParseResult root;
+  private final @Nullable ParseResult sub;
+
+  Options(ParseResult root, @Nullable ParseResult sub) {
+    this.root = root;
+    this.sub = sub;
+  }
+
+  /** The command: {@code run} (the default), {@code plan} or {@code graph}. */
+  String command() {
+    return sub == null ? "run" : sub.commandSpec().name();
+  }
+
+  @Nullable String string(String name) {
+    return value(name);
+  }
+
+  @Nullable Integer integer(String name) {
+    return value(name);
+  }
+
+  /** Every {@code --step}, before the subcommand and after it. */
+  List<String> steps() {
+    List<String> all = new ArrayList<>();
+    String[] fromRoot = root.matchedOptionValue("--step", new String[0]);
+    all.addAll(Arrays.asList(fromRoot));
+    if (sub != null && sub.commandSpec().findOption("--step") != null) {
+      all.addAll(Arrays.asList(sub.matchedOptionValue("--step", new String[0])));
+    }
+    return all;
+  }
+
+  private <T> @Nullable T value(String name) {
+    if (sub != null && sub.hasMatchedOption(name)) {
+      return sub.matchedOptionValue(name, null);
+    }
+    if (root.hasMatchedOption(name)) {
+      return root.matchedOptionValue(name, null);
+    }
+    return null;
+  }
+}

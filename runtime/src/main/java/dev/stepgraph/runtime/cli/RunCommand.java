@@ -1,0 +1,147 @@
+package dev.stepgraph.runtime.cli;
+
+import dev.stepgraph.runtime.Config;
+import dev.stepgraph.runtime.internal.Errors;
+import dev.stepgraph.runtime.run.ConnectorRunner;
+import dev.stepgraph.runtime.run.RunReport;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code run} (the default command): checks every option and {@code --output} before any step
+ * runs, runs the steps with the human event lines on stderr (and {@code --events json} on
+ * stdout), then writes the output; Ctrl-C stops it in order ({@link OrderlyStop}).
+ */
+final class RunCommand {
+  private final CliIo io;
+
+  private RunCommand(CliIo io) {
+    this.io = io;
+  }
+
+  static int execute(Options options, ConnectorChoice connectors, CliIo io) {
+    return new RunCommand(io).execute(options, connectors);
+  }
+
+  private int execute(Options options, ConnectorChoice connectors) {
+    String events = options.string("--events");
+    if (events != null && !events.equals("human") && !events.equals("json")) {
+      throw new UsageException("--events must be 'human' or 'json', was '" + events + "'");
+    }
+    Integer parallelism = options.integer("--parallelism");
+    if (parallelism != null && parallelism < 1) {
+      throw new UsageException("--parallelism must be at least 1, was " + parallelism);
+    }
+    String outputValue = options.string("--output");
+    if ("-".equals(outputValue) && "json".equals(events)) {
+      throw new UsageException(
+          "--output - and --events json would both write to standard output: send one of them"
+              + " to a file");
+    }
+    Config config = config(options.string("--config"));
+    ConnectorRunner.Builder builder = connectors.runner(options).config(config);
+    if (parallelism != null) {
+      builder.parallelism(parallelism);
+    }
+    builder.listener(new HumanEvents(io.err()));
+    JsonEvents json = null;
+    if ("json".equals(events)) {
+      json = new JsonEvents(io.out());
+      builder.listener(json);
+    }
+    RunningSteps running = new RunningSteps();
+    builder.listener(running);
+    ConnectorRunner runner = ConnectorChoice.build(builder);
+    // The last check, as opening a FIFO waits for its reader.
+    @Nullable Destination output = outputValue == null ? null : output(outputValue);
+    try {
+      return run(runner, output, running, json);
+    } finally {
+      if (output != null) {
+        output.close();
+      }
+    }
+  }
+
+  /** Checks {@code --output} before any step runs: a run never collects what it cannot write. */
+  private Destination output(String value) {
+    Destination output;
+    try {
+      output = OutputFile.open(value, io.out());
+    } catch (OutputFile.Unusable e) {
+      throw new UsageException(e.getMessage());
+    }
+    for (Path stale : output.removedStaleFiles()) {
+      io.err().println("Removed " + stale + ", left by an earlier run that did not finish");
+    }
+    return output;
+  }
+
+  private int run(
+      ConnectorRunner runner,
+      @Nullable Destination output,
+      RunningSteps running,
+      @Nullable JsonEvents json) {
+    RunReport report;
+    boolean notWritten;
+    OrderlyStop stop = OrderlyStop.register(io, runner, output, running);
+    try {
+      report = runner.run();
+      for (String warning : report.warnings()) {
+        io.err().println("warning: " + Formats.terminalSafe(warning));
+      }
+      // The events a consumer was reading did not all get out, or the output failed.
+      notWritten = json != null && json.failed();
+      if (output != null && !write(report, output)) {
+        notWritten = true;
+      }
+      io.err().flush();
+    } finally {
+      stop.close();
+    }
+    // An interrupt that came while the output was written still ends the process with 130.
+    return ExitCodes.ofRun(
+        report.cancelled() || stop.interrupted(), notWritten, report.hasFailures());
+  }
+
+  /** Writes the output; false, said in one line, if it failed. */
+  private boolean write(RunReport report, Destination output) {
+    try {
+      JsonLines.Written written = output.write(report.steps(), io.progress());
+      io.err().println(
+          "Wrote " + Formats.plural(written.entities(), "entity", "entities") + " and "
+              + Formats.plural(written.relationships(), "relationship", "relationships")
+              + " to " + output.name);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      if (!output.abandoned()) { // else the interrupt handler has said so
+        io.err().println("error: cannot write " + output.shown + ": " + Errors.reason(e) + "; "
+            + output.afterFailure());
+      }
+      return false;
+    }
+  }
+
+  private Config config(@Nullable String file) {
+    if (file == null) {
+      return Config.of(Map.of(), io.environment());
+    }
+    try {
+      return Config.load(Paths.get(file), io.environment());
+    } catch (NoSuchFileException e) {
+      throw new UsageException("cannot read config file '" + file + "': no such file");
+    } catch (IOException e) {
+      throw new UsageException("cannot read config file '" + file + "': " + Errors.reason(e));
+    } catch (InvalidPathException e) {
+      throw new UsageException("invalid --config path '" + file + "': " + e.getReason());
+    } catch (IllegalArgumentException e) {
+      // Not UTF-8 or not a properties file: the message names the file and where.
+      throw new UsageException(Errors.line(e.getMessage()));
+    }
+  }
+}
