@@ -4,6 +4,7 @@ import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.NonRetryableException;
 import dev.stepgraph.runtime.PriorData;
 import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.graph.StepDefinition;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,13 @@ final class ContractPriorData implements PriorData {
   private final PriorData prior;
   private final String stepId;
   private final Set<String> reads;
+
+  /** The prior data a step sees: held to its declared reads, if it declares them. */
+  static PriorData forStep(StepDefinition step, PriorData prior) {
+    return step.contract().declaresReads()
+        ? new ContractPriorData(prior, step.id(), step.contract().reads())
+        : prior;
+  }
 
   ContractPriorData(PriorData prior, String stepId, Set<String> reads) {
     this.prior = prior;

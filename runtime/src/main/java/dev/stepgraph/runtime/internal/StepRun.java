@@ -47,10 +47,7 @@ final class StepRun {
     this.wave = wave;
     this.run = run;
     this.tracker = tracker;
-    this.prior =
-        step.contract().declaresReads()
-            ? new ContractPriorData(prior, step.id(), step.contract().reads())
-            : prior;
+    this.prior = ContractPriorData.forStep(step, prior);
     this.task = new InterruptibleTask("stepgraph-" + step.id(), this::drive);
     this.attempts = new RetryLoop(this, step, run);
   }
@@ -175,10 +172,7 @@ final class StepRun {
     }
   }
 
-  /**
-   * Publishes the event of the step's outcome, once; the scheduler calls it again after the wave
-   * for a step whose own thread could not (out of heap, say).
-   */
+  /** Publishes the outcome's event once; again by the scheduler if the step's thread could not. */
   void publishEnd() {
     outcome.publishEnd(run, step);
   }
