@@ -2,13 +2,19 @@ package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepDefinition;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code graph --format dot|mermaid}: the step graph, deterministic (wave, then declaration order). */
+/**
+ * {@code graph --format dot|mermaid}: the step graph, deterministic (wave, then declaration order).
+ * An edge is labelled with the types that flow along it, where the steps declare them: what the
+ * upstream step emits and the downstream step reads (all it emits, if the downstream step does not
+ * declare what it reads).
+ */
 final class GraphFormats {
   private GraphFormats() {}
 
@@ -26,8 +32,9 @@ final class GraphFormats {
     }
     for (StepDefinition step : graph.steps()) {
       for (String dependency : step.dependsOn()) {
+        String label = flowing(graph, dependency, step);
         out.append("  ").append(quote(dependency)).append(" -> ").append(quote(step.id()))
-            .append(";\n");
+            .append(label.isEmpty() ? "" : " [label=" + quote(label) + "]").append(";\n");
       }
     }
     out.append("}\n");
@@ -52,11 +59,28 @@ final class GraphFormats {
     }
     for (StepDefinition step : graph.steps()) {
       for (String dependency : step.dependsOn()) {
-        out.append("  ").append(nodeIds.get(dependency)).append(" --> ")
-            .append(nodeIds.get(step.id())).append('\n');
+        String label = flowing(graph, dependency, step);
+        out.append("  ").append(nodeIds.get(dependency)).append(" -->")
+            .append(label.isEmpty() ? "" : "|\"" + label.replace("\"", "#quot;") + "\"|")
+            .append(' ').append(nodeIds.get(step.id())).append('\n');
       }
     }
     return out.toString();
+  }
+
+  /** The types that flow from {@code upstream} to {@code step}, comma-separated; empty if unknown. */
+  private static String flowing(ConnectorGraph graph, String upstream, StepDefinition step) {
+    StepDefinition from = graph.step(upstream);
+    if (from == null || !from.contract().declaresEmits()) {
+      return "";
+    }
+    List<String> types = new ArrayList<>();
+    for (String type : from.contract().emits()) {
+      if (!step.contract().declaresReads() || step.contract().reads().contains(type)) {
+        types.add(type);
+      }
+    }
+    return String.join(", ", types);
   }
 
   private static String quote(String id) {

@@ -1,14 +1,17 @@
 package dev.stepgraph.runtime.cli;
 
+import dev.stepgraph.Schedule;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepDefinition;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * {@code plan [--step ID]...}: the waves of the selected steps, one line each, then the steps'
- * policies, if any; runs nothing.
+ * {@code plan [--step ID]...}: the waves of the selected steps, one line each (for an EAGER
+ * connector, with a line saying when steps start), then the steps' policies and data contracts, if
+ * any; runs nothing.
  */
 final class PlanCommand {
   private PlanCommand() {}
@@ -24,20 +27,31 @@ final class PlanCommand {
       }
       out.println(Formats.waveLine(i, ids));
     }
-    List<String> policies = new ArrayList<>();
+    if (graph.schedule() == Schedule.EAGER) {
+      out.println(
+          "Schedule: eager, each step starts as soon as every step it depends on has finished");
+    }
+    section(out, "Policies:", graph, step -> step.policy().describe());
+    section(out, "Data:", graph, step -> step.contract().describe());
+    return ExitCodes.printed(io, "the plan");
+  }
+
+  /** A titled block of one line per step that has something to say; nothing if none has. */
+  private static void section(
+      PrintStream out, String title, ConnectorGraph graph, Function<StepDefinition, String> text) {
+    List<String> lines = new ArrayList<>();
     for (StepDefinition step : graph.steps()) {
-      String policy = step.policy().describe();
-      if (!policy.isEmpty()) {
-        policies.add("  " + step.id() + ": " + policy);
+      String line = text.apply(step);
+      if (!line.isEmpty()) {
+        lines.add("  " + step.id() + ": " + line);
       }
     }
-    if (!policies.isEmpty()) {
+    if (!lines.isEmpty()) {
       out.println();
-      out.println("Policies:");
-      for (String line : policies) {
+      out.println(title);
+      for (String line : lines) {
         out.println(line);
       }
     }
-    return ExitCodes.printed(io, "the plan");
   }
 }
