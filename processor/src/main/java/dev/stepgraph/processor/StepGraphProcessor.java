@@ -91,6 +91,9 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new PolicyCheck(),
         new DataTypeNameCheck(),
         new ReadsUpstreamCheck()));
+    if (trees != null) {
+      checks.add(new StepBodyContractCheck(trees)); // without javac's tree API, the runtime checks bodies alone
+    }
     checks.add(inheritedStepCheck);
     this.checks = List.copyOf(checks);
   }

@@ -298,6 +298,28 @@ class DataContractChecksTest {
   }
 
   @Test
+  void everyMistakeIsReportedInOneBuild() {
+    JavaFileObject source = Compilations.connector("CloudConnector",
+        "import dev.stepgraph.runtime.Entity;",
+        "",
+        "public class CloudConnector {",
+        "  @Step(id = \"hosts\", emits = \"Host\") void hosts(StepContext ctx) {}",
+        "  @Step(id = \"users\", dependsOn = \"host\", emits = \"user\") void users(StepContext ctx) {}",
+        "  @Step(id = \"report\", reads = \"user\", emits = \"report\")",
+        "  void report(StepContext ctx) { ctx.emit(Entity.of(\"reprot\", \"r\")); }",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertEquals(List.of(
+        "step 'users' depends on unknown step 'host': did you mean 'hosts'?",
+        "step 'hosts' emits 'Host'" + RULE + "rename it to 'host'",
+        "step 'report' reads 'user', which step 'users' emits, but 'users' is not upstream of 'report':"
+            + " add \"users\" to its dependsOn",
+        "step 'report' creates an entity of type 'reprot', which it does not declare: @Step(emits = {\"report\"});"
+            + " did you mean 'report'?"),
+        Diagnostics.errors(compilation));
+  }
+
+  @Test
   void undeclaredContractsAreNotChecked() {
     Compilation compilation = Compilations.compile(Compilations.connector("CloudConnector",
         "import dev.stepgraph.runtime.Entity;",
