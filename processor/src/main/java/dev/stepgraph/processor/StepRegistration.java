@@ -16,9 +16,15 @@ final class StepRegistration {
 
   private StepRegistration() {}
 
+  /** The generated graph class's method that makes a contract's set of types, in declaration order. */
+  static final String TYPES_METHOD = "types";
+
   /**
    * {@code "users", "Collects users", List.<String>of("roles"), 1, body}, with the step's policy
-   * before the body when it is not the default.
+   * before the body when it is not the default, and its data contract after the policy ({@code
+   * StepPolicy.DEFAULT} if need be) when it declares one: {@code DataContract.of(types("service"),
+   * types("host"))}, emits first. {@code types(...)} rather than {@code Set.of(...)}, whose order
+   * changes from one JVM to the next: the runtime keeps and shows the types in declaration order.
    *
    * <p>{@code List.<String>of(...)} has an explicit type argument, which spares javac inferring it
    * against every {@code List.of} overload for each of thousands of steps (about a quarter of the
@@ -37,6 +43,10 @@ final class StepRegistration {
     }
     dependencies.add(")");
     ResolvedPolicy policy = ResolvedPolicy.of(connector, step);
+    if (step.declaresContract()) {
+      return CodeBlock.of("$S,$W$S,$W$L,$W$L,\n$L,\n$L,\n$L",
+          step.id(), step.description(), dependencies.build(), wave, policy.javaExpression(), contract(step), body);
+    }
     if (policy.isDefault()) {
       return CodeBlock.of("$S,$W$S,$W$L,$W$L,$W$L",
           step.id(), step.description(), dependencies.build(), wave, body);
@@ -45,12 +55,28 @@ final class StepRegistration {
         step.id(), step.description(), dependencies.build(), wave, policy.javaExpression(), body);
   }
 
+  /** {@code DataContract.of(types("service"), types("host"))}. */
+  private static CodeBlock contract(StepModel step) {
+    return CodeBlock.of("$T.of($L,$W$L)", GeneratedTypes.DATA_CONTRACT, types(step.emitted()), types(step.read()));
+  }
+
+  private static CodeBlock types(Set<String> types) {
+    CodeBlock.Builder out = CodeBlock.builder().add("$N(", TYPES_METHOD);
+    String separator = "$S";
+    for (String type : types) {
+      out.add(separator, type);
+      separator = ", $S";
+    }
+    return out.add(")").build();
+  }
+
   /**
    * How much a step adds to a method: the step and each of its dependencies, about 30 bytes of
-   * bytecode and 12 constants each.
+   * bytecode and 12 constants each; a data contract and each of its types, fewer, counted alike.
    */
   static int weight(StepModel step) {
-    return 1 + step.dependsOn().size();
+    int contract = step.declaresContract() ? 1 + step.emits().size() + step.reads().size() : 0;
+    return 1 + step.dependsOn().size() + contract;
   }
 
   /** The weight of all steps of the connector. */
