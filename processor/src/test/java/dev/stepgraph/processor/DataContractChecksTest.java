@@ -100,6 +100,9 @@ class DataContractChecksTest {
     assertEquals("host", DataTypes.toTypeName(" host"));
     assertEquals("ec2-instance", DataTypes.toTypeName("EC2 Instance"));
     assertEquals("ec2-instance", DataTypes.toTypeName("Ec2Instance"));
+    assertEquals("aws_iam_user", DataTypes.toTypeName("AwsIam_User"), "words joined as the name joins them");
+    assertEquals("aws_iam_user", DataTypes.toTypeName("aws iam_user"));
+    assertEquals("aws-iam-user", DataTypes.toTypeName("aws iam User"));
     assertEquals("aws_iam-user", DataTypes.toTypeName("AWS_IAM-User"), "written separators stay");
     assertEquals("http-server", DataTypes.toTypeName("HTTPServer"));
     assertEquals("uber_host", DataTypes.toTypeName("über__host"));

@@ -168,6 +168,8 @@ class StepBodyContractChecksTest {
         "    ctx.emit(Entity.of(helperType(), \"h3\"));",
         "    emit(ctx, \"vm\");",
         "    new Object() { void run() { ctx.emit(Entity.of(\"vm\", \"h4\")); } }.run();",
+        "    class Local { void run() { ctx.emit(Entity.of(\"vm\", \"h5\")); } }",
+        "    new Local().run();",
         "    PriorData prior = ctx.prior();",
         "    prior.entitiesByType(variable);",
         "    new Finder().entitiesByType(\"vm\");",
