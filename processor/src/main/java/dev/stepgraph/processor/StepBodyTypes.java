@@ -34,13 +34,13 @@ import org.jspecify.annotations.Nullable;
  * on the step's prior data ({@code ctx.prior()}, or a local variable of type {@code PriorData}).
  *
  * <p>Processors run before javac attributes method bodies, so names are resolved here by the
- * rules of Java, as far as a processor sees them: {@code Entity} is {@code dev.stepgraph.runtime.
- * Entity} when the file imports it (or the whole package) and the connector declares no type of
- * that name; a constant is a string literal, a {@code +} of constants, a {@code final String}
- * local initialized with one, or a field whose value javac knows as a constant (of the connector,
- * a class enclosing it, a statically imported class, or a class named {@code Types.HOST}). What
- * this cannot resolve (a variable, a helper method, a local or anonymous class) is left out: the
- * runtime checks it.
+ * rules of Java, as far as a processor sees them: {@code Entity} is the runtime's when the file
+ * imports it (or the whole package) and the connector declares no type of that name; a constant
+ * is a string literal, a {@code +} of constants, a {@code final String} local initialized with
+ * one, or a field whose value javac knows as a constant (of the connector, a class enclosing it,
+ * a statically imported class, or a class the code names, as in {@code Types.HOST}). What this
+ * cannot resolve (a variable, a helper method, code in a local or anonymous class) is left out:
+ * the runtime checks it.
  */
 final class StepBodyTypes {
   private static final String RUNTIME = "dev.stepgraph.runtime";
