@@ -92,10 +92,17 @@ public final class HostsConnector_StepGraph {
   }
 
   /**
-   * The types of a data contract, in the order declared.
+   * The data contract that {@code description} describes, as {@code DataContract.describe()}
+   * does: {@code reads host, user; emits service}. Each type once, in the order declared.
    */
-  private static Set<String> types(String... types) {
-    return new LinkedHashSet<>(Arrays.asList(types));
+  private static DataContract contract(String description) {
+    Set<String> emits = new LinkedHashSet<>();
+    Set<String> reads = new LinkedHashSet<>();
+    for (String part : description.split("; ")) {
+      Set<String> declared = part.startsWith("reads ") ? reads : emits;
+      declared.addAll(Arrays.asList(part.substring(part.indexOf(' ') + 1).split(", ")));
+    }
+    return DataContract.of(emits, reads);
   }
 
   /**
@@ -117,11 +124,11 @@ public final class HostsConnector_StepGraph {
       // Wave 0 (parallel): hosts, users
       graph.step("hosts", "Collect hosts", List.<String>of(), 0,
           StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(30)),
-          DataContract.of(types("host"), types()),
+          contract("emits host"),
           new Steps0(connector, 0));
       graph.step("users", "Collect users and their roles", List.<String>of(), 0,
           StepPolicy.DEFAULT,
-          DataContract.of(types("user", "role", "user-has-role"), types()),
+          contract("emits user, role, user-has-role"),
           new Steps0(connector, 1));
     }
 
@@ -155,7 +162,7 @@ public final class HostsConnector_StepGraph {
       // Wave 1 (parallel): services, audit
       graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
           StepPolicy.DEFAULT,
-          DataContract.of(types("service"), types("host")),
+          contract("reads host; emits service"),
           new Steps1(connector, 0));
       graph.step("audit", "Audit logins", List.<String>of("users"), 1, new Steps1(connector, 1));
     }
@@ -190,7 +197,7 @@ public final class HostsConnector_StepGraph {
       // Wave 2 (sequential): report
       graph.step("report", "Report what runs where", List.<String>of("services", "users"), 2,
           StepPolicy.DEFAULT,
-          DataContract.of(types(), types("service", "host", "user")),
+          contract("reads service, host, user"),
           new Steps2(connector, 0));
     }
 

@@ -3,13 +3,13 @@ package dev.stepgraph.processor;
 import static dev.stepgraph.processor.GeneratedTypes.CONNECTOR_GRAPH;
 import static dev.stepgraph.processor.GeneratedTypes.CONNECTOR_INSTANCE;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,20 +100,31 @@ final class GraphClassGenerator {
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());
     if (connector.steps().stream().anyMatch(StepModel::declaresContract)) {
-      graph.addMethod(typesMethod());
+      graph.addMethod(contractMethod());
     }
     return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
   }
 
-  /** {@code types("host", "user")}: the types of a data contract, in declaration order. */
-  private static MethodSpec typesMethod() {
-    return MethodSpec.methodBuilder(StepRegistration.TYPES_METHOD)
-        .addJavadoc("The types of a data contract, in the order declared.\n")
+  /**
+   * {@code contract("reads host; emits service")}: the data contract that {@link
+   * StepRegistration#contractDescription} describes, its types in declaration order.
+   */
+  private static MethodSpec contractMethod() {
+    TypeName types = ParameterizedTypeName.get(GeneratedTypes.SET, ClassName.get(String.class));
+    return MethodSpec.methodBuilder(StepRegistration.CONTRACT_METHOD)
+        .addJavadoc("The data contract that {@code description} describes, as {@code DataContract.describe()}\n"
+            + "does: {@code reads host, user; emits service}. Each type once, in the order declared.\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(GeneratedTypes.SET, ClassName.get(String.class)))
-        .addParameter(ArrayTypeName.of(String.class), "types")
-        .varargs()
-        .addStatement("return new $T<>($T.asList(types))", GeneratedTypes.LINKED_HASH_SET, GeneratedTypes.ARRAYS)
+        .returns(GeneratedTypes.DATA_CONTRACT)
+        .addParameter(String.class, "description")
+        .addStatement("$T emits = new $T<>()", types, GeneratedTypes.LINKED_HASH_SET)
+        .addStatement("$T reads = new $T<>()", types, GeneratedTypes.LINKED_HASH_SET)
+        .beginControlFlow("for ($T part : description.split($S))", String.class, "; ")
+        .addStatement("$T declared = part.startsWith($S) ? reads : emits", types, "reads ")
+        .addStatement("declared.addAll($T.asList(part.substring(part.indexOf(' ') + 1).split($S)))",
+            GeneratedTypes.ARRAYS, ", ")
+        .endControlFlow()
+        .addStatement("return $T.of(emits, reads)", GeneratedTypes.DATA_CONTRACT)
         .build();
   }
 
@@ -158,7 +169,7 @@ final class GraphClassGenerator {
           policyLines.add(step.id() + ": " + policy.describe());
         }
         if (step.declaresContract() && contracts++ < MAX_LISTED_POLICIES) {
-          dataLines.add(step.id() + ": " + describeContract(step));
+          dataLines.add(step.id() + ": " + StepRegistration.contractDescription(step));
         }
       }
     }
@@ -180,21 +191,6 @@ final class GraphClassGenerator {
       javadoc.add("and $L more\n", count - lines.size());
     }
     javadoc.add("</pre>\n");
-  }
-
-  /**
-   * {@code reads host; emits service}: what the runtime's {@code DataContract.describe()} says for
-   * the contract, each type once, in declaration order.
-   */
-  static String describeContract(StepModel step) {
-    StringBuilder text = new StringBuilder();
-    if (!step.reads().isEmpty()) {
-      text.append("reads ").append(String.join(", ", step.read()));
-    }
-    if (!step.emits().isEmpty()) {
-      text.append(text.length() > 0 ? "; " : "").append("emits ").append(String.join(", ", step.emitted()));
-    }
-    return text.toString();
   }
 
   /** Text that is safe inside a Javadoc comment. */

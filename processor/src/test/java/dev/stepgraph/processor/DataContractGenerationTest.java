@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data contracts and the EAGER schedule in the generated graph: the golden sources of both forms,
- * and the contract and schedule the loaded graph has. Run with {@code -Dgolden.update=true} to
+ * and the contract and schedule the loaded graph has (the generated {@code contract} method reads
+ * back the description it is given). Run with {@code -Dgolden.update=true} to
  * rewrite the golden files.
  */
 class DataContractGenerationTest {
@@ -64,10 +65,13 @@ class DataContractGenerationTest {
     assertGolden("HostsConnector_StepGraph.java", Compilations.generated(compilation, "com.acme.HostsConnector_StepGraph"));
   }
 
-  /** Classes of weight 8: hosts and users, services and audit, then report. */
+  /**
+   * Classes of weight 5 (a step, its dependencies and its contract): hosts and users, services and
+   * audit, then report.
+   */
   @Test
   void contractsAndEagerScheduleInTheChunkedFormMatchGoldenFile() throws IOException {
-    Compilation compilation = GraphFormsTest.compile(8, contractConnector());
+    Compilation compilation = GraphFormsTest.compile(5, contractConnector());
     assertThat(compilation).succeededWithoutWarnings();
     assertGolden("HostsConnector_StepGraph-chunked.java",
         Compilations.generated(compilation, "com.acme.HostsConnector_StepGraph"));
@@ -75,7 +79,7 @@ class DataContractGenerationTest {
 
   @Test
   void theLoadedGraphHasEachStepsContractInDeclarationOrderAndTheSchedule() throws Exception {
-    for (int maxChunkWeight : new int[] {ChunkedGraphForm.MAX_CHUNK_WEIGHT, 8, 1}) {
+    for (int maxChunkWeight : new int[] {ChunkedGraphForm.MAX_CHUNK_WEIGHT, 5, 1}) {
       ConnectorGraph graph = create(GraphFormsTest.compile(maxChunkWeight, contractConnector()), "HostsConnector");
       assertEquals(Schedule.EAGER, graph.schedule());
       assertEquals(DataContract.of(Set.of("host"), Set.of()), graph.step("hosts").contract());
@@ -128,6 +132,21 @@ class DataContractGenerationTest {
     assertFalse(source.contains("s50: emits"), source);
   }
 
+  /** A type listed twice is a warning, and the generated contract has it once. */
+  @Test
+  void aRepeatedTypeIsGeneratedOnce() throws Exception {
+    Compilation compilation = Compilations.compile(Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"hosts\", emits = {\"host\", \"vm\", \"host\"}) void hosts(StepContext ctx) {}",
+        "  @Step(id = \"report\", dependsOn = \"hosts\", reads = {\"vm\", \"vm\"}) void report(StepContext ctx) {}",
+        "}"));
+    assertThat(compilation).succeeded();
+    String source = Compilations.generated(compilation, "com.acme.AwsConnector_StepGraph");
+    assertTrue(source.contains("contract(\"emits host, vm\")") && source.contains(" * hosts: emits host, vm\n"), source);
+    assertTrue(source.contains("contract(\"reads vm\")") && source.contains(" * report: reads vm\n"), source);
+    assertEquals(List.of("host", "vm"), List.copyOf(create(compilation, "AwsConnector").step("hosts").contract().emits()));
+  }
+
   @Test
   void theWavesScheduleWrittenOutGeneratesWhatTheDefaultDoes() throws Exception {
     Compilation compilation = Compilations.compile(Compilations.connector("AwsConnector",
@@ -139,13 +158,13 @@ class DataContractGenerationTest {
         "}"));
     assertThat(compilation).succeededWithoutWarnings();
     String source = Compilations.generated(compilation, "com.acme.AwsConnector_StepGraph");
-    assertFalse(source.contains("schedule") || source.contains("Schedule") || source.contains("types("), source);
+    assertFalse(source.contains("schedule") || source.contains("Schedule") || source.contains("contract("), source);
     assertEquals(Schedule.WAVES, create(compilation, "AwsConnector").schedule());
   }
 
   @Test
   void generatedCodeWithContractsCompilesWithoutLintWarnings() {
-    for (int maxChunkWeight : new int[] {ChunkedGraphForm.MAX_CHUNK_WEIGHT, 8}) {
+    for (int maxChunkWeight : new int[] {ChunkedGraphForm.MAX_CHUNK_WEIGHT, 5}) {
       Compilation compilation = Compiler.javac()
           .withProcessors(new StepGraphProcessor(connector -> {}, maxChunkWeight))
           .withOptions("-Xlint:all,-processing", "-Werror")
