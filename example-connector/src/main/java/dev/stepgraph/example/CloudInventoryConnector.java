@@ -27,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * answers 503 now and then, so they retry with backoff, and every step has a timeout so that a
  * hung call cannot stall a scheduled run. {@code services} has nothing to do without hosts, so it
  * is skipped when {@code hosts} failed; {@code relationships} wires whatever was collected.
+ *
+ * <p>Each step declares the types it emits and reads. The processor checks that every type read
+ * is emitted upstream and that the types the code names are declared; the runtime fails a step
+ * that emits, or asks for, another ({@code relationships} reads roles and hosts by key, through
+ * {@code entityByKey}, which counts as reading their type).
  */
 public class CloudInventoryConnector {
 
@@ -34,7 +39,7 @@ public class CloudInventoryConnector {
   private @Nullable CloudApi api;
 
   /** Collects the account's IAM users, page by page. */
-  @Step(id = "users", timeout = "2m")
+  @Step(id = "users", timeout = "2m", emits = "user")
   @Retry(attempts = 3, backoff = "500ms")
   void users(StepContext ctx) throws Exception {
     CloudApi api = api(ctx);
@@ -51,7 +56,7 @@ public class CloudInventoryConnector {
   }
 
   /** Collects the account's IAM roles. */
-  @Step(id = "roles", timeout = "1m")
+  @Step(id = "roles", timeout = "1m", emits = "role")
   @Retry(attempts = 3, backoff = "500ms")
   void roles(StepContext ctx) throws Exception {
     for (ApiRole role : api(ctx).listRoles()) {
@@ -63,7 +68,7 @@ public class CloudInventoryConnector {
   }
 
   /** Collects the virtual machines, page by page. */
-  @Step(id = "hosts", timeout = "2m")
+  @Step(id = "hosts", timeout = "2m", emits = "host")
   @Retry(attempts = 3, backoff = "500ms")
   void hosts(StepContext ctx) throws Exception {
     CloudApi api = api(ctx);
@@ -80,7 +85,7 @@ public class CloudInventoryConnector {
   }
 
   /** Collects the policies attached to each role collected by {@code roles}. */
-  @Step(id = "policies", dependsOn = "roles", timeout = "5m")
+  @Step(id = "policies", dependsOn = "roles", timeout = "5m", reads = "role", emits = "policy")
   void policies(StepContext ctx) throws Exception {
     CloudApi api = api(ctx);
     List<Entity> roles = ctx.prior().entitiesByType("role");
@@ -104,7 +109,9 @@ public class CloudInventoryConnector {
       id = "services",
       dependsOn = "hosts",
       timeout = "5m",
-      onDependencyFailure = OnDependencyFailure.SKIP)
+      onDependencyFailure = OnDependencyFailure.SKIP,
+      reads = "host",
+      emits = "service")
   void services(StepContext ctx) throws Exception {
     CloudApi api = api(ctx);
     for (Entity host : ctx.prior().entitiesByType("host")) {
@@ -127,7 +134,9 @@ public class CloudInventoryConnector {
   @Step(
       id = "relationships",
       dependsOn = {"users", "roles", "policies", "hosts", "services"},
-      timeout = "1m")
+      timeout = "1m",
+      reads = {"user", "role", "policy", "host", "service"},
+      emits = {"user-has-role", "role-has-policy", "host-runs-service"})
   void relationships(StepContext ctx) {
     PriorData prior = ctx.prior();
     int missing = 0;

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param retriesWithoutStep methods with {@code @Retry} but no {@code @Step}
  * @param inheritedSteps {@code @Step} methods of superclasses that no {@code @Step} method of the
  *     class or a superclass below theirs overrides: not steps of this connector
+ * @param schedule {@code @Connector(schedule)} as written ({@code WAVES} when absent); empty if
+ *     javac could not resolve it
  */
 record ConnectorModel(
     TypeElement type,
@@ -35,7 +37,8 @@ record ConnectorModel(
     String onDependencyFailure,
     @Nullable AnnotationValue onDependencyFailureValue,
     List<RetryWithoutStep> retriesWithoutStep,
-    List<InheritedStep> inheritedSteps) {
+    List<InheritedStep> inheritedSteps,
+    String schedule) {
 
   ConnectorModel {
     steps = List.copyOf(steps);
@@ -65,6 +68,11 @@ record ConnectorModel(
   record InheritedStep(
       ExecutableElement method, String id, String signature, TypeElement declaringClass,
       boolean reportedWhereDeclared) {}
+
+  /** Whether the steps start as soon as their dependencies finish ({@code Schedule.EAGER}). */
+  boolean eager() {
+    return schedule.equals("EAGER");
+  }
 
   /** Whether this is an abstract class, which cannot be a connector. */
   boolean isAbstractClass() {

@@ -6,8 +6,9 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The types generated sources name, in one place: the runtime's API for generated code ({@code
- * dev.stepgraph.runtime.graph}), its command line, the JDK types, the {@code @Generated} every
- * generated class carries, and the name of a connector's generated graph class.
+ * dev.stepgraph.runtime.graph}), its command line, the annotations' {@code Schedule}, the JDK
+ * types, the {@code @Generated} every generated class carries, and the name of a connector's
+ * generated graph class.
  */
 final class GeneratedTypes {
   static final ClassName CONNECTOR_GRAPH = ClassName.get("dev.stepgraph.runtime.graph", "ConnectorGraph");
@@ -16,13 +17,18 @@ final class GeneratedTypes {
   static final ClassName STEP_BODY = ClassName.get("dev.stepgraph.runtime.graph", "StepBody");
   static final ClassName STEP_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "StepPolicy");
   static final ClassName RETRY_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "RetryPolicy");
+  static final ClassName DATA_CONTRACT = ClassName.get("dev.stepgraph.runtime.graph", "DataContract");
+  static final ClassName SCHEDULE = ClassName.get("dev.stepgraph", "Schedule");
   static final ClassName STEP_CONTEXT = ClassName.get("dev.stepgraph.runtime", "StepContext");
   static final ClassName CLI = ClassName.get("dev.stepgraph.runtime.cli", "StepgraphCli");
 
+  static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
+  static final ClassName LINKED_HASH_SET = ClassName.get("java.util", "LinkedHashSet");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  static final ClassName SET = ClassName.get("java.util", "Set");
   static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

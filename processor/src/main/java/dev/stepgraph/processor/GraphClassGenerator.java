@@ -9,6 +9,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ import javax.lang.model.element.TypeElement;
  * the steps in one of two forms: {@link FlatGraphForm} for a small graph, {@link ChunkedGraphForm}
  * (nested {@code StepsN} classes) for one heavier than {@link ChunkedGraphForm#MAX_CHUNK_WEIGHT}
  * (steps plus dependencies).
- * A step gets a {@code StepPolicy} only when it has a timeout, retries or skip-on-dependency-failure.
+ * A step gets a {@code StepPolicy} only when it has a timeout, retries or skip-on-dependency-failure,
+ * or declares a {@code DataContract}, which it then gets too; {@code build()} sets the schedule when
+ * it is {@code EAGER}.
  *
  * <p>{@code create()} does not create the connector: it builds the graph around a {@code
  * ConnectorInstance.lazy(X.class, X::new)}, which the runner creates once, before the first step,
@@ -31,7 +34,7 @@ import javax.lang.model.element.TypeElement;
  * naming the class, before anything is built.
  */
 final class GraphClassGenerator {
-  /** The class Javadoc lists at most this many step policies. */
+  /** The class Javadoc lists at most this many step policies, and as many data contracts. */
   static final int MAX_LISTED_POLICIES = 50;
 
   private GraphClassGenerator() {}
@@ -86,6 +89,9 @@ final class GraphClassGenerator {
         .addParameter(ParameterizedTypeName.get(CONNECTOR_INSTANCE, connectorClass), "connector")
         .addStatement("$T graph =$W$T.builder(CONNECTOR_ID,$W$S,$Wconnector)", GeneratedTypes.GRAPH_BUILDER,
             CONNECTOR_GRAPH, connector.description());
+    if (connector.eager()) {
+      build.addStatement("graph.schedule($T.EAGER)", GeneratedTypes.SCHEDULE);
+    }
     if (StepRegistration.weight(connector) <= maxChunkWeight) {
       FlatGraphForm.addSteps(connector, waves, build);
     } else {
@@ -93,7 +99,33 @@ final class GraphClassGenerator {
     }
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());
+    if (connector.steps().stream().anyMatch(StepModel::declaresContract)) {
+      graph.addMethod(contractMethod());
+    }
     return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * {@code contract("reads host; emits service")}: the data contract that {@link
+   * StepRegistration#contractDescription} describes, its types in declaration order.
+   */
+  private static MethodSpec contractMethod() {
+    TypeName types = ParameterizedTypeName.get(GeneratedTypes.SET, ClassName.get(String.class));
+    return MethodSpec.methodBuilder(StepRegistration.CONTRACT_METHOD)
+        .addJavadoc("The data contract that {@code description} describes, as {@code DataContract.describe()}\n"
+            + "does: {@code reads host, user; emits service}. Each type once, in the order declared.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(GeneratedTypes.DATA_CONTRACT)
+        .addParameter(String.class, "description")
+        .addStatement("$T emits = new $T<>()", types, GeneratedTypes.LINKED_HASH_SET)
+        .addStatement("$T reads = new $T<>()", types, GeneratedTypes.LINKED_HASH_SET)
+        .beginControlFlow("for ($T part : description.split($S))", String.class, "; ")
+        .addStatement("$T declared = part.startsWith($S) ? reads : emits", types, "reads ")
+        .addStatement("declared.addAll($T.asList(part.substring(part.indexOf(' ') + 1).split($S)))",
+            GeneratedTypes.ARRAYS, ", ")
+        .endControlFlow()
+        .addStatement("return $T.of(emits, reads)", GeneratedTypes.DATA_CONTRACT)
+        .build();
   }
 
   /**
@@ -106,7 +138,10 @@ final class GraphClassGenerator {
         + ", or call create() to let the run create one";
   }
 
-  /** The connector, its description, the waves and the policies that are not the default. */
+  /**
+   * The connector, its description, the waves, an EAGER schedule, the policies that are not the
+   * default and the data contracts.
+   */
   private static CodeBlock javadoc(ConnectorModel connector, List<List<Integer>> waves) {
     CodeBlock.Builder javadoc = CodeBlock.builder().add(
         "Step graph of connector {@code $L}, generated from {@link $T}.\n", connector.id(), ClassName.get(connector.type()));
@@ -118,8 +153,14 @@ final class GraphClassGenerator {
       javadoc.add("$L\n", StepRegistration.waveLine(connector, waves, w));
     }
     javadoc.add("</pre>\n");
+    if (connector.eager()) {
+      javadoc.add("\n<p>Schedule EAGER: a step starts as soon as every step it depends on has finished, not once\n"
+          + "the whole wave before it has.\n");
+    }
     List<String> policyLines = new ArrayList<>();
+    List<String> dataLines = new ArrayList<>();
     int policies = 0;
+    int contracts = 0;
     for (List<Integer> wave : waves) {
       for (int index : wave) {
         StepModel step = connector.steps().get(index);
@@ -127,19 +168,29 @@ final class GraphClassGenerator {
         if (!policy.isDefault() && policies++ < MAX_LISTED_POLICIES) {
           policyLines.add(step.id() + ": " + policy.describe());
         }
+        if (step.declaresContract() && contracts++ < MAX_LISTED_POLICIES) {
+          dataLines.add(step.id() + ": " + StepRegistration.contractDescription(step));
+        }
       }
     }
-    if (policies > 0) {
-      javadoc.add("\n<p>Policies:\n\n<pre>\n");
-      for (String line : policyLines) {
-        javadoc.add("$L\n", line);
-      }
-      if (policies > policyLines.size()) {
-        javadoc.add("and $L more\n", policies - policyLines.size());
-      }
-      javadoc.add("</pre>\n");
-    }
+    listing(javadoc, "Policies", policyLines, policies);
+    listing(javadoc, "Data", dataLines, contracts);
     return javadoc.build();
+  }
+
+  /** {@code <p>Title:} and the lines in a {@code <pre>} block, with how many more there are; nothing for none. */
+  private static void listing(CodeBlock.Builder javadoc, String title, List<String> lines, int count) {
+    if (count == 0) {
+      return;
+    }
+    javadoc.add("\n<p>$L:\n\n<pre>\n", title);
+    for (String line : lines) {
+      javadoc.add("$L\n", line);
+    }
+    if (count > lines.size()) {
+      javadoc.add("and $L more\n", count - lines.size());
+    }
+    javadoc.add("</pre>\n");
   }
 
   /** Text that is safe inside a Javadoc comment. */

@@ -38,6 +38,15 @@ final class Ids {
    * a-z or a digit.
    */
   static String toKebabCase(String identifier) {
+    return words(identifier, '-', false);
+  }
+
+  /**
+   * The identifier in lowercase words: split where {@link #toKebabCase} splits it, each word
+   * break written as {@code separator}; with {@code keepSeparators}, a {@code -} or {@code _} of the
+   * identifier stays what it was. No separator at either end, none doubled.
+   */
+  static String words(String identifier, char separator, boolean keepSeparators) {
     String name = withoutAccents(identifier);
     StringBuilder out = new StringBuilder(name.length() + 8);
     int n = name.length();
@@ -45,7 +54,7 @@ final class Ids {
       char c = name.charAt(i);
       boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       if (!letterOrDigit) {
-        hyphen(out);
+        separate(out, keepSeparators && (c == '-' || c == '_') ? c : separator);
         continue;
       }
       if (c >= 'A' && c <= 'Z' && i > 0) {
@@ -54,13 +63,13 @@ final class Ids {
         boolean previousUpper = previous >= 'A' && previous <= 'Z';
         boolean nextLower = i + 1 < n && name.charAt(i + 1) >= 'a' && name.charAt(i + 1) <= 'z';
         if (previousLowerOrDigit || (previousUpper && nextLower)) {
-          hyphen(out);
+          separate(out, separator);
         }
       }
       out.append(Character.toLowerCase(c));
     }
     int end = out.length();
-    while (end > 0 && out.charAt(end - 1) == '-') {
+    while (end > 0 && isSeparator(out.charAt(end - 1))) {
       end--;
     }
     return out.substring(0, end).toLowerCase(Locale.ROOT);
@@ -76,10 +85,15 @@ final class Ids {
     return text;
   }
 
-  private static void hyphen(StringBuilder out) {
-    if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
-      out.append('-');
+  /** Appends the separator unless {@code out} is empty or already ends with one. */
+  private static void separate(StringBuilder out, char separator) {
+    if (out.length() > 0 && !isSeparator(out.charAt(out.length() - 1))) {
+      out.append(separator);
     }
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '-' || c == '_';
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.stepgraph.processor;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -31,15 +33,18 @@ final class ModelReader {
 
   private final Elements elements;
   private final @Nullable Trees trees;
+  private final StepBodyTypes bodyTypes;
 
   /**
-   * @param trees javac's tree API, for reading all doc comments of a class in one pass; null
-   *     outside javac (then each is read through {@link Elements#getDocComment}, which javac
-   *     answers by scanning the whole file: quadratic on a 10,000-step connector)
+   * @param trees javac's tree API, for reading all doc comments of a class in one pass and the
+   *     bodies of steps that declare a data contract; null outside javac (then each doc comment is
+   *     read through {@link Elements#getDocComment}, which javac answers by scanning the whole file:
+   *     quadratic on a 10,000-step connector; and no body is read)
    */
   ModelReader(Elements elements, @Nullable Trees trees) {
     this.elements = elements;
     this.trees = trees;
+    this.bodyTypes = new StepBodyTypes(elements);
   }
 
   ConnectorModel read(TypeElement type) {
@@ -54,21 +59,23 @@ final class ModelReader {
     }
     AnnotationValue onDependencyFailureValue = connector == null ? null : explicitValue(connector, "onDependencyFailure");
     String onDependencyFailure = onDependencyFailureValue == null ? "RUN" : enumConstant(onDependencyFailureValue);
+    AnnotationValue scheduleValue = connector == null ? null : explicitValue(connector, "schedule");
+    String schedule = scheduleValue == null ? "WAVES" : enumConstant(scheduleValue);
     List<StepModel> steps = new ArrayList<>();
     List<ConnectorModel.RetryWithoutStep> retriesWithoutStep = new ArrayList<>();
-    Map<Element, String> docComments = null;
-    boolean docCommentsRead = false;
+    Source source = null;
+    boolean sourceRead = false;
     for (Element member : type.getEnclosedElements()) {
       if (member.getKind() != ElementKind.METHOD) {
         continue;
       }
       AnnotationMirror step = annotation(member, STEP);
       if (step != null) {
-        if (!docCommentsRead) {
-          docComments = docComments(type);
-          docCommentsRead = true;
+        if (!sourceRead) {
+          source = source(type);
+          sourceRead = true;
         }
-        steps.add(readStep((ExecutableElement) member, step, docComments));
+        steps.add(readStep(type, (ExecutableElement) member, step, source));
       } else {
         AnnotationMirror retry = annotation(member, RETRY);
         if (retry != null) {
@@ -78,7 +85,7 @@ final class ModelReader {
       }
     }
     return new ConnectorModel(type, connector, explicitId.isEmpty() ? null : idValue, id, description, steps,
-        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep, inheritedSteps(type));
+        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep, inheritedSteps(type), schedule);
   }
 
   /**
@@ -140,63 +147,101 @@ final class ModelReader {
     }
   }
 
-  /** The doc comments of the methods of {@code type}, read in one pass; null if unavailable. */
-  private @Nullable Map<Element, String> docComments(TypeElement type) {
+  /**
+   * The methods of a class in its source.
+   *
+   * @param unit the file
+   * @param docComments the doc comment of each method that has one
+   * @param methods the syntax tree of each method
+   */
+  private record Source(CompilationUnitTree unit, Map<Element, String> docComments, Map<Element, MethodTree> methods) {}
+
+  /** The doc comments and trees of the methods of {@code type}, read in one pass; null if unavailable. */
+  private @Nullable Source source(TypeElement type) {
     if (trees == null) {
       return null;
     }
     Map<Element, String> docs = new HashMap<>();
+    Map<Element, MethodTree> methods = new HashMap<>();
     try {
       TreePath typePath = trees.getPath(type);
       if (typePath == null || !(typePath.getLeaf() instanceof ClassTree classTree)) {
         return null;
       }
       for (Tree member : classTree.getMembers()) {
-        if (member instanceof MethodTree) {
+        if (member instanceof MethodTree method) {
           TreePath path = new TreePath(typePath, member);
           Element element = trees.getElement(path);
+          if (element == null) {
+            continue;
+          }
+          methods.put(element, method);
           String doc = trees.getDocComment(path);
-          if (element != null && doc != null) {
+          if (doc != null) {
             docs.put(element, doc);
           }
         }
       }
+      return new Source(typePath.getCompilationUnit(), docs, methods);
     } catch (RuntimeException e) {
-      return null; // fall back to Elements.getDocComment
+      return null; // fall back to Elements.getDocComment, and read no body
     }
-    return docs;
   }
 
-  private StepModel readStep(ExecutableElement method, AnnotationMirror step, @Nullable Map<Element, String> docComments) {
+  private StepModel readStep(
+      TypeElement connector, ExecutableElement method, AnnotationMirror step, @Nullable Source source) {
     AnnotationValue idValue = explicitValue(step, "id");
     String id = stringOf(idValue, "");
     AnnotationValue descriptionValue = explicitValue(step, "description");
     String description = stringOf(descriptionValue, "");
     if (description.isEmpty()) {
-      String doc = docComments == null ? elements.getDocComment(method) : docComments.get(method);
+      String doc = source == null ? elements.getDocComment(method) : source.docComments().get(method);
       description = DocComments.firstSentence(doc);
     }
     List<StepModel.Dependency> dependsOn = new ArrayList<>();
-    AnnotationValue dependsOnValue = explicitValue(step, "dependsOn");
-    if (dependsOnValue != null) {
-      Object value = dependsOnValue.getValue();
-      if (value instanceof List<?> list) {
-        for (Object entry : list) {
-          if (entry instanceof AnnotationValue entryValue && entryValue.getValue() instanceof String dependency) {
-            dependsOn.add(new StepModel.Dependency(dependency, entryValue));
-          }
-        }
-      } else if (value instanceof String dependency) {
-        dependsOn.add(new StepModel.Dependency(dependency, dependsOnValue));
-      }
-    }
+    strings(explicitValue(step, "dependsOn"), (entry, value) -> dependsOn.add(new StepModel.Dependency(entry, value)));
+    List<StepModel.DataType> emits = new ArrayList<>();
+    strings(explicitValue(step, "emits"), (entry, value) -> emits.add(new StepModel.DataType(entry, value)));
+    List<StepModel.DataType> reads = new ArrayList<>();
+    strings(explicitValue(step, "reads"), (entry, value) -> reads.add(new StepModel.DataType(entry, value)));
     AnnotationValue timeoutValue = explicitValue(step, "timeout");
     String timeout = stringOf(timeoutValue, "");
     AnnotationValue onDependencyFailureValue = explicitValue(step, "onDependencyFailure");
     String onDependencyFailure = onDependencyFailureValue == null ? "INHERIT" : enumConstant(onDependencyFailureValue);
     AnnotationMirror retry = annotation(method, RETRY);
+    List<StepModel.TypeInBody> typesInBody = List.of();
+    MethodTree tree = source == null ? null : source.methods().get(method);
+    if ((!emits.isEmpty() || !reads.isEmpty()) && tree != null) {
+      try {
+        typesInBody = bodyTypes.read(tree, source.unit(), connector);
+      } catch (RuntimeException e) {
+        typesInBody = List.of(); // a lint: the runtime checks what it cannot see
+      }
+    }
     return new StepModel(method, step, id, idValue, description, dependsOn, signature(method), timeout, timeoutValue,
-        onDependencyFailure, onDependencyFailureValue, retry == null ? null : readRetry(retry));
+        onDependencyFailure, onDependencyFailureValue, retry == null ? null : readRetry(retry), emits, reads,
+        typesInBody);
+  }
+
+  /**
+   * Each string of a {@code String[]} annotation value with its own annotation value (so the
+   * caret points at it), or the value itself when written without braces; nothing for no value, or
+   * for an element javac could not make a string.
+   */
+  private static void strings(@Nullable AnnotationValue array, BiConsumer<String, AnnotationValue> each) {
+    if (array == null) {
+      return;
+    }
+    Object value = array.getValue();
+    if (value instanceof List<?> list) {
+      for (Object entry : list) {
+        if (entry instanceof AnnotationValue entryValue && entryValue.getValue() instanceof String string) {
+          each.accept(string, entryValue);
+        }
+      }
+    } else if (value instanceof String string) {
+      each.accept(string, array);
+    }
   }
 
   /** Values with defaults from {@link Elements#getElementValuesWithDefaults}; positions only where written. */

