@@ -48,7 +48,16 @@ class ExampleConnectorIT {
             + "  hosts: timeout 2m, retry 3 attempts (backoff 500ms, x2.0, max 1m, jitter 0.2)\n"
             + "  policies: timeout 5m\n"
             + "  services: timeout 5m, on dependency failure skip\n"
-            + "  relationships: timeout 1m\n",
+            + "  relationships: timeout 1m\n"
+            + "\n"
+            + "Data:\n"
+            + "  users: emits user\n"
+            + "  roles: emits role\n"
+            + "  hosts: emits host\n"
+            + "  policies: reads role; emits policy\n"
+            + "  services: reads host; emits service\n"
+            + "  relationships: reads user, role, policy, host, service;"
+            + " emits user-has-role, role-has-policy, host-runs-service\n",
         result.stdout());
     assertEquals("", result.stderr());
   }
