@@ -16,7 +16,6 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -34,6 +33,7 @@ final class ModelReader {
   private final Elements elements;
   private final @Nullable Trees trees;
   private final StepBodyTypes bodyTypes;
+  private final InheritedSteps inherited;
 
   /**
    * @param trees javac's tree API, for reading all doc comments of a class in one pass and the
@@ -45,6 +45,7 @@ final class ModelReader {
     this.elements = elements;
     this.trees = trees;
     this.bodyTypes = new StepBodyTypes(elements);
+    this.inherited = new InheritedSteps(elements, trees);
   }
 
   ConnectorModel read(TypeElement type) {
@@ -85,66 +86,7 @@ final class ModelReader {
       }
     }
     return new ConnectorModel(type, connector, explicitId.isEmpty() ? null : idValue, id, description, steps,
-        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep, inheritedSteps(type), schedule);
-  }
-
-  /**
-   * The {@code @Step} methods of the superclasses of {@code type}, each the lowest {@code @Step}
-   * declaration of its method: one that a {@code @Step} method further down overrides is not
-   * listed (that one is a step of its own class, or listed itself).
-   */
-  private List<ConnectorModel.InheritedStep> inheritedSteps(TypeElement type) {
-    List<ConnectorModel.InheritedStep> inherited = new ArrayList<>();
-    List<TypeElement> below = new ArrayList<>();
-    below.add(type);
-    for (TypeElement superclass = superclass(type); superclass != null; superclass = superclass(superclass)) {
-      for (Element member : superclass.getEnclosedElements()) {
-        AnnotationMirror step = member.getKind() == ElementKind.METHOD ? annotation(member, STEP) : null;
-        if (step == null || overriddenByAStep((ExecutableElement) member, below, type)) {
-          continue;
-        }
-        AnnotationValue idValue = explicitValue(step, "id");
-        inherited.add(new ConnectorModel.InheritedStep((ExecutableElement) member,
-            stringOf(idValue, ""), signature((ExecutableElement) member), superclass,
-            superclass.getModifiers().contains(Modifier.ABSTRACT) && hasSource(superclass)));
-      }
-      below.add(superclass);
-    }
-    return inherited;
-  }
-
-  private boolean overriddenByAStep(ExecutableElement method, List<TypeElement> below, TypeElement type) {
-    for (TypeElement lower : below) {
-      for (Element member : lower.getEnclosedElements()) {
-        if (member.getKind() == ElementKind.METHOD && annotation(member, STEP) != null
-            && elements.overrides((ExecutableElement) member, method, type)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The superclass, or null at {@code Object} (or a class javac could not resolve). */
-  private static @Nullable TypeElement superclass(TypeElement type) {
-    TypeMirror superclass = type.getSuperclass();
-    if (superclass.getKind() != TypeKind.DECLARED) {
-      return null;
-    }
-    TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
-    return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
-  }
-
-  /** Whether {@code type} is compiled from source now (not read from a class file). */
-  private boolean hasSource(TypeElement type) {
-    if (trees == null) {
-      return false;
-    }
-    try {
-      return trees.getPath(type) != null;
-    } catch (RuntimeException e) {
-      return false;
-    }
+        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep, inherited.of(type), schedule);
   }
 
   /**
@@ -279,7 +221,7 @@ final class ModelReader {
   }
 
   /** The string, or {@code otherwise} if there is no value or javac could not make it a string. */
-  private static String stringOf(@Nullable AnnotationValue value, String otherwise) {
+  static String stringOf(@Nullable AnnotationValue value, String otherwise) {
     return value != null && value.getValue() instanceof String s ? s : otherwise;
   }
 
@@ -313,7 +255,7 @@ final class ModelReader {
     return null;
   }
 
-  private static @Nullable AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
+  static @Nullable AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(name)) {
         return entry.getValue();
