@@ -31,13 +31,15 @@ public final class ConnectorGraph {
   private final List<List<String>> waveStepIds;
   private final @Nullable ConnectorInstance<?> connector;
   private final Schedule schedule;
+  private final Map<String, String> fingerprints;
 
   private ConnectorGraph(
       String id,
       String description,
       List<StepDefinition> steps,
       @Nullable ConnectorInstance<?> connector,
-      Schedule schedule) {
+      Schedule schedule,
+      Map<String, String> givenFingerprints) {
     this.id = id;
     this.description = description;
     this.connector = connector;
@@ -88,6 +90,13 @@ public final class ConnectorGraph {
       ids.add(wave.stream().map(StepDefinition::id).toList());
     }
     this.waveStepIds = List.copyOf(ids);
+    for (String stepId : givenFingerprints.keySet()) {
+      if (!byId.containsKey(stepId)) {
+        throw new IllegalArgumentException(
+            "connector '" + id + "': fingerprint of unknown step '" + stepId + "'");
+      }
+    }
+    this.fingerprints = Fingerprints.complete(this.steps, byId, givenFingerprints);
   }
 
   /** Starts a graph for the connector {@code id}. */
@@ -105,7 +114,8 @@ public final class ConnectorGraph {
 
   /** A builder for a subgraph of this graph: the same id, description and connector instance. */
   Builder subgraphBuilder() {
-    return new Builder(id, description, connector).schedule(schedule);
+    Builder builder = new Builder(id, description, connector).schedule(schedule);
+    return builder;
   }
 
   /**
@@ -161,6 +171,32 @@ public final class ConnectorGraph {
     return StepSelection.select(this, new java.util.LinkedHashSet<>(stepIds));
   }
 
+  /**
+   * The fingerprint of a step: it changes when the step's declaration or code, or that of a step
+   * upstream of it, changes, and only then. A run store reuses a recorded result only while its
+   * fingerprint is unchanged.
+   *
+   * <p>Generated graphs carry the fingerprints the processor computed over each step's id,
+   * dependencies, policies, contract and normalised source. For a step built by hand without one,
+   * it is computed from the declaration alone (id, description, dependencies, policy, contract)
+   * combined with the fingerprints of its dependencies: its code is not seen.
+   *
+   * @throws IllegalArgumentException for an unknown step id
+   */
+  public String fingerprint(String stepId) {
+    String fingerprint = fingerprints.get(stepId);
+    if (fingerprint == null) {
+      throw new IllegalArgumentException(
+          "connector '" + id + "': no step '" + stepId + "'");
+    }
+    return fingerprint;
+  }
+
+  /** The fingerprints of the steps, by step id (see {@link #fingerprint(String)}). */
+  public Map<String, String> fingerprints() {
+    return fingerprints;
+  }
+
   /** The step with this id, or {@code null}. */
   public @Nullable StepDefinition step(String stepId) {
     return stepsById.get(stepId);
@@ -183,6 +219,7 @@ public final class ConnectorGraph {
     private final List<AddedStep> steps = new ArrayList<>();
     private final @Nullable ConnectorInstance<?> connector;
     private Schedule schedule = Schedule.WAVES;
+    private final Map<String, String> fingerprints = new LinkedHashMap<>();
 
     private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
       this.id = Objects.requireNonNull(id, "id");
@@ -265,6 +302,20 @@ public final class ConnectorGraph {
           new StepDefinition(stepId, stepDescription, dependsOn, wave, policy, contract, body));
     }
 
+    /**
+     * Sets the fingerprint of a step (see {@link ConnectorGraph#fingerprint(String)}): generated
+     * code passes the one the processor computed. It must already include the fingerprints of the
+     * step's dependencies.
+     */
+    public Builder fingerprint(String stepId, String fingerprint) {
+      Objects.requireNonNull(stepId, "stepId");
+      if (Objects.requireNonNull(fingerprint, "fingerprint").isBlank()) {
+        throw new IllegalArgumentException("step '" + stepId + "': fingerprint is blank");
+      }
+      fingerprints.put(stepId, fingerprint);
+      return this;
+    }
+
     /** When the steps start; {@link Schedule#WAVES} by default. */
     public Builder schedule(Schedule schedule) {
       this.schedule = Objects.requireNonNull(schedule, "schedule");
@@ -288,7 +339,8 @@ public final class ConnectorGraph {
      *     other in a cycle, a dependency is not in an earlier wave, or a wave is empty
      */
     public ConnectorGraph build() {
-      return new ConnectorGraph(id, description, AddedStep.define(id, steps), connector, schedule);
+      return new ConnectorGraph(
+          id, description, AddedStep.define(id, steps), connector, schedule, fingerprints);
     }
   }
 }

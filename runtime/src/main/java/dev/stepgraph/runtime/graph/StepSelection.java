@@ -49,6 +49,7 @@ final class StepSelection {
               new StepDefinition(
                   step.id(), step.description(), step.dependsOn(), wave, step.policy(),
                   step.contract(), step.body()));
+          builder.fingerprint(step.id(), graph.fingerprint(step.id()));
           any = true;
         }
       }
