@@ -34,6 +34,7 @@ final class ModelReader {
   private final @Nullable Trees trees;
   private final StepBodyTypes bodyTypes;
   private final InheritedSteps inherited;
+  private final PhaseTimes times;
 
   /**
    * @param trees javac's tree API, for reading all doc comments of a class in one pass and the
@@ -42,6 +43,12 @@ final class ModelReader {
    *     quadratic on a 10,000-step connector; and no body is read)
    */
   ModelReader(Elements elements, @Nullable Trees trees) {
+    this(elements, trees, new PhaseTimes(false));
+  }
+
+  /** A reader that adds the time it spends scanning step bodies to {@code times}. */
+  ModelReader(Elements elements, @Nullable Trees trees, PhaseTimes times) {
+    this.times = times;
     this.elements = elements;
     this.trees = trees;
     this.bodyTypes = new StepBodyTypes(elements);
@@ -155,7 +162,8 @@ final class ModelReader {
     MethodTree tree = source == null ? null : source.methods().get(method);
     if ((!emits.isEmpty() || !reads.isEmpty()) && tree != null) {
       try {
-        typesInBody = bodyTypes.read(tree, source.unit(), connector);
+        Source read = source;
+        typesInBody = times.time("scan step bodies (in read)", () -> bodyTypes.read(tree, read.unit(), connector));
       } catch (RuntimeException e) {
         typesInBody = List.of(); // a lint: the runtime checks what it cannot see
       }

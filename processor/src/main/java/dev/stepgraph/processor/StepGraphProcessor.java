@@ -39,6 +39,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   private List<ConnectorCheck> checks = List.of();
   private final InheritedStepCheck inheritedStepCheck = new InheritedStepCheck();
   private @Nullable Trees trees;
+  private PhaseTimes times = new PhaseTimes(false);
 
   private final ProcessingRounds rounds = new ProcessingRounds();
 
@@ -69,6 +70,11 @@ public final class StepGraphProcessor extends AbstractProcessor {
   }
 
   @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(PhaseTimes.OPTION);
+  }
+
+  @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }
@@ -80,7 +86,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
     this.reporter = new Reporter(processingEnv.getMessager());
     Trees trees = trees(processingEnv);
     this.trees = trees;
-    this.reader = new ModelReader(elements, trees);
+    this.times = new PhaseTimes(Boolean.parseBoolean(processingEnv.getOptions().get(PhaseTimes.OPTION)));
+    this.reader = new ModelReader(elements, trees, times);
     Types types = processingEnv.getTypeUtils();
     List<ConnectorCheck> checks = new ArrayList<>(List.of(
         new ConnectorTypeCheck(AllowedThrows.unchecked(types, elements)),
@@ -101,6 +108,9 @@ public final class StepGraphProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnvironment) {
     Reporter reporter = this.reporter;
+    if (reporter != null && roundEnvironment.processingOver() && times.enabled()) {
+      reporter.note(times.summary());
+    }
     if (reporter == null || annotations.isEmpty()) {
       return false;
     }
@@ -168,7 +178,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
   /** Reads, checks and generates one connector; null if it has errors. */
   private ConnectorMainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
     try {
-      ConnectorModel connector = requireNonNull(reader).read(type);
+      ModelReader reader = requireNonNull(this.reader);
+      ConnectorModel connector = times.time("read", () -> reader.read(type));
       afterRead.accept(connector);
       int errorsBefore = reporter.errorCount();
       if (connector.isAbstractClass()) {
@@ -176,14 +187,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
         return null;
       }
       for (ConnectorCheck check : checks) {
-        check.check(connector, reporter);
+        times.time(check.getClass().getSimpleName(), () -> check.check(connector, reporter));
       }
       checkUniqueInPackage(connector, packageName, reporter);
       if (reporter.errorCount() != errorsBefore) {
         return null;
       }
       List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
-      GraphClassGenerator.generate(connector, waves, maxChunkWeight).writeTo(processingEnv.getFiler());
+      times.time("generate", () -> GraphClassGenerator.generate(connector, waves, maxChunkWeight))
+          .writeTo(processingEnv.getFiler());
       if (rounds.mainWritten(packageName)) {
         reporter.warning(
             "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"
