@@ -114,8 +114,17 @@ public final class ConnectorGraph {
 
   /** A builder for a subgraph of this graph: the same id, description and connector instance. */
   Builder subgraphBuilder() {
-    Builder builder = new Builder(id, description, connector).schedule(schedule);
-    return builder;
+    return rebuild();
+  }
+
+  /**
+   * A builder for another graph over the same connector: the same id, description, connector
+   * instance and schedule, and no steps. For tools that run a graph's steps differently, such as
+   * a test harness that runs one step against given prior data: add this graph's {@link #steps()}
+   * as they are, or changed.
+   */
+  public Builder rebuild() {
+    return new Builder(id, description, connector).schedule(schedule);
   }
 
   /**

@@ -206,6 +206,20 @@ public final class ConnectorRunner {
       return this;
     }
 
+    /**
+     * Retries follow each other at once instead of waiting out their backoff: virtual time for
+     * tests, where a step with {@code @Retry(backoff = "10m")} must not take minutes. Everything
+     * else is as in a real run; each {@link RunEvent.StepRetrying} event still carries the delay
+     * the run would have waited.
+     */
+    public Builder skipBackoff() {
+      return sleeper(duration -> {
+        if (Thread.interrupted()) {
+          throw new InterruptedException("cancelled during the backoff");
+        }
+      });
+    }
+
     /** How the backoff between two attempts is waited out (tests: record, do not wait). */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
