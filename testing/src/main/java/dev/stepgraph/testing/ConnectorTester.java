@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Tests a connector's steps: one step against given prior data, one step after its upstream
@@ -27,17 +28,40 @@ import java.util.Objects;
  * many tests. Works with any test framework; results print readably in assertion messages.
  */
 public final class ConnectorTester {
+  private final Supplier<ConnectorGraph> graphs;
   private final ConnectorGraph graph;
   private final Map<String, String> config;
 
-  private ConnectorTester(ConnectorGraph graph, Map<String, String> config) {
+  private ConnectorTester(Supplier<ConnectorGraph> graphs, ConnectorGraph graph, Map<String, String> config) {
+    this.graphs = graphs;
     this.graph = graph;
     this.config = config;
   }
 
-  /** A tester of this graph, without configuration. */
+  /**
+   * A tester of this graph, without configuration. Every run calls the same connector instance,
+   * so what it keeps in its fields (a client, a cache) carries over from one run to the next; to
+   * give each run a new connector, pass the graph's factory instead: {@link #of(Supplier)}.
+   */
   public static ConnectorTester of(ConnectorGraph graph) {
-    return new ConnectorTester(Objects.requireNonNull(graph, "graph"), Map.of());
+    Objects.requireNonNull(graph, "graph");
+    return new ConnectorTester(() -> graph, graph, Map.of());
+  }
+
+  /**
+   * A tester that builds a new graph, and with it a new connector, for every run: {@code
+   * ConnectorTester.of(GithubConnector_StepGraph::create)}. Use it when the connector keeps state
+   * between steps (a client created from the configuration, say), so that one test's run does not
+   * see another's.
+   */
+  public static ConnectorTester of(Supplier<ConnectorGraph> graphs) {
+    Objects.requireNonNull(graphs, "graphs");
+    return new ConnectorTester(graphs, Objects.requireNonNull(graphs.get(), "graphs.get()"), Map.of());
+  }
+
+  /** The graph for the next run: a new one when this tester was made from a factory. */
+  ConnectorGraph graphForRun() {
+    return Objects.requireNonNull(graphs.get(), "graphs.get()");
   }
 
   /** This tester with one more configuration entry, as {@code --config} would give it. */
@@ -46,7 +70,7 @@ public final class ConnectorTester {
     Objects.requireNonNull(value, "value");
     Map<String, String> more = new LinkedHashMap<>(config);
     more.put(key, value);
-    return new ConnectorTester(graph, java.util.Collections.unmodifiableMap(more));
+    return new ConnectorTester(graphs, graph, java.util.Collections.unmodifiableMap(more));
   }
 
   /** This tester with these configuration entries added (a later value for a key wins). */
@@ -54,7 +78,7 @@ public final class ConnectorTester {
     Map<String, String> more = new LinkedHashMap<>(config);
     entries.forEach((key, value) -> more.put(
         Objects.requireNonNull(key, "config key"), Objects.requireNonNull(value, "value of " + key)));
-    return new ConnectorTester(graph, java.util.Collections.unmodifiableMap(more));
+    return new ConnectorTester(graphs, graph, java.util.Collections.unmodifiableMap(more));
   }
 
   /**
@@ -78,7 +102,7 @@ public final class ConnectorTester {
 
   /** Runs every step of the graph, with this configuration and virtual time. */
   public ConnectorTestResult run() {
-    return new ConnectorTestResult(TesterRun.run(graph, config));
+    return new ConnectorTestResult(TesterRun.run(graphForRun(), config));
   }
 
   /** The graph under test. */

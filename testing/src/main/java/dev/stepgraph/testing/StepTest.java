@@ -118,7 +118,7 @@ public final class StepTest {
 
   /** The graph this test runs: the step, its upstream steps if asked, the given prior data. */
   ConnectorGraph graph() {
-    ConnectorGraph full = tester.graph();
+    ConnectorGraph full = tester.graphForRun();
     ConnectorGraph.Builder graph = full.rebuild();
     List<String> dependsOn = new ArrayList<>();
     if (upstream) {
@@ -142,8 +142,10 @@ public final class StepTest {
           });
       dependsOn.add(prior);
     }
-    StepPolicy policy = timeout == null ? step.policy() : step.policy().withTimeout(timeout);
-    graph.step(step.id(), step.description(), dependsOn, policy, step.contract(), step.body());
+    StepDefinition tested = java.util.Objects.requireNonNull(full.step(step.id()),
+        "the connector's graph factory returned a graph without step '" + step.id() + "'");
+    StepPolicy policy = timeout == null ? tested.policy() : tested.policy().withTimeout(timeout);
+    graph.step(tested.id(), tested.description(), dependsOn, policy, tested.contract(), tested.body());
     return graph.build();
   }
 

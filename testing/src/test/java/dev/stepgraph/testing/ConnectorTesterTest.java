@@ -240,6 +240,17 @@ class ConnectorTesterTest {
   }
 
   @Test
+  void aTesterOfAGraphFactoryGivesEveryRunANewConnector() {
+    ConnectorTester shared = ConnectorTester.of(SampleConnector_StepGraph.create(new SampleConnector()));
+    ConnectorTester fresh = ConnectorTester.of(SampleConnector_StepGraph::create);
+
+    assertEquals(3, shared.step("flaky").run().attempts());
+    assertEquals(1, shared.step("flaky").run().attempts(), "the same connector: its counter went on");
+    assertEquals(3, fresh.step("flaky").run().attempts());
+    assertEquals(3, fresh.step("flaky").run().attempts(), "a new connector, a new counter");
+  }
+
+  @Test
   void testersAreImmutable() {
     ConnectorTester base = ConnectorTester.of(SampleConnector_StepGraph.create(new SampleConnector()));
     ConnectorTester configured = base.withConfig("api.base-url", "http://x");
