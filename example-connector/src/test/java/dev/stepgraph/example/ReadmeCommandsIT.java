@@ -93,6 +93,21 @@ class ReadmeCommandsIT {
         String.join("\n", shown), "the README's 'Generated sources' listing differs from " + generated);
   }
 
+  @Test
+  void theTestShownIsATestOfThisBuild() throws Exception {
+    List<String> shown = null;
+    for (List<String> block : blocks(readme(), "java")) {
+      if (block.contains("class ServicesStepTest {")) {
+        shown = block;
+      }
+    }
+    assertTrue(shown != null, "the README shows no ServicesStepTest");
+    Path test = Path.of("src/test/java/dev/stepgraph/example/ServicesStepTest.java");
+    assertEquals(String.join("\n", Files.readAllLines(test, StandardCharsets.UTF_8)),
+        String.join("\n", shown), "the README's 'Testing a connector' example differs from " + test
+            + ", which this build compiles and runs");
+  }
+
   @TestFactory
   Stream<DynamicTest> shellCommandsExitAsDocumented() throws Exception {
     List<String> commands = new ArrayList<>();
