@@ -31,7 +31,9 @@ public final class ConnectorGraph {
   private final List<List<String>> waveStepIds;
   private final @Nullable ConnectorInstance<?> connector;
   private final Schedule schedule;
-  private final Map<String, String> fingerprints;
+  private final Map<String, String> givenFingerprints;
+  // Computed on first use: hashing every step costs start-up that plan and graph never need.
+  private volatile @Nullable Map<String, String> fingerprints;
 
   private ConnectorGraph(
       String id,
@@ -96,7 +98,7 @@ public final class ConnectorGraph {
             "connector '" + id + "': fingerprint of unknown step '" + stepId + "'");
       }
     }
-    this.fingerprints = Fingerprints.complete(this.steps, byId, givenFingerprints);
+    this.givenFingerprints = Map.copyOf(givenFingerprints);
   }
 
   /** Starts a graph for the connector {@code id}. */
@@ -193,7 +195,7 @@ public final class ConnectorGraph {
    * @throws IllegalArgumentException for an unknown step id
    */
   public String fingerprint(String stepId) {
-    String fingerprint = fingerprints.get(stepId);
+    String fingerprint = fingerprints().get(stepId);
     if (fingerprint == null) {
       throw new IllegalArgumentException(
           "connector '" + id + "': no step '" + stepId + "'");
@@ -203,7 +205,12 @@ public final class ConnectorGraph {
 
   /** The fingerprints of the steps, by step id (see {@link #fingerprint(String)}). */
   public Map<String, String> fingerprints() {
-    return fingerprints;
+    Map<String, String> computed = fingerprints;
+    if (computed == null) {
+      computed = Fingerprints.complete(steps, stepsById, givenFingerprints);
+      fingerprints = computed;
+    }
+    return computed;
   }
 
   /** The step with this id, or {@code null}. */
