@@ -40,6 +40,14 @@ public interface Config {
   Set<String> keys();
 
   /**
+   * The properties file this configuration was read from ({@link #load}), as it was given; empty
+   * for one made from a map ({@link #of}). Messages about a key name it.
+   */
+  default Optional<Path> file() {
+    return Optional.empty();
+  }
+
+  /**
    * A configuration from these properties, overridden by {@code environment} (variable names as
    * above; pass {@code System.getenv()} in production, a map in tests).
    */

@@ -32,6 +32,7 @@ public final class ConnectorGraph {
   private final @Nullable ConnectorInstance<?> connector;
   private final Schedule schedule;
   private final Map<String, String> fingerprints;
+  private final List<ConfigKeyDefinition> configKeys;
 
   private ConnectorGraph(
       String id,
@@ -39,11 +40,13 @@ public final class ConnectorGraph {
       List<StepDefinition> steps,
       @Nullable ConnectorInstance<?> connector,
       Schedule schedule,
-      Map<String, String> givenFingerprints) {
+      Map<String, String> givenFingerprints,
+      List<ConfigKeyDefinition> configKeys) {
     this.id = id;
     this.description = description;
     this.connector = connector;
     this.schedule = schedule;
+    this.configKeys = List.copyOf(configKeys);
     this.steps = List.copyOf(steps);
     Map<String, StepDefinition> byId = new LinkedHashMap<>();
     for (StepDefinition step : this.steps) {
@@ -112,9 +115,15 @@ public final class ConnectorGraph {
     return new Builder(id, description, Objects.requireNonNull(connector, "connector"));
   }
 
-  /** A builder for a subgraph of this graph: the same id, description and connector instance. */
+  /**
+   * A builder for a subgraph of this graph: the same id, description, connector instance, schedule
+   * and configuration keys.
+   */
   Builder subgraphBuilder() {
     Builder builder = new Builder(id, description, connector).schedule(schedule);
+    for (ConfigKeyDefinition key : configKeys) {
+      builder.configKey(key);
+    }
     return builder;
   }
 
@@ -197,6 +206,14 @@ public final class ConnectorGraph {
     return fingerprints;
   }
 
+  /**
+   * The configuration keys the connector declares, in declaration order; empty if it declares
+   * none, and then a run reads any key, unchecked.
+   */
+  public List<ConfigKeyDefinition> configKeys() {
+    return configKeys;
+  }
+
   /** The step with this id, or {@code null}. */
   public @Nullable StepDefinition step(String stepId) {
     return stepsById.get(stepId);
@@ -220,6 +237,7 @@ public final class ConnectorGraph {
     private final @Nullable ConnectorInstance<?> connector;
     private Schedule schedule = Schedule.WAVES;
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
+    private final Map<String, ConfigKeyDefinition> configKeys = new LinkedHashMap<>();
 
     private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
       this.id = Objects.requireNonNull(id, "id");
@@ -316,6 +334,21 @@ public final class ConnectorGraph {
       return this;
     }
 
+    /**
+     * Declares a configuration key of the connector (see {@link ConfigKeyDefinition}): generated
+     * code adds every {@code @ConfigKey} of the connector class, in declaration order.
+     *
+     * @throws IllegalArgumentException if a key of this name is already declared
+     */
+    public Builder configKey(ConfigKeyDefinition key) {
+      Objects.requireNonNull(key, "key");
+      if (configKeys.putIfAbsent(key.name(), key) != null) {
+        throw new IllegalArgumentException(
+            "connector '" + id + "': config key '" + key.name() + "' is declared twice");
+      }
+      return this;
+    }
+
     /** When the steps start; {@link Schedule#WAVES} by default. */
     public Builder schedule(Schedule schedule) {
       this.schedule = Objects.requireNonNull(schedule, "schedule");
@@ -340,7 +373,8 @@ public final class ConnectorGraph {
      */
     public ConnectorGraph build() {
       return new ConnectorGraph(
-          id, description, AddedStep.define(id, steps), connector, schedule, fingerprints);
+          id, description, AddedStep.define(id, steps), connector, schedule, fingerprints,
+          List.copyOf(configKeys.values()));
     }
   }
 }
