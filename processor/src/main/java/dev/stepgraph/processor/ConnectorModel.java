@@ -1,6 +1,8 @@
 package dev.stepgraph.processor;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
@@ -79,8 +81,8 @@ record ConnectorModel(
   }
 
   /** The declared configuration keys, each once, in declaration order. */
-  java.util.Set<String> configKeyNames() {
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+  Set<String> configKeyNames() {
+    Set<String> names = new LinkedHashSet<>();
     for (ConfigKeyModel key : configKeys) {
       names.add(key.name());
     }

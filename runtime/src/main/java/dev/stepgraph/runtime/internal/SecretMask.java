@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -198,7 +199,7 @@ public final class SecretMask {
     }
     Throwable error = error(result.error());
     String reason = result.skipReason() == null ? null : text(result.skipReason());
-    if (error == result.error() && java.util.Objects.equals(reason, result.skipReason())) {
+    if (error == result.error() && Objects.equals(reason, result.skipReason())) {
       return result;
     }
     return new StepResult(
