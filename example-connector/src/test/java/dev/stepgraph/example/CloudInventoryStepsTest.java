@@ -25,7 +25,8 @@ class CloudInventoryStepsTest {
    */
   private static final ConnectorTester TESTER =
       ConnectorTester.of(CloudInventoryConnector_StepGraph::create)
-          .withConfig(Map.of("api.latency-ms", "0", "inventory.users", "4", "inventory.roles", "3",
+          .withConfig(Map.of("api.token", "test-token", "api.latency-ms", "0",
+              "inventory.users", "4", "inventory.roles", "3",
               "inventory.hosts", "2", "inventory.services-per-host", "2"));
 
   @Test

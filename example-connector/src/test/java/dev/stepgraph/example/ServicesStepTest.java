@@ -15,7 +15,8 @@ class ServicesStepTest {
   // A new connector for every run (it keeps its API client), with this configuration.
   private static final ConnectorTester TESTER =
       ConnectorTester.of(CloudInventoryConnector_StepGraph::create)
-          .withConfig(Map.of("api.latency-ms", "0", "inventory.services-per-host", "2"));
+          .withConfig(Map.of("api.token", "test-token", "api.latency-ms", "0",
+              "inventory.services-per-host", "2"));
 
   @Test
   void servicesListsTheServicesOfEachGivenHost() {

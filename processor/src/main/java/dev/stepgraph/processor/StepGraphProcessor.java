@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Stepgraph annotation processor. For every class with {@code @Step} methods it checks the
- * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts) and, when the connector has no
+ * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts, configuration keys) and,
+ * when the connector has no
  * error, generates {@code <Connector>_StepGraph}; for every package with connectors it generates a
  * {@code ConnectorMain}. Never throws: an unexpected failure becomes an error naming the connector.
  */
@@ -66,7 +67,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY);
+    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY, ModelReader.CONFIG_KEY,
+        ModelReader.CONFIG_KEYS);
   }
 
   @Override
@@ -97,9 +99,11 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new CycleCheck(),
         new PolicyCheck(),
         new DataTypeNameCheck(),
-        new ReadsUpstreamCheck()));
+        new ReadsUpstreamCheck(),
+        new ConfigKeyCheck()));
     if (trees != null) {
       checks.add(new StepBodyContractCheck(trees)); // without javac's tree API, the runtime checks bodies alone
+      checks.add(new StepBodyConfigCheck(trees));
     }
     checks.add(inheritedStepCheck);
     this.checks = List.copyOf(checks);
@@ -122,6 +126,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
             "class " + type.getQualifiedName() + " has @Connector but no @Step method, so it is not a connector"
                 + " and nothing is generated for it: add @Step methods or remove @Connector",
             type, ModelReader.annotation(type, ModelReader.CONNECTOR), null);
+      }
+    }
+    for (TypeElement type : elements.withConfigKeys()) {
+      List<AnnotationMirror> keys = ConfigKeyReader.mirrors(type);
+      if (!connectors.contains(type) && !keys.isEmpty()) {
+        reporter.warning(
+            "class " + type.getQualifiedName() + " has @ConfigKey but no @Step method, so it is not a connector"
+                + " and no run checks these keys: declare them on the connector class that reads them",
+            type, keys.get(0), null);
       }
     }
     for (ExecutableElement method : elements.retries()) {

@@ -16,16 +16,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keeps the README's javac transcripts true: the {@code CycleConnector} listing of section "Compile
- * errors" and the {@code InventoryConnector} listing of "Data contracts and schedules", each
- * compiled by the real {@code javac} of the running JDK with the packaged processor, as the
- * transcript's command line says, print exactly their transcripts: every line, with the source
- * lines and carets. The {@code mvn compile} transcript is {@link ReadmeCompileErrorsTest}'s.
+ * Keeps the README's javac transcripts true: the listing a section's transcript compiles (the
+ * {@code CycleConnector} of "Compile errors", the {@code InventoryConnector} of "Data contracts and
+ * schedules", the {@code GithubConnector} of "Configuration"), compiled by the real {@code javac}
+ * of the running JDK with the packaged processor, as the transcript's command line says, prints
+ * exactly the transcript: every line, with the source lines and carets. The {@code mvn compile}
+ * transcript is {@link ReadmeCompileErrorsTest}'s.
  */
 class ReadmeCompileErrorsIT {
 
   @ParameterizedTest
-  @ValueSource(strings = {"Compile errors", "Data contracts and schedules"})
+  @ValueSource(strings = {"Compile errors", "Data contracts and schedules", "Configuration"})
   void theJavacTranscriptIsWhatJavacPrints(String title, @TempDir Path temp) throws Exception {
     String processorPath = System.getProperty("stepgraph.it.processorpath");
     String classPath = System.getProperty("stepgraph.it.classpath");
