@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleConnectorIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern DURATION = Pattern.compile("\\d+ ms|\\d+\\.\\d s|\\d+ min \\d+ s");
-  private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hmsn]+:");
+  private static final Pattern DURATION = Pattern.compile(
+      "(completed in |FAILED after |attempts in |CANCELLED after |Finished in |Cancelled after )(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)");
+  private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hms.<]+:");
 
   @TempDir Path tmp;
 
@@ -262,7 +263,7 @@ class ExampleConnectorIT {
    */
   private static String inStepOrder(String stderr) {
     String normalized =
-        DURATION.matcher(RETRY_WAIT.matcher(stderr).replaceAll("$1<backoff>:")).replaceAll("<t>");
+        DURATION.matcher(RETRY_WAIT.matcher(stderr).replaceAll("$1<backoff>:")).replaceAll("$1<t>");
     StringBuilder out = new StringBuilder();
     List<String> steps = new ArrayList<>();
     for (String line : normalized.lines().toList()) {
