@@ -1,5 +1,6 @@
 package dev.stepgraph.runtime.cli;
 
+import dev.stepgraph.runtime.internal.Errors;
 import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.graph.StepPolicy;
@@ -18,24 +19,34 @@ import org.jspecify.annotations.Nullable;
  * Wave 0 (parallel): users, roles, hosts
  *   users: completed in 12 ms, 10 user
  *   users: [WARN] page 3 was empty
- *   hosts: attempt 2/3 after 1s: ApiException: HTTP 503
- *   roles: FAILED after 3 ms: IllegalStateException: API timeout
- *   hosts: FAILED after 3 attempts in 3.1 s: ApiException: HTTP 503
+ *   hosts: attempt 2/3 after 1.1s: ApiException: HTTP 503 (at HostsApi.java:88)
+ *   roles: FAILED after 3ms: NullPointerException: Cannot invoke "JsonNode.asText()" (at AwsConnector.java:64)
+ *   hosts: FAILED after 3 attempts in 3.1s: ApiException: HTTP 503 (at HostsApi.java:88)
  *   users: TIMED OUT after 30s
  * Wave 1 (parallel): policies, services
  *   services: SKIPPED: dependency 'hosts' failed
  *   ...
- * Finished in 1.2 s: 3 succeeded, 2 failed, 2 skipped, 1 timed out
+ * Finished in 1.2s: 3 succeeded, 2 failed, 2 skipped, 1 timed out
  * </pre>
  *
- * Step logs below INFO are left out. Every line is one line, whatever the step's texts hold, and
+ * A failure names where in the connector's code it happened ({@code (at AwsConnector.java:64)},
+ * see {@link dev.stepgraph.runtime.run.StepResult#failureLocation()}); with {@code --stacktrace}
+ * the line of a failed step is followed by the error's full stack trace, indented. Step logs
+ * below INFO are left out. Every line is one line, whatever the step's texts hold, and
  * shows their control characters escaped ({@link Formats#terminalSafe}).
  */
 final class HumanEvents implements RunListener {
   private final PrintStream out;
+  private final boolean stackTraces;
 
   HumanEvents(PrintStream out) {
+    this(out, false);
+  }
+
+  /** With {@code stackTraces}, a failed step's line is followed by the full stack trace. */
+  HumanEvents(PrintStream out, boolean stackTraces) {
     this.out = out;
+    this.stackTraces = stackTraces;
   }
 
   @Override
@@ -43,6 +54,12 @@ final class HumanEvents implements RunListener {
     String line = format(event);
     if (line != null) {
       out.println(Formats.terminalSafe(line));
+      if (stackTraces && event instanceof RunEvent.StepFailed failed) {
+        for (String trace : failed.stackTrace().split("\n")) {
+          String indented = trace.startsWith("\t") ? "    " + trace.substring(1) : trace;
+          out.println("    " + Formats.terminalSafe(indented));
+        }
+      }
       out.flush();
     }
   }
@@ -83,12 +100,13 @@ final class HumanEvents implements RunListener {
     }
     if (event instanceof RunEvent.StepRetrying e) {
       return "  " + e.stepId() + ": attempt " + e.attempt() + "/" + e.attempts() + " after "
-          + StepPolicy.formatDuration(e.delay()) + ": " + e.errorSummary();
+          + StepPolicy.formatDuration(e.delay()) + ": " + e.errorSummary()
+          + at(e.failureLocation());
     }
     if (event instanceof RunEvent.StepFailed e) {
       return "  " + e.stepId() + ": FAILED after "
           + (e.attempts() > 1 ? e.attempts() + " attempts in " : "")
-          + Formats.duration(e.duration()) + ": " + e.errorSummary();
+          + Formats.duration(e.duration()) + ": " + e.errorSummary() + at(e.failureLocation());
     }
     if (event instanceof RunEvent.StepTimedOut e) {
       return "  " + e.stepId() + ": TIMED OUT after " + StepPolicy.formatDuration(e.timeout())
@@ -113,6 +131,11 @@ final class HumanEvents implements RunListener {
           + Formats.duration(e.duration()) + ": " + String.join(", ", parts);
     }
     return null;
+  }
+
+  /** {@code " (at AwsConnector.java:64)"}, or nothing without a location. */
+  private static String at(@Nullable StackTraceElement location) {
+    return location == null ? "" : " (at " + Errors.location(location) + ")";
   }
 
   private static void addIfAny(List<String> parts, int count, String what) {

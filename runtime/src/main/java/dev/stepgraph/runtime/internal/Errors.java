@@ -1,6 +1,8 @@
 package dev.stepgraph.runtime.internal;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -32,6 +34,38 @@ public final class Errors {
   private static String typeName(Throwable error) {
     String name = error.getClass().getSimpleName();
     return name.isEmpty() ? error.getClass().getName() : name;
+  }
+
+  /**
+   * Where a step failed, as one short text: {@code GitHubConnector.java:64}; without a line
+   * number the file alone, without a file name the class and method ({@code
+   * com.acme.GitHubConnector.users}).
+   */
+  public static String location(StackTraceElement frame) {
+    String file = frame.getFileName();
+    if (file == null) {
+      return frame.getClassName() + "." + frame.getMethodName();
+    }
+    return frame.getLineNumber() >= 0 ? file + ":" + frame.getLineNumber() : file;
+  }
+
+  /**
+   * The full stack trace as {@link Throwable#printStackTrace()} prints it (causes and suppressed
+   * exceptions included), lines separated by {@code \n}, without a trailing line break. A
+   * throwable whose {@code toString()} or {@code getStackTrace()} throws gets its class name and
+   * why instead.
+   */
+  public static String stackTrace(Throwable error) {
+    try {
+      StringWriter text = new StringWriter(1024);
+      try (PrintWriter out = new PrintWriter(text)) {
+        error.printStackTrace(out);
+      }
+      return text.toString().replace("\r\n", "\n").stripTrailing();
+    } catch (Throwable broken) {
+      return error.getClass().getName() + " (its stack trace could not be printed: "
+          + typeName(broken) + ")";
+    }
   }
 
   /** What {@code toString()} says of the object, or its class name if that throws. */

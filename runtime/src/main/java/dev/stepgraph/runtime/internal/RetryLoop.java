@@ -85,7 +85,8 @@ final class RetryLoop {
     Duration delay = retry.delayAfter(number, run.jitter());
     run.publish(
         new RunEvent.StepRetrying(
-            run.clock().instant(), definition.id(), number + 1, retry.attempts(), delay, failure));
+            run.clock().instant(), definition.id(), number + 1, retry.attempts(), delay, failure,
+            run.locations().find(failure)));
     try {
       run.sleeper().sleep(delay);
     } catch (InterruptedException e) {

@@ -80,7 +80,7 @@ public final class RunScheduler {
     this.context =
         new RunContext(
             keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events,
-            () -> cancelled);
+            () -> cancelled, new FailureLocations(graph.connectorType().orElse(null)));
   }
 
   public RunReport run() {

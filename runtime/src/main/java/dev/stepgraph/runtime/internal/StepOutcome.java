@@ -23,6 +23,8 @@ final class StepOutcome {
   volatile int attempts;
   volatile @Nullable String skipReason;
   private volatile boolean endPublished;
+  private volatile @Nullable StackTraceElement location;
+  private volatile boolean located;
 
   /** What the step emitted, if it succeeded. */
   @Nullable StepEmissions committed() {
@@ -72,7 +74,8 @@ final class StepOutcome {
                   step.id(),
                   duration,
                   Objects.requireNonNull(error),
-                  attempts);
+                  attempts,
+                  location(run));
     }
     run.publish(event);
     endPublished = true;
@@ -82,7 +85,20 @@ final class StepOutcome {
     return status == StepStatus.SUCCEEDED ? output : null;
   }
 
-  StepResult result(StepDefinition step, int wave) {
+  /**
+   * Where in the connector's code a failed step failed, found once (not when the step ends: that
+   * must allocate nothing); null for a step that did not fail, or when no frame is the connector's.
+   */
+  @Nullable StackTraceElement location(RunContext run) {
+    if (!located) {
+      Throwable failure = error;
+      location = status == StepStatus.FAILED && failure != null ? run.locations().find(failure) : null;
+      located = true;
+    }
+    return location;
+  }
+
+  StepResult result(RunContext run, StepDefinition step, int wave) {
     StepEmissions committed = output;
     Duration duration = Duration.ofNanos(durationNanos);
     if (status == StepStatus.SUCCEEDED && committed != null) {
@@ -101,6 +117,6 @@ final class StepOutcome {
     }
     return new StepResult(
         step.id(), wave, status, duration, Map.of(), 0, error, List.of(), List.of(), attempts,
-        skipReason);
+        skipReason, location(run));
   }
 }

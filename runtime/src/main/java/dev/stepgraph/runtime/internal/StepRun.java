@@ -292,6 +292,6 @@ final class StepRun {
   }
 
   StepResult result() {
-    return outcome.result(step, wave);
+    return outcome.result(run, step, wave);
   }
 }

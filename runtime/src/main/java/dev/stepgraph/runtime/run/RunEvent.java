@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something that happened during a run, in the order a {@link RunListener} sees it: {@link
@@ -107,15 +108,29 @@ public sealed interface RunEvent {
    * @param attempts how many attempts the step has in all
    * @param delay the wait before it starts (backoff with jitter)
    * @param error what made the previous attempt fail
+   * @param failureLocation where in the connector's code the attempt failed, if known (see {@link
+   *     StepResult#failureLocation()})
    */
   record StepRetrying(
-      Instant time, String stepId, int attempt, int attempts, Duration delay, Throwable error)
+      Instant time,
+      String stepId,
+      int attempt,
+      int attempts,
+      Duration delay,
+      Throwable error,
+      @Nullable StackTraceElement failureLocation)
       implements RunEvent {
     public StepRetrying {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(stepId, "stepId");
       Objects.requireNonNull(delay, "delay");
       Objects.requireNonNull(error, "error");
+    }
+
+    /** A retry whose failure has no known location. */
+    public StepRetrying(
+        Instant time, String stepId, int attempt, int attempts, Duration delay, Throwable error) {
+      this(time, stepId, attempt, attempts, delay, error, null);
     }
 
     /** The error as one line: {@code SimpleName: message}. */
@@ -128,14 +143,27 @@ public sealed interface RunEvent {
    * A step failed, after its last attempt; what it emitted was discarded.
    *
    * @param attempts how many attempts it made
+   * @param failureLocation where in the connector's code it failed, if known (see {@link
+   *     StepResult#failureLocation()})
    */
-  record StepFailed(Instant time, String stepId, Duration duration, Throwable error, int attempts)
+  record StepFailed(
+      Instant time,
+      String stepId,
+      Duration duration,
+      Throwable error,
+      int attempts,
+      @Nullable StackTraceElement failureLocation)
       implements RunEvent {
     public StepFailed {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(stepId, "stepId");
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(error, "error");
+    }
+
+    /** A failure whose location is not known. */
+    public StepFailed(Instant time, String stepId, Duration duration, Throwable error, int attempts) {
+      this(time, stepId, duration, error, attempts, null);
     }
 
     /** A step that failed at its only attempt. */
@@ -146,6 +174,11 @@ public sealed interface RunEvent {
     /** The error as one line: {@code SimpleName: message}. */
     public String errorSummary() {
       return Errors.summary(error);
+    }
+
+    /** The full stack trace of the error, as {@link Throwable#printStackTrace()} prints it. */
+    public String stackTrace() {
+      return Errors.stackTrace(error);
     }
   }
 

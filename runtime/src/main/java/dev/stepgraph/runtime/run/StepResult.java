@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param attempts how many times the step was attempted (retries included); 0 if it never ran
  * @param skipReason why the step was skipped, when {@link StepStatus#SKIPPED}: {@code dependency
  *     'hosts' failed}, or the reason given to {@link StepContext#skip(String)}
+ * @param failureLocation where in the connector's own code a {@link StepStatus#FAILED failed} step
+ *     failed: the first frame of the error's stack trace (or of its causes') whose class is in the
+ *     connector's package or below, in a connector superclass's package, or in the connector's
+ *     module, never one of the JDK, the Stepgraph runtime or a generated {@code _StepGraph}
+ *     class; for a graph without a connector class, the first frame that is none of those. Null
+ *     when there is none, and for a step that did not fail
  */
 public record StepResult(
     String stepId,
@@ -39,7 +45,8 @@ public record StepResult(
     List<Entity> entities,
     List<Relationship> relationships,
     int attempts,
-    @Nullable String skipReason) {
+    @Nullable String skipReason,
+    @Nullable StackTraceElement failureLocation) {
 
   public StepResult {
     Objects.requireNonNull(stepId, "stepId");
@@ -51,6 +58,24 @@ public record StepResult(
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
     }
+  }
+
+  /** A result without a failure location. */
+  public StepResult(
+      String stepId,
+      int wave,
+      StepStatus status,
+      Duration duration,
+      Map<String, Integer> entityCounts,
+      int relationshipCount,
+      @Nullable Throwable error,
+      List<Entity> entities,
+      List<Relationship> relationships,
+      int attempts,
+      @Nullable String skipReason) {
+    this(
+        stepId, wave, status, duration, entityCounts, relationshipCount, error, entities,
+        relationships, attempts, skipReason, null);
   }
 
   /**
