@@ -89,6 +89,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new DependsOnCheck(),
         new CycleCheck(),
         new PolicyCheck(),
+        new RetryOnCheck(),
         new DataTypeNameCheck(),
         new ReadsUpstreamCheck()));
     if (trees != null) {

@@ -61,8 +61,9 @@ public record StepPolicy(
 
   /**
    * The policy in words, for {@code ConnectorMain plan}: {@code timeout 30s, retry 3 attempts
-   * (backoff 500ms, x2.0, max 1m, jitter 0.2), on dependency failure skip}; only what differs from
-   * the default, so empty for {@link #DEFAULT}.
+   * (backoff 500ms, x2.0, max 1m, jitter 0.2), on dependency failure skip}, with the failures
+   * retried if not all are ({@code retry 3 attempts on IOException except FileNotFoundException
+   * (backoff ...)}); only what differs from the default, so empty for {@link #DEFAULT}.
    */
   public String describe() {
     List<String> parts = new ArrayList<>(3);
@@ -70,10 +71,11 @@ public record StepPolicy(
       parts.add("timeout " + formatDuration(timeout));
     }
     if (retry.retries()) {
+      String failures = retry.describeFailures();
       parts.add(
-          "retry " + retry.attempts() + " attempts (backoff " + formatDuration(retry.backoff())
-              + ", x" + retry.multiplier() + ", max " + formatDuration(retry.maxBackoff())
-              + ", jitter " + retry.jitter() + ")");
+          "retry " + retry.attempts() + " attempts" + (failures.isEmpty() ? "" : " " + failures)
+              + " (backoff " + formatDuration(retry.backoff()) + ", x" + retry.multiplier()
+              + ", max " + formatDuration(retry.maxBackoff()) + ", jitter " + retry.jitter() + ")");
     }
     if (skipOnDependencyFailure) {
       parts.add("on dependency failure skip");

@@ -52,8 +52,13 @@ final class AttemptContext implements StepContext {
   private volatile @Nullable Throwable thrown;
   private volatile @Nullable InterruptibleTask task; // runs the step method, while it runs
 
-  /** How an attempt ended, read when it is closed. */
-  record Ending(@Nullable Throwable failure, @Nullable String skipReason) {}
+  /**
+   * How an attempt ended, read when it is closed.
+   *
+   * @param retryable false when a retry cannot succeed whatever the policy: the step emitted a
+   *     duplicate entity key or an undeclared type, even if its code caught what {@code emit} threw
+   */
+  record Ending(@Nullable Throwable failure, @Nullable String skipReason, boolean retryable) {}
 
   /** An attempt of {@code execution}. */
   AttemptContext(StepRun execution, RunContext run) {
@@ -245,7 +250,7 @@ final class AttemptContext implements StepContext {
       if (skip == null && failure instanceof StepSkippedException skipped) {
         skip = skipped.reason();
       }
-      return new Ending(failure, skip);
+      return new Ending(failure, skip, emitFailure == null);
     }
   }
 
