@@ -25,9 +25,13 @@ import org.jspecify.annotations.Nullable;
  *   users: TIMED OUT after 30s
  * Wave 1 (parallel): policies, services
  *   services: SKIPPED: dependency 'hosts' failed
+ *   policies: completed in 8ms, 4 policy (partial: roles did not succeed)
  *   ...
- * Finished in 1.2s: 3 succeeded, 2 failed, 2 skipped, 1 timed out
+ * Finished in 1.2s: 3 succeeded (1 partial: policies), 2 failed, 2 skipped, 1 timed out
  * </pre>
+ *
+ * <p>A step that succeeded although a step upstream of it did not is marked partial, in its line
+ * and in the summary: what it emitted may lack what that step would have given it.
  *
  * A failure names where in the connector's code it happened ({@code (at AwsConnector.java:64)},
  * see {@link dev.stepgraph.runtime.run.StepResult#failureLocation()}); with {@code --stacktrace}
@@ -96,7 +100,8 @@ final class HumanEvents implements RunListener {
       }
       return "  " + e.stepId() + ": completed in " + Formats.duration(e.duration())
           + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "") + ", "
-          + (parts.isEmpty() ? "nothing emitted" : String.join(", ", parts));
+          + (parts.isEmpty() ? "nothing emitted" : String.join(", ", parts))
+          + (e.partial() ? " (partial: " + names(e.failedDependencies()) + " did not succeed)" : "");
     }
     if (event instanceof RunEvent.StepRetrying e) {
       return "  " + e.stepId() + ": attempt " + e.attempt() + "/" + e.attempts() + " after "
@@ -121,7 +126,9 @@ final class HumanEvents implements RunListener {
     }
     if (event instanceof RunEvent.RunFinished e) {
       List<String> parts = new ArrayList<>();
-      parts.add(e.count(StepStatus.SUCCEEDED) + " succeeded");
+      parts.add(e.count(StepStatus.SUCCEEDED) + " succeeded"
+          + (e.partial().isEmpty() ? ""
+              : " (" + e.partial().size() + " partial: " + names(e.partial()) + ")"));
       addIfAny(parts, e.count(StepStatus.FAILED), "failed");
       addIfAny(parts, e.count(StepStatus.SKIPPED), "skipped");
       addIfAny(parts, e.count(StepStatus.TIMED_OUT), "timed out");
@@ -131,6 +138,22 @@ final class HumanEvents implements RunListener {
           + Formats.duration(e.duration()) + ": " + String.join(", ", parts);
     }
     return null;
+  }
+
+  /** At most this many step ids in one line; the rest are counted. */
+  private static final int NAMED = 5;
+
+  /** {@code members, teams}; past {@link #NAMED}, {@code a, b, c, d, e and 7 more}. */
+  static String names(java.util.Collection<String> stepIds) {
+    StringBuilder out = new StringBuilder();
+    int shown = 0;
+    for (String id : stepIds) {
+      if (shown == NAMED) {
+        return out.append(" and ").append(stepIds.size() - NAMED).append(" more").toString();
+      }
+      out.append(shown++ == 0 ? "" : ", ").append(id);
+    }
+    return out.toString();
   }
 
   /** {@code " (at AwsConnector.java:64)"}, or nothing without a location. */

@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  * {@code --events json}: one JSON object per event and line (on stdout), with an {@code event}
  * field, an ISO-8601 {@code time} and durations in milliseconds ({@code durationMs}). A failure
  * carries where in the connector's code it happened ({@code location}, {@code frame}), and a
- * {@code step-failed} event the full {@code stackTrace}.
+ * {@code step-failed} event the full {@code stackTrace}. A {@code step-completed} event of a step
+ * that succeeded on incomplete upstream data has {@code "partial":true} and the {@code
+ * failedDependencies}; {@code run-finished} lists such steps in {@code partial}. Fields that would
+ * say nothing (no location, not partial) are left out.
  */
 final class JsonEvents implements RunListener {
   private final PrintStream out;
@@ -93,6 +96,10 @@ final class JsonEvents implements RunListener {
       json.writeEndObject();
       json.writeNumberField("relationships", e.relationshipCount());
       json.writeNumberField("attempts", e.attempts());
+      if (e.partial()) {
+        json.writeBooleanField("partial", true);
+        writeStrings(json, "failedDependencies", e.failedDependencies());
+      }
     } else if (event instanceof RunEvent.StepRetrying e) {
       json.writeStringField("step", e.stepId());
       json.writeNumberField("attempt", e.attempt());
@@ -128,8 +135,20 @@ final class JsonEvents implements RunListener {
         json.writeNumberField(status.name().toLowerCase(Locale.ROOT), e.count(status));
       }
       json.writeEndObject();
+      if (!e.partial().isEmpty()) {
+        writeStrings(json, "partial", e.partial());
+      }
     }
     json.writeEndObject();
+  }
+
+  private static void writeStrings(JsonGenerator json, String name, Iterable<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
   }
 
   /**

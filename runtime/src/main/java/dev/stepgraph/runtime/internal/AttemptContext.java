@@ -178,6 +178,11 @@ final class AttemptContext implements StepContext {
   }
 
   @Override
+  public Set<String> failedDependencies() {
+    return execution.failedDependencies();
+  }
+
+  @Override
   public Config config() {
     return run.config();
   }

@@ -52,8 +52,8 @@ public final class Errors {
   /**
    * The full stack trace as {@link Throwable#printStackTrace()} prints it (causes and suppressed
    * exceptions included), lines separated by {@code \n}, without a trailing line break. A
-   * throwable whose {@code toString()} or {@code getStackTrace()} throws gets its class name and
-   * why instead.
+   * throwable whose {@code toString()} throws gets its class name and why in the first line, then
+   * its own frames.
    */
   public static String stackTrace(Throwable error) {
     try {
@@ -63,8 +63,19 @@ public final class Errors {
       }
       return text.toString().replace("\r\n", "\n").stripTrailing();
     } catch (Throwable broken) {
-      return error.getClass().getName() + " (its stack trace could not be printed: "
-          + typeName(broken) + ")";
+      StringBuilder text =
+          new StringBuilder(error.getClass().getName())
+              .append(" (its stack trace could not be printed: ")
+              .append(typeName(broken))
+              .append(")");
+      try {
+        for (StackTraceElement frame : error.getStackTrace()) {
+          text.append("\n\tat ").append(frame);
+        }
+      } catch (Throwable alsoBroken) {
+        // the first line says what it is
+      }
+      return text.toString();
     }
   }
 

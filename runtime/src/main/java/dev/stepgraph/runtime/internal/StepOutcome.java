@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * before anything is allocated, so an outcome is recorded even out of heap.
  */
 final class StepOutcome {
+  /** The steps upstream that did not succeed, known when the step is created. */
+  private final Set<String> failedDependencies;
   volatile StepStatus status = StepStatus.NOT_RUN;
   volatile long durationNanos;
   volatile @Nullable Throwable error;
@@ -25,6 +28,10 @@ final class StepOutcome {
   private volatile boolean endPublished;
   private volatile @Nullable StackTraceElement location;
   private volatile boolean located;
+
+  StepOutcome(Set<String> failedDependencies) {
+    this.failedDependencies = failedDependencies;
+  }
 
   /** What the step emitted, if it succeeded. */
   @Nullable StepEmissions committed() {
@@ -51,7 +58,8 @@ final class StepOutcome {
                 duration,
                 committed.entityCounts(),
                 committed.relationships.size(),
-                attempts);
+                attempts,
+                failedDependencies);
       }
       case SKIPPED ->
           event =
@@ -113,10 +121,12 @@ final class StepOutcome {
           committed.entities,
           committed.relationships,
           attempts,
-          null);
+          null,
+          null,
+          failedDependencies);
     }
     return new StepResult(
         step.id(), wave, status, duration, Map.of(), 0, error, List.of(), List.of(), attempts,
-        skipReason, location(run));
+        skipReason, location(run), failedDependencies);
   }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +71,8 @@ public sealed interface RunEvent {
    * A step succeeded; what its last attempt emitted was committed.
    *
    * @param attempts how many attempts it took, 1 unless retried
+   * @param failedDependencies the steps upstream of it that did not succeed: if any, it succeeded on
+   *     incomplete upstream data ({@link #partial()}); see {@link StepResult#failedDependencies()}
    */
   record StepCompleted(
       Instant time,
@@ -76,7 +80,8 @@ public sealed interface RunEvent {
       Duration duration,
       Map<String, Integer> entityCounts,
       int relationshipCount,
-      int attempts)
+      int attempts,
+      Set<String> failedDependencies)
       implements RunEvent {
     public StepCompleted {
       Objects.requireNonNull(time, "time");
@@ -87,6 +92,26 @@ public sealed interface RunEvent {
           entityCounts.isEmpty()
               ? Collections.emptyMap()
               : Collections.unmodifiableMap(new LinkedHashMap<>(entityCounts));
+      failedDependencies =
+          failedDependencies.isEmpty()
+              ? Set.of()
+              : Collections.unmodifiableSet(new LinkedHashSet<>(failedDependencies));
+    }
+
+    /** A step whose upstream steps all succeeded. */
+    public StepCompleted(
+        Instant time,
+        String stepId,
+        Duration duration,
+        Map<String, Integer> entityCounts,
+        int relationshipCount,
+        int attempts) {
+      this(time, stepId, duration, entityCounts, relationshipCount, attempts, Set.of());
+    }
+
+    /** Whether it ran on incomplete upstream data: a step upstream of it did not succeed. */
+    public boolean partial() {
+      return !failedDependencies.isEmpty();
     }
 
     /** A step that succeeded at its first attempt. */
@@ -229,9 +254,15 @@ public sealed interface RunEvent {
    *
    * @param counts how many steps ended with each status (every status present, zero included)
    * @param cancelled whether the run was cancelled
+   * @param partial the steps that succeeded on incomplete upstream data ({@link
+   *     StepResult#partial()}), in graph order
    */
   record RunFinished(
-      Instant time, Map<StepStatus, Integer> counts, Duration duration, boolean cancelled)
+      Instant time,
+      Map<StepStatus, Integer> counts,
+      Duration duration,
+      boolean cancelled,
+      List<String> partial)
       implements RunEvent {
     public RunFinished {
       Objects.requireNonNull(time, "time");
@@ -241,6 +272,13 @@ public sealed interface RunEvent {
         all.put(status, counts.getOrDefault(status, 0));
       }
       counts = Collections.unmodifiableMap(all);
+      partial = List.copyOf(partial);
+    }
+
+    /** A run in which no step succeeded on incomplete upstream data. */
+    public RunFinished(
+        Instant time, Map<StepStatus, Integer> counts, Duration duration, boolean cancelled) {
+      this(time, counts, duration, cancelled, List.of());
     }
 
     /** How many steps ended with this status. */

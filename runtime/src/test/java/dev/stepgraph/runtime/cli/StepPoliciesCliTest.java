@@ -156,7 +156,8 @@ class StepPoliciesCliTest {
     assertMatches(lines,
         "\\{\"event\":\"step-failed\"," + time + ",\"step\":\"hosts\",\"durationMs\":\\d+,"
             + "\"error\":\"IllegalStateException: HTTP 503\","
-            + "\"errorType\":\"java.lang.IllegalStateException\",\"attempts\":3}");
+            + "\"errorType\":\"java.lang.IllegalStateException\",\"attempts\":3,"
+            + "\"stackTrace\":\"java.lang.IllegalStateException: HTTP 503\\\\n\\\\tat .*\"}");
     assertMatches(lines,
         "\\{\"event\":\"step-timed-out\"," + time + ",\"step\":\"users\",\"durationMs\":\\d+,"
             + "\"timeoutMs\":20,\"attempts\":1}");
