@@ -220,6 +220,12 @@ final class AttemptContext implements StepContext {
    */
   void runBody(StepBody body, InterruptibleTask on) {
     task = on;
+    if (givenUp) {
+      // The timeout fired before the body began (a loaded machine, a 20ms timeout): giveUp saw no
+      // task to interrupt, so the body is interrupted from the start. Both fields are volatile, so
+      // either giveUp sees the task or this sees givenUp.
+      on.interrupt();
+    }
     try {
       body.run(this);
     } catch (Throwable t) {
