@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Keeps the README true: every {@code java -jar example-connector/...} command in it runs, exits
  * as documented, every transcript ({@code $ command} followed by its output) matches what the
- * command prints, and the generated graph it shows is the one the build generates.
+ * command prints, every run shown after its command matches what a run prints (durations, retry
+ * waits and the order in which the steps of a wave end aside), and the generated graph it shows
+ * is the one the build generates.
  */
 class ReadmeCommandsIT {
 
   private static final String JAR_PREFIX = "java -jar example-connector/target/";
+
+  /** A measured duration, after the words that introduce one; not a declared timeout. */
+  private static final Pattern DURATION = Pattern.compile(
+      "(completed in |FAILED after |attempts in |CANCELLED after |Finished in |Cancelled after )"
+          + "(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)");
+  /** The wait before a retry: random, with jitter. */
+  private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hms.<]+:");
 
   @TempDir Path tmp;
 
@@ -232,6 +242,92 @@ class ReadmeCommandsIT {
       at++;
     }
     return at;
+  }
+
+  /** A run shown in the text block that follows the shell block of its command. */
+  record Run(String command, List<String> transcript) {}
+
+  static List<Run> runs(List<String> lines) {
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).equals("```shell")) {
+        continue;
+      }
+      int end = lines.subList(i + 1, lines.size()).indexOf("```") + i + 1;
+      List<String> shell = lines.subList(i + 1, end);
+      int next = end + 1; // the next fenced block, past the prose that introduces it
+      while (next < lines.size() && !lines.get(next).startsWith("```") && !lines.get(next).startsWith("#")) {
+        next++;
+      }
+      if (shell.size() != 1 || !shell.get(0).contains(JAR_PREFIX) || next >= lines.size()
+          || !lines.get(next).equals("```text")) {
+        continue;
+      }
+      int close = lines.subList(next + 1, lines.size()).indexOf("```") + next + 1;
+      String line = shell.get(0);
+      int start = line.lastIndexOf("&& ", line.indexOf(JAR_PREFIX));
+      runs.add(new Run(start >= 0 ? line.substring(start + 3) : line, lines.subList(next + 1, close)));
+    }
+    return runs;
+  }
+
+  /**
+   * The lines made comparable: measured durations are {@code <t>}, retry waits {@code <backoff>},
+   * and the lines of each wave's steps, which end in any order, in the order of their step ids
+   * (each step's own lines keep theirs).
+   */
+  static List<String> comparable(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    List<String> steps = new ArrayList<>();
+    for (String line : lines) {
+      String normalized =
+          DURATION.matcher(RETRY_WAIT.matcher(line).replaceAll("$1<backoff>:")).replaceAll("$1<t>");
+      if (normalized.startsWith("  ")) {
+        steps.add(normalized);
+        continue;
+      }
+      steps.sort(java.util.Comparator.comparing(l -> l.substring(2, l.indexOf(':')))); // stable
+      out.addAll(steps);
+      steps.clear();
+      out.add(normalized);
+    }
+    out.addAll(steps);
+    return out;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> runsShownMatchWhatARunPrints() throws Exception {
+    List<Run> runs = runs(readme());
+    assertEquals(4, runs.size(), "the runs the README shows after their commands: " + runs);
+    return runs.stream()
+        .map(
+            run ->
+                DynamicTest.dynamicTest(
+                    run.command(),
+                    () -> {
+                      Command command = Command.parse(run.command());
+                      Path dir = Files.createTempDirectory(tmp, "run");
+                      Result result =
+                          ConnectorProcess.run(
+                              ConnectorProcess.builder(
+                                      command.envForTest(), command.args().toArray(String[]::new))
+                                  .directory(dir.toFile()));
+                      List<String> shown = new ArrayList<>(run.transcript());
+                      int echo = shown.indexOf("$ echo $?");
+                      if (echo >= 0) {
+                        assertEquals(Integer.parseInt(shown.get(echo + 1)), result.exitCode(), result.stderr());
+                        shown = shown.subList(0, echo);
+                      } else {
+                        assertEquals(0, result.exitCode(), result.stderr());
+                      }
+                      List<String> printed = new ArrayList<>();
+                      for (String line : result.stderrLines()) {
+                        printed.add(
+                            line.replace(dir.toRealPath() + java.io.File.separator, "")
+                                .replace(dir.toAbsolutePath() + java.io.File.separator, ""));
+                      }
+                      assertEquals(comparable(shown), comparable(printed));
+                    }));
   }
 
   @Test

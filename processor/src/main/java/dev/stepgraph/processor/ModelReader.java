@@ -223,7 +223,38 @@ final class ModelReader {
         stringOf(values.get("maxBackoff"), "1m"),
         explicitValue(retry, "maxBackoff"),
         doubleOf(values.get("jitter"), 0.2),
-        explicitValue(retry, "jitter"));
+        explicitValue(retry, "jitter"),
+        classes(explicitValue(retry, "retryOn")),
+        classes(explicitValue(retry, "noRetryOn")));
+  }
+
+  /**
+   * The classes of a {@code Class<?>[]} annotation value, each with its own annotation value, or
+   * the value itself when written without braces; a class javac could not resolve is left out.
+   */
+  private static List<RetryModel.ExceptionClass> classes(@Nullable AnnotationValue array) {
+    if (array == null) {
+      return List.of();
+    }
+    List<RetryModel.ExceptionClass> classes = new ArrayList<>();
+    Object value = array.getValue();
+    if (value instanceof List<?> list) {
+      for (Object entry : list) {
+        if (entry instanceof AnnotationValue entryValue) {
+          addClass(entryValue, classes);
+        }
+      }
+    } else {
+      addClass(array, classes);
+    }
+    return List.copyOf(classes);
+  }
+
+  private static void addClass(AnnotationValue value, List<RetryModel.ExceptionClass> classes) {
+    if (value.getValue() instanceof DeclaredType type && type.getKind() == TypeKind.DECLARED
+        && type.asElement() instanceof TypeElement element) {
+      classes.add(new RetryModel.ExceptionClass(element, value));
+    }
   }
 
   /** The constant's name, or empty if javac could not resolve it (it reports that itself). */

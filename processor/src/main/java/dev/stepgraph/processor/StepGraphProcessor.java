@@ -98,6 +98,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new DependsOnCheck(),
         new CycleCheck(),
         new PolicyCheck(),
+        new RetryOnCheck(),
         new DataTypeNameCheck(),
         new ReadsUpstreamCheck(),
         new ConfigKeyCheck()));

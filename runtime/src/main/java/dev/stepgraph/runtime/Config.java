@@ -24,18 +24,30 @@ public interface Config {
   /**
    * The value for {@code key}.
    *
-   * @throws IllegalStateException naming the key, the file and the environment variable that
-   *     would set it, when it is not set
+   * @throws ConfigException naming the key, the file and the environment variable that would set
+   *     it, when it is not set; a step that lets it propagate fails at once, without a retry
    */
   String require(String key);
 
-  /** The value as an int, or {@code defaultValue} when not set. */
+  /**
+   * The value as an int, or {@code defaultValue} when not set.
+   *
+   * @throws ConfigException if the value is not an int (the message does not quote it)
+   */
   int getInt(String key, int defaultValue);
 
-  /** The value as a long, or {@code defaultValue} when not set. */
+  /**
+   * The value as a long, or {@code defaultValue} when not set.
+   *
+   * @throws ConfigException if the value is not a long
+   */
   long getLong(String key, long defaultValue);
 
-  /** The value as a boolean ({@code true}/{@code false}), or {@code defaultValue} when not set. */
+  /**
+   * The value as a boolean ({@code true}/{@code false}), or {@code defaultValue} when not set.
+   *
+   * @throws ConfigException if the value is neither
+   */
   boolean getBoolean(String key, boolean defaultValue);
 
   /** The keys set in the properties file (not the environment), sorted. */

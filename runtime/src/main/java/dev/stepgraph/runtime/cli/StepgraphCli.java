@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
  * The command line of a connector: what the generated {@code ConnectorMain} calls.
  *
  * <pre>
- * ConnectorMain [run] [--output FILE] [--step ID]... [--config FILE] [--parallelism N] [--events human|json]
+ * ConnectorMain [run] [--output FILE] [--step ID]... [--config FILE] [--parallelism N] [--events human|json] [--stacktrace]
  * ConnectorMain plan [--step ID]...
  * ConnectorMain graph [--format dot|mermaid]
  * </pre>

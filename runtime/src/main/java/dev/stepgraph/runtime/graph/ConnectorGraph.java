@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -149,6 +150,16 @@ public final class ConnectorGraph {
     if (connector != null) {
       connector.get();
     }
+  }
+
+  /**
+   * The class of the connector whose methods the steps call, if the graph has one (a graph built
+   * by hand without a {@link ConnectorInstance} has none): a failed step's {@link
+   * dev.stepgraph.runtime.run.StepResult#failureLocation() location} is the first frame of its
+   * stack trace in this class's code.
+   */
+  public Optional<Class<?>> connectorType() {
+    return connector == null ? Optional.empty() : Optional.of(connector.type());
   }
 
   /** When the steps start: wave by wave (the default), or each as soon as its dependencies end. */

@@ -82,7 +82,7 @@ public final class RunScheduler {
     this.context =
         new RunContext(
             keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events,
-            () -> cancelled);
+            () -> cancelled, new FailureLocations(graph.connectorType().orElse(null)));
   }
 
   public RunReport run() {
@@ -106,8 +106,7 @@ public final class RunScheduler {
         new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     PriorIndex committed = new PriorIndex(keys);
-    // Steps that did not succeed, by id: all dependencySkipReason needs (most runs: none).
-    Map<String, StepStatus> unsuccessful = new HashMap<>();
+    UpstreamFailures upstream = new UpstreamFailures(graph);
     for (int index = 0; index < waves.size(); index++) {
       List<StepDefinition> wave = waves.get(index);
       if (cancelled) {
@@ -124,12 +123,12 @@ public final class RunScheduler {
       WaveTracker tracker = new WaveTracker(wave.size(), lock, changed);
       List<StepRun> executions = new ArrayList<>(wave.size());
       for (StepDefinition step : wave) {
-        executions.add(new StepRun(step, index, context, tracker, prior));
+        executions.add(new StepRun(step, index, context, tracker, prior, upstream.of(step)));
       }
       running(executions);
       for (int i = 0; i < executions.size(); i++) {
         StepRun execution = executions.get(i);
-        String skip = DependencySkips.reason(wave.get(i), unsuccessful);
+        String skip = DependencySkips.reason(wave.get(i), upstream.unsuccessful());
         if (skip != null) {
           execution.skipWithoutRunning(skip);
           continue;
@@ -144,9 +143,7 @@ public final class RunScheduler {
           committed.commit(output, index);
         }
         StepResult result = execution.result();
-        if (result.status() != StepStatus.SUCCEEDED) {
-          unsuccessful.put(result.stepId(), result.status());
-        }
+        upstream.ended(result.stepId(), result.status());
         results.add(result);
       }
     }
@@ -158,10 +155,15 @@ public final class RunScheduler {
   RunReport finish(long start, List<StepResult> results, boolean callerInterrupted) {
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
+    List<String> partial = new ArrayList<>();
     for (StepResult result : results) {
       counts.merge(result.status(), 1, Integer::sum);
+      if (result.partial()) {
+        partial.add(result.stepId());
+      }
     }
-    events.publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
+    events.publish(
+        new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled, partial));
     // The listeners get a bounded time to take the rest; what they could not is reported.
     List<String> warnings = mask.lines(events.finish(eventWait));
     List<StepResult> shown = results;
