@@ -141,7 +141,7 @@ class ExampleConnectorIT {
         countByKindAndType(output));
     // Where it failed: the example's API client, in the connector's package.
     String error = "ApiException: HTTP 503 Service Unavailable from GET /v1/users?page=0 (api.fail=users)"
-        + " (at SimulatedCloudApi.java:176)";
+        + " (at SimulatedCloudApi.java:184)";
     assertEquals(
         "Run cloud-inventory: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
