@@ -70,6 +70,28 @@ public final class StepTestResult {
     return Optional.ofNullable(result.error());
   }
 
+  /**
+   * Where in the connector's code the last attempt failed ({@code GithubConnector.java:64}), if it
+   * failed by throwing.
+   */
+  public Optional<StackTraceElement> failureLocation() {
+    return Optional.ofNullable(result.failureLocation());
+  }
+
+  /**
+   * The steps upstream of this one that did not succeed, as {@code ctx.failedDependencies()} gave
+   * them; empty when the test gives the step its prior data, which stands for upstream steps that
+   * all succeeded.
+   */
+  public java.util.Set<String> failedDependencies() {
+    return result.failedDependencies();
+  }
+
+  /** Whether the step succeeded on incomplete upstream data: some of its upstream steps did not. */
+  public boolean partial() {
+    return result.partial();
+  }
+
   /** Why the step was skipped ({@code ctx.skip(reason)}, or a failed dependency), if it was. */
   public Optional<String> skipReason() {
     return result.status() == StepStatus.SKIPPED
@@ -118,6 +140,15 @@ public final class StepTestResult {
     String reason = result.reason();
     if (!reason.isEmpty()) {
       out.append(": ").append(reason);
+    }
+    if (result.failureLocation() != null) {
+      StackTraceElement at = result.failureLocation();
+      out.append(" (at ").append(at.getFileName() == null ? at.getClassName() + "." + at.getMethodName()
+          : at.getFileName() + (at.getLineNumber() >= 0 ? ":" + at.getLineNumber() : "")).append(')');
+    }
+    if (result.partial()) {
+      out.append(" (partial: ").append(String.join(", ", result.failedDependencies()))
+          .append(" did not succeed)");
     }
     if (succeeded()) {
       out.append("\n  emitted: ").append(counts(result.entityCounts())).append(", ")

@@ -115,6 +115,10 @@ class ConnectorTesterTest {
 
     assertEquals(StepStatus.FAILED, result.status());
     assertInstanceOf(NullPointerException.class, result.failure().orElseThrow());
+    assertEquals("SampleConnector.java", result.failureLocation().orElseThrow().getFileName());
+    assertTrue(result.toString().contains(" (at SampleConnector.java:"), result.toString());
+    assertEquals(java.util.Set.of(), result.failedDependencies());
+    assertTrue(!result.partial());
     assertEquals(List.of(), result.entities());
     assertEquals(1, result.attempts());
   }
