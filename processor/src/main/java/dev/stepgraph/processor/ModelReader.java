@@ -162,7 +162,7 @@ final class ModelReader {
     }
     return new StepModel(method, step, id, idValue, description, dependsOn, signature(method), timeout, timeoutValue,
         onDependencyFailure, onDependencyFailureValue, retry == null ? null : readRetry(retry), emits, reads,
-        typesInBody);
+        typesInBody, tree == null ? null : new StepModel.MethodSource(tree, source.unit()));
   }
 
   /**

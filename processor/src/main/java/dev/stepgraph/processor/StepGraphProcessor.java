@@ -36,6 +36,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   private @Nullable Reporter reporter;
   private @Nullable ModelReader reader;
+  private @Nullable StepFingerprint fingerprint;
   private List<ConnectorCheck> checks = List.of();
   private final InheritedStepCheck inheritedStepCheck = new InheritedStepCheck();
   private @Nullable Trees trees;
@@ -81,6 +82,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
     Trees trees = trees(processingEnv);
     this.trees = trees;
     this.reader = new ModelReader(elements, trees);
+    this.fingerprint = new StepFingerprint(elements, trees); // without the tree API, of the declarations
     Types types = processingEnv.getTypeUtils();
     List<ConnectorCheck> checks = new ArrayList<>(List.of(
         new ConnectorTypeCheck(AllowedThrows.unchecked(types, elements)),
@@ -182,8 +184,10 @@ public final class StepGraphProcessor extends AbstractProcessor {
       if (reporter.errorCount() != errorsBefore) {
         return null;
       }
-      List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
-      GraphClassGenerator.generate(connector, waves, maxChunkWeight).writeTo(processingEnv.getFiler());
+      DependencyGraph graph = connector.dependencyGraph();
+      List<List<Integer>> waves = Waves.byWave(Waves.levels(graph));
+      List<String> fingerprints = CombinedFingerprints.of(graph, waves, requireNonNull(fingerprint).of(connector));
+      GraphClassGenerator.generate(connector, waves, fingerprints, maxChunkWeight).writeTo(processingEnv.getFiler());
       if (rounds.mainWritten(packageName)) {
         reporter.warning(
             "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"

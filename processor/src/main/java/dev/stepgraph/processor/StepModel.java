@@ -1,6 +1,7 @@
 package dev.stepgraph.processor;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param typesInBody the types the method's body names as constants where it creates entities and
  *     relationships or asks its prior data for them; empty unless the step declares emits or
  *     reads and javac's tree API is there
+ * @param source the method's syntax tree in its file, for its fingerprint; null where javac's tree
+ *     API is unavailable
  */
 record StepModel(
     ExecutableElement method,
@@ -47,7 +50,8 @@ record StepModel(
     @Nullable RetryModel retry,
     List<DataType> emits,
     List<DataType> reads,
-    List<TypeInBody> typesInBody) {
+    List<TypeInBody> typesInBody,
+    @Nullable MethodSource source) {
 
   StepModel {
     dependsOn = List.copyOf(dependsOn);
@@ -83,6 +87,14 @@ record StepModel(
   String methodName() {
     return method.getSimpleName().toString();
   }
+
+  /**
+   * Where a step method is in the source.
+   *
+   * @param tree the method's syntax tree
+   * @param unit its file
+   */
+  record MethodSource(MethodTree tree, CompilationUnitTree unit) {}
 
   /**
    * One entry of {@code dependsOn}.
