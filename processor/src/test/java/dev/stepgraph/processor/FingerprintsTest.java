@@ -141,6 +141,19 @@ class FingerprintsTest {
     assertEquals(5, new TreeSet<>(BEFORE.values()).size(), BEFORE.toString());
   }
 
+  /**
+   * Pinned in a golden file, which the build checks on JDK 17 and 25: a fingerprint does not
+   * change with the JDK that compiles, only with the source.
+   */
+  @Test
+  void theFingerprintsMatchTheGoldenFileOnEveryJdk() throws IOException {
+    StringBuilder text = new StringBuilder();
+    BEFORE.forEach((id, fingerprint) -> text.append(id).append(' ').append(fingerprint).append('\n'));
+    fingerprints(edit(CONNECTOR, "    String query = \"name = 'a b'\";", TEXT_BLOCK)).forEach(
+        (id, fingerprint) -> text.append("with a text block: ").append(id).append(' ').append(fingerprint).append('\n'));
+    Golden.assertGolden("CloudConnector-fingerprints.txt", text.toString());
+  }
+
   @Test
   void twoCompilesOfTheSameSourceGiveByteIdenticalOutput() {
     JavaFileObject source = JavaFileObjects.forSourceString("com.acme.CloudConnector", CONNECTOR);
@@ -255,11 +268,13 @@ class FingerprintsTest {
         changed(BEFORE, fingerprints(edit(CONNECTOR, "\"name = 'a b'\"", "\"name = 'a b' // not a comment\""))));
   }
 
+  private static final String TEXT_BLOCK =
+      "    String query = \"\"\"\n        name = 'a b'\n          and active\n        \"\"\";";
+
   /** Text blocks: re-indenting the method with them changes nothing, their content does. */
   @Test
   void aTextBlockCountsByItsContent() {
-    String withBlock = edit(CONNECTOR, "    String query = \"name = 'a b'\";",
-        "    String query = \"\"\"\n        name = 'a b'\n          and active\n        \"\"\";");
+    String withBlock = edit(CONNECTOR, "    String query = \"name = 'a b'\";", TEXT_BLOCK);
     Map<String, String> before = fingerprints(withBlock);
     assertEquals(before, fingerprints(withBlock.replace("\n        ", "\n            ")));
     assertEquals(Set.of("users", "report"), changed(before, fingerprints(edit(withBlock, "  and", "and"))));
