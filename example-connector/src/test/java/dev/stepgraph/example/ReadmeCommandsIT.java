@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -29,10 +31,13 @@ class ReadmeCommandsIT {
 
   @TempDir Path tmp;
 
-  /** A command line: environment assignments, then the arguments after the jar. */
+  /**
+   * A command line: environment assignments, then the arguments after the jar; run in the
+   * environment the README's {@code export} lines set up, without what a transcript unsets.
+   */
   record Command(String line, Map<String, String> env, List<String> args) {
     static Command parse(String line) {
-      Map<String, String> env = new LinkedHashMap<>();
+      Map<String, String> env = new LinkedHashMap<>(exported());
       List<String> words = List.of(line.trim().split("\\s+"));
       int i = 0;
       while (words.get(i).matches("[A-Z_]+=.*")) {
@@ -54,7 +59,37 @@ class ReadmeCommandsIT {
       result.putAll(env);
       return result;
     }
+
+    /** The exit code the README promises: 1 when it makes an endpoint fail, else 0. */
+    int expectedExitCode() {
+      return env.containsKey("API_FAIL") || env.containsKey("API_UNAUTHORIZED") ? 1 : 0;
+    }
   }
+
+  /**
+   * What the README's {@code export NAME=value} lines set, in every shell block: the quick start
+   * exports what every later command needs. Nothing else reaches the commands: the test's own
+   * default token is unset.
+   */
+  static Map<String, String> exported() {
+    Map<String, String> env = new LinkedHashMap<>();
+    try {
+      for (List<String> block : blocks(readme(), "shell")) {
+        for (String line : block) {
+          if (line.startsWith("export ")) {
+            String[] pair = line.substring("export ".length()).trim().split("=", 2);
+            env.put(pair[0], pair[1]);
+          }
+        }
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    return env;
+  }
+
+  /** Variables the test process would pass on by itself, that only the README may set. */
+  private static final Set<String> UNSET = Set.of("API_TOKEN");
 
   static List<String> readme() throws Exception {
     return Files.readAllLines(
@@ -93,6 +128,21 @@ class ReadmeCommandsIT {
         String.join("\n", shown), "the README's 'Generated sources' listing differs from " + generated);
   }
 
+  @Test
+  void theTestShownIsATestOfThisBuild() throws Exception {
+    List<String> shown = null;
+    for (List<String> block : blocks(readme(), "java")) {
+      if (block.contains("class ServicesStepTest {")) {
+        shown = block;
+      }
+    }
+    assertTrue(shown != null, "the README shows no ServicesStepTest");
+    Path test = Path.of("src/test/java/dev/stepgraph/example/ServicesStepTest.java");
+    assertEquals(String.join("\n", Files.readAllLines(test, StandardCharsets.UTF_8)),
+        String.join("\n", shown), "the README's 'Testing a connector' example differs from " + test
+            + ", which this build compiles and runs");
+  }
+
   @TestFactory
   Stream<DynamicTest> shellCommandsExitAsDocumented() throws Exception {
     List<String> commands = new ArrayList<>();
@@ -119,21 +169,34 @@ class ReadmeCommandsIT {
                       if (output >= 0) {
                         args.set(output + 1, tmp.resolve(args.get(output + 1)).toString());
                       }
+                      Map<String, String> env = command.envForTest();
+                      Set<String> unset = new HashSet<>(UNSET);
+                      unset.removeAll(env.keySet());
                       Result result =
-                          ConnectorProcess.run(command.envForTest(), args.toArray(String[]::new));
-                      int expected = command.env().containsKey("API_FAIL") ? 1 : 0;
-                      assertEquals(expected, result.exitCode(), result.stderr());
+                          ConnectorProcess.run(env, unset, args.toArray(String[]::new));
+                      assertEquals(command.expectedExitCode(), result.exitCode(), result.stderr());
                       if (output >= 0) {
-                        assertTrue(Files.size(Path.of(args.get(output + 1))) > 0);
+                        // Written, and with what the steps collected unless they all failed.
+                        Path written = Path.of(args.get(output + 1));
+                        assertTrue(Files.exists(written), line);
+                        assertTrue(Files.size(written) > 0 || result.stderr().contains(" 0 succeeded"), line);
                       }
                     }));
   }
 
+  /**
+   * Transcripts: {@code $ java -jar ...} and what it prints, after any {@code $ unset NAME} lines,
+   * which take a variable the README exported away.
+   */
   @TestFactory
   Stream<DynamicTest> transcriptsMatchWhatTheCommandPrints() throws Exception {
     List<List<String>> transcripts = new ArrayList<>();
     for (List<String> block : blocks(readme(), "text")) {
-      if (!block.isEmpty() && block.get(0).startsWith("$ " + JAR_PREFIX)) {
+      int first = 0;
+      while (first < block.size() && block.get(first).startsWith("$ unset ")) {
+        first++;
+      }
+      if (first < block.size() && block.get(first).startsWith("$ " + JAR_PREFIX)) {
         transcripts.add(block);
       }
     }
@@ -142,24 +205,43 @@ class ReadmeCommandsIT {
         .map(
             block ->
                 DynamicTest.dynamicTest(
-                    block.get(0),
+                    String.join("; ", block.subList(0, commandLine(block) + 1)),
                     () -> {
-                      Command command = Command.parse(block.get(0).substring(2));
+                      int at = commandLine(block);
+                      Command command = Command.parse(block.get(at).substring(2));
+                      Map<String, String> env = command.envForTest();
+                      Set<String> unset = new HashSet<>(UNSET);
+                      for (String line : block.subList(0, at)) {
+                        String variable = line.substring("$ unset ".length()).trim();
+                        env.remove(variable);
+                        unset.add(variable);
+                      }
+                      unset.removeAll(env.keySet());
                       Result result =
-                          ConnectorProcess.run(
-                              command.envForTest(), command.args().toArray(String[]::new));
+                          ConnectorProcess.run(env, unset, command.args().toArray(String[]::new));
                       List<String> printed = new ArrayList<>(result.stdoutLines());
                       printed.addAll(result.stderrLines());
-                      assertEquals(block.subList(1, block.size()), printed);
+                      assertEquals(block.subList(at + 1, block.size()), printed);
                     }));
+  }
+
+  /** The index of a transcript's {@code $ java -jar} line. */
+  private static int commandLine(List<String> block) {
+    int at = 0;
+    while (block.get(at).startsWith("$ unset ")) {
+      at++;
+    }
+    return at;
   }
 
   @Test
   void theQuickStartBuildsAndRunsTheExampleWithTwoCommands() throws Exception {
     List<List<String>> shell = blocks(readme(), "shell");
     assertTrue(shell.size() >= 2, "the quick start shows two commands");
-    assertTrue(shell.get(0).get(0).startsWith("mvn "), shell.get(0).toString());
-    assertTrue(shell.get(0).get(0).contains(" && " + JAR_PREFIX), shell.get(0).toString());
+    List<String> quickStart = shell.get(0).stream().filter(line -> !line.startsWith("export ")).toList();
+    assertEquals(1, quickStart.size(), "one command after the exports: " + shell.get(0));
+    assertTrue(quickStart.get(0).startsWith("mvn "), shell.get(0).toString());
+    assertTrue(quickStart.get(0).contains(" && " + JAR_PREFIX), shell.get(0).toString());
     assertEquals(List.of("mvn verify"), shell.get(1), "the second command runs every test");
   }
 }

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Stepgraph annotation processor. For every class with {@code @Step} methods it checks the
- * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts) and, when the connector has no
+ * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts, configuration keys) and,
+ * when the connector has no
  * error, generates {@code <Connector>_StepGraph}; for every package with connectors it generates a
  * {@code ConnectorMain}. Never throws: an unexpected failure becomes an error naming the connector.
  */
@@ -40,6 +41,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   private List<ConnectorCheck> checks = List.of();
   private final InheritedStepCheck inheritedStepCheck = new InheritedStepCheck();
   private @Nullable Trees trees;
+  private PhaseTimes times = new PhaseTimes(false);
 
   private final ProcessingRounds rounds = new ProcessingRounds();
 
@@ -66,7 +68,13 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY);
+    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY, ModelReader.CONFIG_KEY,
+        ModelReader.CONFIG_KEYS);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(PhaseTimes.OPTION);
   }
 
   @Override
@@ -81,7 +89,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
     this.reporter = new Reporter(processingEnv.getMessager());
     Trees trees = trees(processingEnv);
     this.trees = trees;
-    this.reader = new ModelReader(elements, trees);
+    this.times = new PhaseTimes(Boolean.parseBoolean(processingEnv.getOptions().get(PhaseTimes.OPTION)));
+    this.reader = new ModelReader(elements, trees, times);
     this.fingerprint = new StepFingerprint(elements, trees); // without the tree API, of the declarations
     Types types = processingEnv.getTypeUtils();
     List<ConnectorCheck> checks = new ArrayList<>(List.of(
@@ -92,9 +101,11 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new CycleCheck(),
         new PolicyCheck(),
         new DataTypeNameCheck(),
-        new ReadsUpstreamCheck()));
+        new ReadsUpstreamCheck(),
+        new ConfigKeyCheck()));
     if (trees != null) {
       checks.add(new StepBodyContractCheck(trees)); // without javac's tree API, the runtime checks bodies alone
+      checks.add(new StepBodyConfigCheck(trees));
     }
     checks.add(inheritedStepCheck);
     this.checks = List.copyOf(checks);
@@ -103,6 +114,9 @@ public final class StepGraphProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnvironment) {
     Reporter reporter = this.reporter;
+    if (reporter != null && roundEnvironment.processingOver() && times.enabled()) {
+      reporter.note(times.summary());
+    }
     if (reporter == null || annotations.isEmpty()) {
       return false;
     }
@@ -114,6 +128,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
             "class " + type.getQualifiedName() + " has @Connector but no @Step method, so it is not a connector"
                 + " and nothing is generated for it: add @Step methods or remove @Connector",
             type, ModelReader.annotation(type, ModelReader.CONNECTOR), null);
+      }
+    }
+    for (TypeElement type : elements.withConfigKeys()) {
+      List<AnnotationMirror> keys = ConfigKeyReader.mirrors(type);
+      if (!connectors.contains(type) && !keys.isEmpty()) {
+        reporter.warning(
+            "class " + type.getQualifiedName() + " has @ConfigKey but no @Step method, so it is not a connector"
+                + " and no run checks these keys: declare them on the connector class that reads them",
+            type, keys.get(0), null);
       }
     }
     for (ExecutableElement method : elements.retries()) {
@@ -170,7 +193,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
   /** Reads, checks and generates one connector; null if it has errors. */
   private ConnectorMainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
     try {
-      ConnectorModel connector = requireNonNull(reader).read(type);
+      ModelReader reader = requireNonNull(this.reader);
+      ConnectorModel connector = times.time("read", () -> reader.read(type));
       afterRead.accept(connector);
       int errorsBefore = reporter.errorCount();
       if (connector.isAbstractClass()) {
@@ -178,7 +202,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
         return null;
       }
       for (ConnectorCheck check : checks) {
-        check.check(connector, reporter);
+        times.time(check.getClass().getSimpleName(), () -> check.check(connector, reporter));
       }
       checkUniqueInPackage(connector, packageName, reporter);
       if (reporter.errorCount() != errorsBefore) {
@@ -186,8 +210,11 @@ public final class StepGraphProcessor extends AbstractProcessor {
       }
       DependencyGraph graph = connector.dependencyGraph();
       List<List<Integer>> waves = Waves.byWave(Waves.levels(graph));
-      List<String> fingerprints = CombinedFingerprints.of(graph, waves, requireNonNull(fingerprint).of(connector));
-      GraphClassGenerator.generate(connector, waves, fingerprints, maxChunkWeight).writeTo(processingEnv.getFiler());
+      StepFingerprint fingerprint = requireNonNull(this.fingerprint);
+      List<String> fingerprints =
+          times.time("fingerprint", () -> CombinedFingerprints.of(graph, waves, fingerprint.of(connector)));
+      times.time("generate", () -> GraphClassGenerator.generate(connector, waves, fingerprints, maxChunkWeight))
+          .writeTo(processingEnv.getFiler());
       if (rounds.mainWritten(packageName)) {
         reporter.warning(
             "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"

@@ -12,7 +12,9 @@ import java.util.Set;
  * case, every character other than a letter or digit replaced by {@code _}).
  *
  * <p>Values are never printed: {@link #toString()} lists the keys only, so secrets stay out of
- * logs and events.
+ * logs and events. A connector that declares its keys ({@code @ConfigKey}) has its configuration
+ * checked before the first step, and the values of its secret keys masked as {@code ****} in what
+ * the run prints, even when a step puts them in a log line or an error message.
  */
 public interface Config {
 
@@ -38,6 +40,14 @@ public interface Config {
 
   /** The keys set in the properties file (not the environment), sorted. */
   Set<String> keys();
+
+  /**
+   * The properties file this configuration was read from ({@link #load}), as it was given; empty
+   * for one made from a map ({@link #of}). Messages about a key name it.
+   */
+  default Optional<Path> file() {
+    return Optional.empty();
+  }
 
   /**
    * A configuration from these properties, overridden by {@code environment} (variable names as

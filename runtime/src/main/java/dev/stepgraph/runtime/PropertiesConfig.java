@@ -178,6 +178,11 @@ final class PropertiesConfig implements Config {
   }
 
   @Override
+  public Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+
+  @Override
   public Set<String> keys() {
     return Collections.unmodifiableSet(new TreeSet<>(properties.keySet()));
   }

@@ -38,7 +38,11 @@ public interface StepContext {
    */
   Logger log();
 
-  /** The connector's configuration: the {@code --config} properties file and the environment. */
+  /**
+   * The connector's configuration: the {@code --config} properties file and the environment. In a
+   * connector that declares its keys ({@code @ConfigKey}), the required ones are set: the run
+   * checked that before its first step.
+   */
   Config config();
 
   /**

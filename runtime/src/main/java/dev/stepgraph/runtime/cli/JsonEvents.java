@@ -2,6 +2,7 @@ package dev.stepgraph.runtime.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.stepgraph.runtime.internal.Errors;
 import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.run.StepStatus;
@@ -95,12 +96,12 @@ final class JsonEvents implements RunListener {
       json.writeNumberField("attempts", e.attempts());
       json.writeNumberField("delayMs", e.delay().toMillis());
       json.writeStringField("error", e.errorSummary());
-      json.writeStringField("errorType", e.error().getClass().getName());
+      json.writeStringField("errorType", Errors.className(e.error()));
     } else if (event instanceof RunEvent.StepFailed e) {
       json.writeStringField("step", e.stepId());
       json.writeNumberField("durationMs", e.duration().toMillis());
       json.writeStringField("error", e.errorSummary());
-      json.writeStringField("errorType", e.error().getClass().getName());
+      json.writeStringField("errorType", Errors.className(e.error()));
       json.writeNumberField("attempts", e.attempts());
     } else if (event instanceof RunEvent.StepTimedOut e) {
       json.writeStringField("step", e.stepId());

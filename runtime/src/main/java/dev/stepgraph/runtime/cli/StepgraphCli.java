@@ -91,6 +91,10 @@ public final class StepgraphCli {
     }
     if (CommandLine.printHelpIfRequested(root)) {
       out.flush();
+      if (sub == null || sub.commandSpec().name().equals("run")) {
+        // The help of what runs the steps ends with the configuration they read.
+        ConfigKeysText.help(io.out(), connectors.forHelp(new Options(root, sub).string("--connector")));
+      }
       return ExitCodes.printed(io, "the help");
     }
     Options options = new Options(root, sub);

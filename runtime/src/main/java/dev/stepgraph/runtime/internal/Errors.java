@@ -30,8 +30,19 @@ public final class Errors {
   }
 
   private static String typeName(Throwable error) {
+    if (error instanceof MaskedThrowable masked) {
+      return masked.simpleName();
+    }
     String name = error.getClass().getSimpleName();
     return name.isEmpty() ? error.getClass().getName() : name;
+  }
+
+  /**
+   * The fully qualified name of the error's class; of the original's, for a copy whose secrets
+   * are masked ({@link SecretMask}).
+   */
+  public static String className(Throwable error) {
+    return error instanceof MaskedThrowable masked ? masked.className() : error.getClass().getName();
   }
 
   /** What {@code toString()} says of the object, or its class name if that throws. */

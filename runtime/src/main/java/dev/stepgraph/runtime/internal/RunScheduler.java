@@ -47,6 +47,7 @@ public final class RunScheduler {
   private final EntityKeys keys = new EntityKeys();
   private final StepThreads threads;
   private final RunContext context;
+  private final SecretMask mask;
 
   private static final long LOST_THREAD_CHECK_NANOS = 1_000_000_000L;
   private static final long OUT_OF_HEAP_BACKOFF_NANOS = 10_000_000L;
@@ -68,7 +69,8 @@ public final class RunScheduler {
       DoubleSupplier jitter) {
     this.graph = graph;
     this.config = config;
-    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events");
+    this.mask = SecretMask.of(graph.configKeys(), config);
+    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events", mask);
     this.eventWait = eventWait;
     this.clock = clock;
     this.cancelGrace = cancelGrace;
@@ -161,8 +163,15 @@ public final class RunScheduler {
     }
     events.publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
     // The listeners get a bounded time to take the rest; what they could not is reported.
-    List<String> warnings = events.finish(eventWait);
-    RunReport report = new RunReport(graph.id(), results, duration, cancelled, warnings);
+    List<String> warnings = mask.lines(events.finish(eventWait));
+    List<StepResult> shown = results;
+    if (!mask.isEmpty()) {
+      shown = new ArrayList<>(results.size());
+      for (StepResult result : results) {
+        shown.add(mask.result(result));
+      }
+    }
+    RunReport report = new RunReport(graph.id(), shown, duration, cancelled, warnings);
     if (callerInterrupted) {
       Thread.currentThread().interrupt();
     }
