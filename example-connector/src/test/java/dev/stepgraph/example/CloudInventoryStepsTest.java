@@ -30,6 +30,17 @@ class CloudInventoryStepsTest {
               "inventory.hosts", "2", "inventory.services-per-host", "2"));
 
   @Test
+  void aRequiredKeyTheTestDoesNotGiveStopsTheRunBeforeAnyStep() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> ConnectorTester.of(CloudInventoryConnector_StepGraph::create).step("users").run());
+
+    assertEquals("required config key 'api.token' is not set: set environment variable API_TOKEN,"
+        + " or pass --config FILE with 'api.token' in it (a ConnectorTester reads no file and no"
+        + " environment variable: give every key with withConfig)", e.getMessage());
+  }
+
+  @Test
   void usersListsEveryUserWithTheirRoles() {
     StepTestResult result = TESTER.step("users").run();
 

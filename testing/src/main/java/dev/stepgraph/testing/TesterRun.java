@@ -34,7 +34,7 @@ final class TesterRun {
   static Collected run(ConnectorGraph graph, Map<String, String> config) {
     Map<String, List<LogLine>> logs = new ConcurrentHashMap<>();
     Map<String, List<Duration>> backoffs = new ConcurrentHashMap<>();
-    ConnectorRunner runner =
+    ConnectorRunner.Builder builder =
         ConnectorRunner.builder(graph)
             .config(Config.of(config, Map.of()))
             .skipBackoff()
@@ -48,8 +48,16 @@ final class TesterRun {
               }
             })
             // Wait for the listener, which only appends to lists, however loaded the machine.
-            .eventWait(Duration.ofMinutes(1))
-            .build();
+            .eventWait(Duration.ofMinutes(1));
+    ConnectorRunner runner;
+    try {
+      runner = builder.build();
+    } catch (IllegalArgumentException badConfig) {
+      // The connector's declared keys: a tester reads neither files nor the environment.
+      throw new IllegalArgumentException(badConfig.getMessage()
+          + " (a ConnectorTester reads no file and no environment variable: give every key with"
+          + " withConfig)", badConfig);
+    }
     RunReport report = runner.run();
     return new Collected(report, copy(logs), copy(backoffs));
   }
