@@ -1,5 +1,6 @@
 package dev.stepgraph.processor;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,7 @@ final class CombinedFingerprints {
       throw new IllegalArgumentException(graph.size() + " steps but " + own.size() + " fingerprints");
     }
     String[] combined = new String[graph.size()];
+    MessageDigest digest = StepFingerprint.newSha256();
     for (List<Integer> wave : waves) {
       for (int step : wave) {
         Integer[] dependencies = Arrays.stream(graph.dependencies(step)).boxed().toArray(Integer[]::new);
@@ -38,7 +40,7 @@ final class CombinedFingerprints {
           }
           text.append("dependency ").append(graph.id(dependency)).append(' ').append(combined[dependency]).append('\n');
         }
-        combined[step] = StepFingerprint.sha256(text.toString());
+        combined[step] = StepFingerprint.sha256(digest, text.toString());
       }
     }
     for (int step = 0; step < combined.length; step++) {

@@ -72,9 +72,10 @@ final class StepFingerprint {
   /** The own fingerprint of each step of a connector that passed the checks, in step order. */
   List<String> of(ConnectorModel connector) {
     Map<CompilationUnitTree, CharSequence> files = new HashMap<>();
+    MessageDigest digest = newSha256();
     List<String> fingerprints = new ArrayList<>(connector.steps().size());
     for (StepModel step : connector.steps()) {
-      fingerprints.add(sha256(text(connector, step, files)));
+      fingerprints.add(sha256(digest, text(connector, step, files)));
     }
     return fingerprints;
   }
@@ -239,13 +240,20 @@ final class StepFingerprint {
     text.append(name).append(' ').append(value.length()).append(':').append(value).append('\n');
   }
 
-  /** The first 16 bytes of the SHA-256 of the text, in hex: 32 characters, as the runtime's fingerprints. */
-  static String sha256(String text) {
+  /**
+   * A SHA-256 digest for {@link #sha256(MessageDigest, String)}: one per connector, because
+   * getting one costs more than hashing a step while javac's JVM is cold.
+   */
+  static MessageDigest newSha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
+  }
+
+  /** The first 16 bytes of the SHA-256 of the text, in hex: 32 characters, as the runtime's fingerprints. */
+  static String sha256(MessageDigest digest, String text) {
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
   }
 }

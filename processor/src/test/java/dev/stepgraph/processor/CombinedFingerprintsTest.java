@@ -44,9 +44,9 @@ class CombinedFingerprintsTest {
   @Test
   void aStepWithoutDependenciesIsTheHashOfItsOwnAndAStepWithSomeAddsThemSortedById() {
     List<String> combined = CombinedFingerprints.of(GRAPH, WAVES, OWN);
-    assertEquals(StepFingerprint.sha256("own own-a\n"), combined.get(0));
+    assertEquals(StepFingerprint.sha256(StepFingerprint.newSha256(), "own own-a\n"), combined.get(0));
     assertEquals(32, combined.get(0).length());
-    assertEquals(StepFingerprint.sha256("own own-d\ndependency b " + combined.get(1) + "\ndependency c "
+    assertEquals(StepFingerprint.sha256(StepFingerprint.newSha256(), "own own-d\ndependency b " + combined.get(1) + "\ndependency c "
         + combined.get(2) + "\n"), combined.get(3));
     assertNotEquals(combined.get(0), combined.get(4));
   }
