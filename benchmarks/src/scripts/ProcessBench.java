@@ -25,6 +25,7 @@ import jdk.jfr.consumer.RecordingFile;
  * <pre>
  * java ProcessBench.java compile --generator GenerateConnector.java --work DIR --javac PATH
  *      --processorpath PP --classpath CP [--sizes 100,1000,10000] [--reps 5] [--out FILE.md]
+ *      [--baseline-processorpath PP0]
  * java ProcessBench.java profile --generator GenerateConnector.java --work DIR --javac PATH
  *      --processorpath PP --classpath CP --size 10000 [--out FILE.txt]
  * java ProcessBench.java contracts --generator GenerateConnector.java --work DIR --javac PATH
@@ -59,6 +60,10 @@ public final class ProcessBench {
 
   static void compile(String[] args) throws Exception {
     Map<String, String> o = options(args, new ArrayList<>());
+    if (o.containsKey("baseline-processorpath")) {
+      compileAgainstBaseline(o);
+      return;
+    }
     Path work = Path.of(o.get("work"));
     int defaultReps = Integer.parseInt(o.getOrDefault("reps", "5"));
     List<Integer> sizes = Arrays.stream(o.getOrDefault("sizes", "100,1000,10000").split(","))
@@ -110,6 +115,52 @@ public final class ProcessBench {
           "%nGrowth 1,000 -> 10,000 steps (medians): javac + processor x%.2f, javac -proc:none x%.2f, "
               + "processor overhead alone x%.2f (%.3f s -> %.3f s). Linear would be about x10.%n",
           b[1] / a[1], b[0] / a[0], (b[1] - b[0]) / (a[1] - a[0]), a[1] - a[0], b[1] - b[0]));
+    }
+    emit(o, md.toString());
+  }
+
+  /**
+   * Two processors side by side: for each rep, {@code -proc:none}, the baseline processor
+   * ({@code --baseline-processorpath}) and the processor ({@code --processorpath}), interleaved, so
+   * the load on the machine falls on all three alike. What a change to the processor costs.
+   */
+  static void compileAgainstBaseline(Map<String, String> o) throws Exception {
+    Path work = Path.of(o.get("work"));
+    int defaultReps = Integer.parseInt(o.getOrDefault("reps", "5"));
+    List<Integer> sizes = Arrays.stream(o.getOrDefault("sizes", "1000").split(","))
+        .map(String::trim).map(Integer::parseInt).toList();
+    Map<String, String> baseline = new HashMap<>(o);
+    baseline.put("processorpath", o.get("baseline-processorpath"));
+    StringBuilder md = new StringBuilder();
+    md.append("javac: `").append(o.get("javac")).append("` (").append(version(o.get("javac")))
+        .append("); baseline processor path `").append(o.get("baseline-processorpath")).append("`, processor path `")
+        .append(o.get("processorpath")).append("`. Per size, 1 untimed warm-up run of each mode, then the timed runs, "
+            + "the three modes interleaved. Medians, min-max in parentheses; CPU = user + system time.\n\n");
+    md.append("| steps | runs | javac -proc:none s | + baseline processor s | + processor s | processor - baseline s "
+        + "| CPU -proc:none s | CPU + baseline s | CPU + processor s | CPU processor - baseline s |\n"
+        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int n : sizes) {
+      Path src = generate(o.get("generator"), work, n);
+      int reps = Integer.parseInt(o.getOrDefault("reps-" + n, String.valueOf(defaultReps)));
+      List<List<Double>> wall = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      javac(o, work, src, n, false);
+      javac(baseline, work, src, n, true);
+      javac(o, work, src, n, true);
+      for (int r = 0; r < reps; r++) {
+        Sample[] samples = {javac(o, work, src, n, false), javac(baseline, work, src, n, true), javac(o, work, src, n, true)};
+        for (int m = 0; m < 3; m++) {
+          wall.get(m).add(samples[m].seconds);
+          cpu.get(m).add(samples[m].cpuSeconds);
+        }
+        System.out.printf(Locale.ROOT, "  %6d steps rep %d: -proc:none %.3f s, baseline %.3f s, processor %.3f s, load %s%n",
+            n, r + 1, samples[0].seconds, samples[1].seconds, samples[2].seconds, load());
+      }
+      md.append(String.format(Locale.ROOT, "| %,d | %d | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %+.3f "
+              + "| %.2f | %.2f | %.2f | %+.2f |%n", n, reps,
+          median(wall.get(0)), min(wall.get(0)), max(wall.get(0)), median(wall.get(1)), min(wall.get(1)), max(wall.get(1)),
+          median(wall.get(2)), min(wall.get(2)), max(wall.get(2)), median(wall.get(2)) - median(wall.get(1)),
+          median(cpu.get(0)), median(cpu.get(1)), median(cpu.get(2)), median(cpu.get(2)) - median(cpu.get(1))));
     }
     emit(o, md.toString());
   }

@@ -94,6 +94,13 @@ public final class CloudConnector_StepGraph {
     // Wave 2 (sequential): report
     graph.step("report", "Report what was collected", List.<String>of("users", "services"), 2,
         ctx -> connector.get().report(ctx));
+    // Fingerprints, over each step's declaration, source (formatting and comments aside) and
+    // upstream steps: a run store reuses a recorded result only while it is unchanged.
+    graph.fingerprint("users", "c706cd6d37f8c5eb5e7d148e15528b86");
+    graph.fingerprint("roles", "0b45567a5012f5215433e539276459a3");
+    graph.fingerprint("hosts", "80bdc4808c6be930f7fdc0502ca76603");
+    graph.fingerprint("services", "cc903d6e6d446961463961d3c9dcb627");
+    graph.fingerprint("report", "a95410f1cef9c41b235c4259b0bc9f50");
     return graph.build();
   }
 }

@@ -78,6 +78,10 @@ public final class GithubConnector_StepGraph {
     // Wave 1 (sequential): repos
     graph.step("repos", "Collect repositories", List.<String>of("members"), 1,
         ctx -> connector.get().repos(ctx));
+    // Fingerprints, over each step's declaration, source (formatting and comments aside) and
+    // upstream steps: a run store reuses a recorded result only while it is unchanged.
+    graph.fingerprint("members", "0723ab865a07b03bd8b46c515f94140b");
+    graph.fingerprint("repos", "8d43e44700a317171bd18b3d15ebd08f");
     return graph.build();
   }
 }

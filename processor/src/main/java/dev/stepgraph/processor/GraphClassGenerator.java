@@ -21,7 +21,8 @@ import javax.lang.model.element.TypeElement;
  * connector id, the wave count, the two {@code create} methods and {@code build}, which registers
  * the steps in one of two forms: {@link FlatGraphForm} for a small graph, {@link ChunkedGraphForm}
  * (nested {@code StepsN} classes) for one heavier than {@link ChunkedGraphForm#MAX_CHUNK_WEIGHT}
- * (steps plus dependencies).
+ * (steps plus dependencies). Either form gives each step the fingerprint the processor computed
+ * ({@link StepFingerprint}, {@link CombinedFingerprints}), after registering the steps.
  * A step gets a {@code StepPolicy} only when it has a timeout, retries or skip-on-dependency-failure,
  * or declares a {@code DataContract}, which it then gets too; {@code build()} sets the schedule when
  * it is {@code EAGER}, and declares the connector's configuration keys, if any.
@@ -43,10 +44,12 @@ final class GraphClassGenerator {
    * The source of the graph class.
    *
    * @param waves step indices by wave, each wave in declaration order
+   * @param fingerprints the fingerprint of each step, in step order ({@link CombinedFingerprints})
    * @param maxChunkWeight the weight up to which the graph takes the flat form, and of one {@code
    *     StepsN} class of the chunked form ({@link ChunkedGraphForm#MAX_CHUNK_WEIGHT})
    */
-  static JavaFile generate(ConnectorModel connector, List<List<Integer>> waves, int maxChunkWeight) {
+  static JavaFile generate(
+      ConnectorModel connector, List<List<Integer>> waves, List<String> fingerprints, int maxChunkWeight) {
     TypeElement type = connector.type();
     ClassName connectorClass = ClassName.get(type);
     ClassName graphClass = GeneratedTypes.graphClass(type);
@@ -99,9 +102,9 @@ final class GraphClassGenerator {
       }
     }
     if (StepRegistration.weight(connector) <= maxChunkWeight) {
-      FlatGraphForm.addSteps(connector, waves, build);
+      FlatGraphForm.addSteps(connector, waves, fingerprints, build);
     } else {
-      graph.addTypes(ChunkedGraphForm.addSteps(connector, waves, maxChunkWeight, build));
+      graph.addTypes(ChunkedGraphForm.addSteps(connector, waves, fingerprints, maxChunkWeight, build));
     }
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());

@@ -181,7 +181,8 @@ final class ModelReader {
     }
     return new StepModel(method, step, id, idValue, description, dependsOn, signature(method), timeout, timeoutValue,
         onDependencyFailure, onDependencyFailureValue, retry == null ? null : readRetry(retry), emits, reads,
-        declaresContract ? inBody.types() : List.of(), declaresConfig ? inBody.configKeys() : List.of());
+        declaresContract ? inBody.types() : List.of(), declaresConfig ? inBody.configKeys() : List.of(),
+        tree == null ? null : new StepModel.MethodSource(tree, source.unit()));
   }
 
   /**

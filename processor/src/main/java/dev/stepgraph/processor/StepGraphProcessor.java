@@ -37,6 +37,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   private @Nullable Reporter reporter;
   private @Nullable ModelReader reader;
+  private @Nullable StepFingerprint fingerprint;
   private List<ConnectorCheck> checks = List.of();
   private final InheritedStepCheck inheritedStepCheck = new InheritedStepCheck();
   private @Nullable Trees trees;
@@ -90,6 +91,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
     this.trees = trees;
     this.times = new PhaseTimes(Boolean.parseBoolean(processingEnv.getOptions().get(PhaseTimes.OPTION)));
     this.reader = new ModelReader(elements, trees, times);
+    this.fingerprint = new StepFingerprint(elements, trees); // without the tree API, of the declarations
     Types types = processingEnv.getTypeUtils();
     List<ConnectorCheck> checks = new ArrayList<>(List.of(
         new ConnectorTypeCheck(AllowedThrows.unchecked(types, elements)),
@@ -207,8 +209,12 @@ public final class StepGraphProcessor extends AbstractProcessor {
       if (reporter.errorCount() != errorsBefore) {
         return null;
       }
-      List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
-      times.time("generate", () -> GraphClassGenerator.generate(connector, waves, maxChunkWeight))
+      DependencyGraph graph = connector.dependencyGraph();
+      List<List<Integer>> waves = Waves.byWave(Waves.levels(graph));
+      StepFingerprint fingerprint = requireNonNull(this.fingerprint);
+      List<String> fingerprints =
+          times.time("fingerprint", () -> CombinedFingerprints.of(graph, waves, fingerprint.of(connector)));
+      times.time("generate", () -> GraphClassGenerator.generate(connector, waves, fingerprints, maxChunkWeight))
           .writeTo(processingEnv.getFiler());
       if (rounds.mainWritten(packageName)) {
         reporter.warning(

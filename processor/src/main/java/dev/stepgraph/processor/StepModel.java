@@ -1,6 +1,7 @@
 package dev.stepgraph.processor;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  *     reads and javac's tree API is there
  * @param configInBody the configuration keys the method's body reads as constants through {@code
  *     ctx.config()}; empty unless the connector declares keys and javac's tree API is there
+ * @param source the method's syntax tree in its file, for its fingerprint; null where javac's tree
+ *     API is unavailable
  */
 record StepModel(
     ExecutableElement method,
@@ -50,7 +53,8 @@ record StepModel(
     List<DataType> emits,
     List<DataType> reads,
     List<TypeInBody> typesInBody,
-    List<ConfigInBody> configInBody) {
+    List<ConfigInBody> configInBody,
+    @Nullable MethodSource source) {
 
   StepModel {
     configInBody = List.copyOf(configInBody);
@@ -87,6 +91,14 @@ record StepModel(
   String methodName() {
     return method.getSimpleName().toString();
   }
+
+  /**
+   * Where a step method is in the source.
+   *
+   * @param tree the method's syntax tree
+   * @param unit its file
+   */
+  record MethodSource(MethodTree tree, CompilationUnitTree unit) {}
 
   /**
    * One entry of {@code dependsOn}.

@@ -25,10 +25,14 @@
  *   <li>Graph: {@link dev.stepgraph.processor.DependencyGraph}, {@link
  *       dev.stepgraph.processor.Cycles} and {@link dev.stepgraph.processor.Waves} work on plain
  *       indices, without {@code javax.lang.model}.
+ *   <li>Fingerprint: {@link dev.stepgraph.processor.StepFingerprint} hashes each step's declaration
+ *       and its method's source, reduced to its tokens by {@link
+ *       dev.stepgraph.processor.JavaTokens}; {@link dev.stepgraph.processor.CombinedFingerprints}
+ *       adds those of the steps upstream, on plain indices.
  *   <li>Generate: {@link dev.stepgraph.processor.GraphClassGenerator} writes the graph class in the
  *       {@link dev.stepgraph.processor.FlatGraphForm flat} or the {@link
  *       dev.stepgraph.processor.ChunkedGraphForm chunked} form, with each step's {@link
- *       dev.stepgraph.processor.ResolvedPolicy} and data contract; {@link
+ *       dev.stepgraph.processor.ResolvedPolicy}, data contract and fingerprint; {@link
  *       dev.stepgraph.processor.ConnectorMainGenerator} writes {@code ConnectorMain}; {@link
  *       dev.stepgraph.processor.GeneratedTypes} names what generated code uses.
  * </ol>

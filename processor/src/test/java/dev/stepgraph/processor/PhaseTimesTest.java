@@ -37,7 +37,7 @@ class PhaseTimesTest {
     String phase = " [0-9]+\\.[0-9] ms";
     assertTrue(Pattern.matches("stepgraph timings: read" + phase + ", scan step bodies \\(in read\\)" + phase
             + ", ConnectorTypeCheck" + phase + ", .*, ReadsUpstreamCheck" + phase + ".*"
-            + ", StepBodyContractCheck" + phase + ", .*generate" + phase, notes.get(0)),
+            + ", StepBodyContractCheck" + phase + ", .*fingerprint" + phase + ", generate" + phase, notes.get(0)),
         notes.get(0));
     assertEquals(Diagnostic.Kind.NOTE, compilation.notes().get(0).getKind());
   }
