@@ -239,7 +239,19 @@ public final class StepGraphProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * What an unexpected failure while processing {@code what} says. A {@link LinkageError} (a class
+   * the processor needs is missing or of another version: {@code NoClassDefFoundError}) is a
+   * processor path put together by hand, not a bug: one line that says how to fix it. Anything else
+   * is a bug in the processor, reported with the first frames of its stack trace.
+   */
   static String bugMessage(String what, Throwable e) {
+    if (e instanceof LinkageError) {
+      return "the Stepgraph annotation processor could not load a class it needs while processing " + what + " ("
+          + e + "): its processor path is incomplete or mixes versions. Put the stepgraph-processor jar, of the"
+          + " same version as stepgraph-runtime, on the processor path as it is published, alone (it bundles"
+          + " what it needs): Maven annotationProcessorPaths, Gradle annotationProcessor, or javac -processorpath";
+    }
     StringBuilder message = new StringBuilder("Stepgraph bug while processing ").append(what).append(": ")
         .append(e).append(". This is a bug in the Stepgraph annotation processor, not in your code;"
             + " please report it with this message.");
