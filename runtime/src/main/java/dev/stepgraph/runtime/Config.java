@@ -11,7 +11,7 @@ import java.util.Set;
  * environment variables. The variable for key {@code api.base-url} is {@code API_BASE_URL} (upper
  * case, every character other than a letter or digit replaced by {@code _}).
  *
- * <p>Values are never printed: {@link #toString()} lists the keys only, so secrets stay out of
+ * <p>Values are never printed: {@code toString()} lists the keys only, so secrets stay out of
  * logs and events.
  */
 public interface Config {
