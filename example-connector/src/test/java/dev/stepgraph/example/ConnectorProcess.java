@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged example connector as a separate JVM, as a user runs it. */
@@ -42,20 +43,38 @@ final class ConnectorProcess {
     return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /** The API token the tests run with, as the README's quick start exports it. */
+  static final String TOKEN = "demo-token";
+
   /** {@code java -jar <example jar> args...}, with extra environment variables. */
   static ProcessBuilder builder(Map<String, String> env, String... args) {
+    return builder(env, Set.of(), args);
+  }
+
+  /**
+   * {@code java -jar <example jar> args...}, with extra environment variables and without those
+   * of {@code unset}.
+   */
+  static ProcessBuilder builder(Map<String, String> env, Set<String> unset, String... args) {
     List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot().toFile());
     // Fast, deterministic defaults for tests; a test's own variables win.
     builder.environment().put("API_LATENCY_MS", "0");
+    builder.environment().put("API_TOKEN", TOKEN);
     builder.environment().putAll(env);
+    builder.environment().keySet().removeAll(unset);
     return builder;
   }
 
   static Result run(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     return run(builder(env, args));
+  }
+
+  static Result run(Map<String, String> env, Set<String> unset, String... args)
+      throws IOException, InterruptedException {
+    return run(builder(env, unset, args));
   }
 
   /** Runs the process to its end (two minutes at most) and collects what it printed. */

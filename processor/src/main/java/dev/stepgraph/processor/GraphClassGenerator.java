@@ -24,7 +24,7 @@ import javax.lang.model.element.TypeElement;
  * (steps plus dependencies).
  * A step gets a {@code StepPolicy} only when it has a timeout, retries or skip-on-dependency-failure,
  * or declares a {@code DataContract}, which it then gets too; {@code build()} sets the schedule when
- * it is {@code EAGER}.
+ * it is {@code EAGER}, and declares the connector's configuration keys, if any.
  *
  * <p>{@code create()} does not create the connector: it builds the graph around a {@code
  * ConnectorInstance.lazy(X.class, X::new)}, which the runner creates once, before the first step,
@@ -92,6 +92,12 @@ final class GraphClassGenerator {
     if (connector.eager()) {
       build.addStatement("graph.schedule($T.EAGER)", GeneratedTypes.SCHEDULE);
     }
+    if (!connector.configKeys().isEmpty()) {
+      build.addCode("// Configuration keys, checked before the first step\n");
+      for (ConfigKeyModel key : connector.configKeys()) {
+        build.addStatement("graph.configKey($L)", configKey(key));
+      }
+    }
     if (StepRegistration.weight(connector) <= maxChunkWeight) {
       FlatGraphForm.addSteps(connector, waves, build);
     } else {
@@ -103,6 +109,27 @@ final class GraphClassGenerator {
       graph.addMethod(contractMethod());
     }
     return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * {@code ConfigKeyDefinition.required("api.token", "API token").asSecret()}, or {@code
+   * optional(...)}.
+   */
+  private static CodeBlock configKey(ConfigKeyModel key) {
+    return CodeBlock.of("$T.$N($S,$W$S)$L", GeneratedTypes.CONFIG_KEY_DEFINITION,
+        key.required() ? "required" : "optional", key.name(), key.description(), key.secret() ? ".asSecret()" : "");
+  }
+
+  /**
+   * {@code api.token (API_TOKEN): required, secret; API token}: what {@code plan} says of the key,
+   * in the words of the runtime's {@code ConfigKeyDefinition.describe()}.
+   */
+  static String configKeyLine(ConfigKeyModel key) {
+    String marks = key.required() && key.secret() ? "required, secret"
+        : key.required() ? "required" : key.secret() ? "secret" : "";
+    String text = marks.isEmpty() || key.description().isEmpty() ? marks + key.description()
+        : marks + "; " + key.description();
+    return key.name() + " (" + ConfigKeyNames.environmentVariable(key.name()) + ")" + (text.isEmpty() ? "" : ": " + text);
   }
 
   /**
@@ -140,7 +167,7 @@ final class GraphClassGenerator {
 
   /**
    * The connector, its description, the waves, an EAGER schedule, the policies that are not the
-   * default and the data contracts.
+   * default, the data contracts and the configuration keys.
    */
   private static CodeBlock javadoc(ConnectorModel connector, List<List<Integer>> waves) {
     CodeBlock.Builder javadoc = CodeBlock.builder().add(
@@ -175,6 +202,11 @@ final class GraphClassGenerator {
     }
     listing(javadoc, "Policies", policyLines, policies);
     listing(javadoc, "Data", dataLines, contracts);
+    List<String> configLines = new ArrayList<>();
+    for (ConfigKeyModel key : connector.configKeys()) {
+      configLines.add(javadocText(configKeyLine(key)));
+    }
+    listing(javadoc, "Configuration", configLines, configLines.size());
     return javadoc.build();
   }
 

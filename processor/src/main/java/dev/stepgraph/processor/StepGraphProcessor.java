@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Stepgraph annotation processor. For every class with {@code @Step} methods it checks the
- * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts) and, when the connector has no
+ * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts, configuration keys) and,
+ * when the connector has no
  * error, generates {@code <Connector>_StepGraph}; for every package with connectors it generates a
  * {@code ConnectorMain}. Never throws: an unexpected failure becomes an error naming the connector.
  */
@@ -42,6 +43,7 @@ public final class StepGraphProcessor extends AbstractProcessor {
   private @Nullable Trees trees;
   /** Why the processor could not start, until reported; then it does nothing. */
   private @Nullable String setUpFailure;
+  private PhaseTimes times = new PhaseTimes(false);
 
   private final ProcessingRounds rounds = new ProcessingRounds();
 
@@ -68,7 +70,13 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY);
+    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY, ModelReader.CONFIG_KEY,
+        ModelReader.CONFIG_KEYS);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(PhaseTimes.OPTION);
   }
 
   @Override
@@ -94,7 +102,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
     this.reporter = new Reporter(processingEnv.getMessager());
     Trees trees = trees(processingEnv);
     this.trees = trees;
-    this.reader = new ModelReader(elements, trees);
+    this.times = new PhaseTimes(Boolean.parseBoolean(processingEnv.getOptions().get(PhaseTimes.OPTION)));
+    this.reader = new ModelReader(elements, trees, times);
     Types types = processingEnv.getTypeUtils();
     List<ConnectorCheck> checks = new ArrayList<>(List.of(
         new ConnectorTypeCheck(AllowedThrows.unchecked(types, elements)),
@@ -103,10 +112,13 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new DependsOnCheck(),
         new CycleCheck(),
         new PolicyCheck(),
+        new RetryOnCheck(),
         new DataTypeNameCheck(),
-        new ReadsUpstreamCheck()));
+        new ReadsUpstreamCheck(),
+        new ConfigKeyCheck()));
     if (trees != null) {
       checks.add(new StepBodyContractCheck(trees)); // without javac's tree API, the runtime checks bodies alone
+      checks.add(new StepBodyConfigCheck(trees));
     }
     checks.add(inheritedStepCheck);
     this.checks = List.copyOf(checks);
@@ -120,6 +132,9 @@ public final class StepGraphProcessor extends AbstractProcessor {
       this.setUpFailure = null; // once
     }
     Reporter reporter = this.reporter;
+    if (reporter != null && roundEnvironment.processingOver() && times.enabled()) {
+      reporter.note(times.summary());
+    }
     if (reporter == null || annotations.isEmpty()) {
       return false;
     }
@@ -131,6 +146,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
             "class " + type.getQualifiedName() + " has @Connector but no @Step method, so it is not a connector"
                 + " and nothing is generated for it: add @Step methods or remove @Connector",
             type, ModelReader.annotation(type, ModelReader.CONNECTOR), null);
+      }
+    }
+    for (TypeElement type : elements.withConfigKeys()) {
+      List<AnnotationMirror> keys = ConfigKeyReader.mirrors(type);
+      if (!connectors.contains(type) && !keys.isEmpty()) {
+        reporter.warning(
+            "class " + type.getQualifiedName() + " has @ConfigKey but no @Step method, so it is not a connector"
+                + " and no run checks these keys: declare them on the connector class that reads them",
+            type, keys.get(0), null);
       }
     }
     for (ExecutableElement method : elements.retries()) {
@@ -187,7 +211,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
   /** Reads, checks and generates one connector; null if it has errors. */
   private ConnectorMainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
     try {
-      ConnectorModel connector = requireNonNull(reader).read(type);
+      ModelReader reader = requireNonNull(this.reader);
+      ConnectorModel connector = times.time("read", () -> reader.read(type));
       afterRead.accept(connector);
       int errorsBefore = reporter.errorCount();
       if (connector.isAbstractClass()) {
@@ -195,14 +220,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
         return null;
       }
       for (ConnectorCheck check : checks) {
-        check.check(connector, reporter);
+        times.time(check.getClass().getSimpleName(), () -> check.check(connector, reporter));
       }
       checkUniqueInPackage(connector, packageName, reporter);
       if (reporter.errorCount() != errorsBefore) {
         return null;
       }
       List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
-      GraphClassGenerator.generate(connector, waves, maxChunkWeight).writeTo(processingEnv.getFiler());
+      times.time("generate", () -> GraphClassGenerator.generate(connector, waves, maxChunkWeight))
+          .writeTo(processingEnv.getFiler());
       if (rounds.mainWritten(packageName)) {
         reporter.warning(
             "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"

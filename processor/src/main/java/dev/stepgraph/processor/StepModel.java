@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param typesInBody the types the method's body names as constants where it creates entities and
  *     relationships or asks its prior data for them; empty unless the step declares emits or
  *     reads and javac's tree API is there
+ * @param configInBody the configuration keys the method's body reads as constants through {@code
+ *     ctx.config()}; empty unless the connector declares keys and javac's tree API is there
  */
 record StepModel(
     ExecutableElement method,
@@ -47,9 +49,11 @@ record StepModel(
     @Nullable RetryModel retry,
     List<DataType> emits,
     List<DataType> reads,
-    List<TypeInBody> typesInBody) {
+    List<TypeInBody> typesInBody,
+    List<ConfigInBody> configInBody) {
 
   StepModel {
+    configInBody = List.copyOf(configInBody);
     dependsOn = List.copyOf(dependsOn);
     emits = List.copyOf(emits);
     reads = List.copyOf(reads);
@@ -110,6 +114,17 @@ record StepModel(
    * @param unit the file of {@code argument}
    */
   record TypeInBody(Use use, String type, Tree argument, CompilationUnitTree unit) {}
+
+  /**
+   * A configuration key that the step's body reads by a constant: {@code
+   * ctx.config().require("api.token")}.
+   *
+   * @param key the constant's value
+   * @param method the {@code Config} method: {@code require}, {@code get}, {@code getInt}, ...
+   * @param argument the argument that names it, for the caret
+   * @param unit the file of {@code argument}
+   */
+  record ConfigInBody(String key, String method, Tree argument, CompilationUnitTree unit) {}
 
   /** What a step's body does with a type it names. */
   enum Use {

@@ -10,14 +10,18 @@
  *   <li>Read: {@link dev.stepgraph.processor.RoundElements} sorts a round's elements, {@link
  *       dev.stepgraph.processor.ModelReader} builds the immutable model ({@link
  *       dev.stepgraph.processor.ConnectorModel}, {@link dev.stepgraph.processor.StepModel}, {@link
- *       dev.stepgraph.processor.RetryModel}), with {@link dev.stepgraph.processor.StepBodyTypes}
- *       reading the types a step's body names from javac's syntax tree.
+ *       dev.stepgraph.processor.RetryModel}, {@link dev.stepgraph.processor.ConfigKeyModel}), with
+ *       {@link dev.stepgraph.processor.StepBodyTypes} reading the types and configuration keys a
+ *       step's body names from javac's syntax tree, and {@link
+ *       dev.stepgraph.processor.ConfigKeyReader} the {@code @ConfigKey} declarations.
  *   <li>Check: each {@link dev.stepgraph.processor.ConnectorCheck} reports through one {@link
  *       dev.stepgraph.processor.Reporter}; {@link dev.stepgraph.processor.ProcessingRounds} keeps
  *       what spans rounds (ids per package, the {@code ConnectorMain} already written). Data
  *       contracts: {@link dev.stepgraph.processor.DataTypeNameCheck}, {@link
  *       dev.stepgraph.processor.ReadsUpstreamCheck} (on the dependency graph) and {@link
  *       dev.stepgraph.processor.StepBodyContractCheck} (on the body, only with the tree API).
+ *       Configuration: {@link dev.stepgraph.processor.ConfigKeyCheck} (names, duplicates) and {@link
+ *       dev.stepgraph.processor.StepBodyConfigCheck} (the keys a body reads).
  *   <li>Graph: {@link dev.stepgraph.processor.DependencyGraph}, {@link
  *       dev.stepgraph.processor.Cycles} and {@link dev.stepgraph.processor.Waves} work on plain
  *       indices, without {@code javax.lang.model}.

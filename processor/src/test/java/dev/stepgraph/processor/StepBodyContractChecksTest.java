@@ -54,6 +54,24 @@ class StepBodyContractChecksTest {
   }
 
   @Test
+  void aMisspeltReadIsNoSuggestionAndATypeAStepEmitsIsToBeAddedToReads() {
+    JavaFileObject source = connector(
+        "public class CloudConnector {",
+        "  @Step(id = \"services\", emits = \"service\") void services(StepContext ctx) {}",
+        "  @Step(id = \"report\", dependsOn = \"services\", reads = \"servce\")",
+        "  void report(StepContext ctx) {",
+        "    ctx.prior().entitiesByType(\"service\");",
+        "  }",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertError(compilation,
+        "step 'report' asks its prior data for entities of type 'service', which it does not read:"
+            + " @Step(reads = {\"servce\"}); add 'service' to reads",
+        source, "entitiesByType", "\"service\"");
+  }
+
+  @Test
   void aTypeAskedOfAPriorDataVariableThatIsNotReadSaysToAddIt() {
     JavaFileObject source = connector(
         "public class CloudConnector {",

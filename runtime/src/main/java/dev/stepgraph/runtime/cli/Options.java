@@ -29,6 +29,11 @@ final class Options {
     return value(name);
   }
 
+  /** Whether the flag was given, before the subcommand or after it. */
+  boolean flag(String name) {
+    return (sub != null && sub.hasMatchedOption(name)) || root.hasMatchedOption(name);
+  }
+
   /** Every {@code --step}, before the subcommand and after it. */
   List<String> steps() {
     List<String> all = new ArrayList<>();

@@ -48,7 +48,7 @@ final class RunCommand {
     if (parallelism != null) {
       builder.parallelism(parallelism);
     }
-    builder.listener(new HumanEvents(io.err()));
+    builder.listener(new HumanEvents(io.err(), options.flag("--stacktrace")));
     JsonEvents json = null;
     if ("json".equals(events)) {
       json = new JsonEvents(io.out());

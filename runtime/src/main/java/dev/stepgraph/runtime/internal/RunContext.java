@@ -20,6 +20,7 @@ import java.util.function.DoubleSupplier;
  * @param watchdog keeps the timeouts of attempts
  * @param events where events go
  * @param cancelled whether the run was cancelled
+ * @param locations finds where in the connector's code a step failed
  */
 record RunContext(
     EntityKeys keys,
@@ -31,7 +32,8 @@ record RunContext(
     StepLauncher launcher,
     Watchdog watchdog,
     EventDispatch events,
-    BooleanSupplier cancelled) {
+    BooleanSupplier cancelled,
+    FailureLocations locations) {
 
   void publish(RunEvent event) {
     events.publish(event);

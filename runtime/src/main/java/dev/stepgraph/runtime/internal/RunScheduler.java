@@ -47,6 +47,7 @@ public final class RunScheduler {
   private final EntityKeys keys = new EntityKeys();
   private final StepThreads threads;
   private final RunContext context;
+  private final SecretMask mask;
 
   private static final long LOST_THREAD_CHECK_NANOS = 1_000_000_000L;
   private static final long OUT_OF_HEAP_BACKOFF_NANOS = 10_000_000L;
@@ -68,7 +69,8 @@ public final class RunScheduler {
       DoubleSupplier jitter) {
     this.graph = graph;
     this.config = config;
-    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events");
+    this.mask = SecretMask.of(graph.configKeys(), config);
+    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events", mask);
     this.eventWait = eventWait;
     this.clock = clock;
     this.cancelGrace = cancelGrace;
@@ -80,7 +82,7 @@ public final class RunScheduler {
     this.context =
         new RunContext(
             keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events,
-            () -> cancelled);
+            () -> cancelled, new FailureLocations(graph.connectorType().orElse(null)));
   }
 
   public RunReport run() {
@@ -104,8 +106,7 @@ public final class RunScheduler {
         new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     PriorIndex committed = new PriorIndex(keys);
-    // Steps that did not succeed, by id: all dependencySkipReason needs (most runs: none).
-    Map<String, StepStatus> unsuccessful = new HashMap<>();
+    UpstreamFailures upstream = new UpstreamFailures(graph);
     for (int index = 0; index < waves.size(); index++) {
       List<StepDefinition> wave = waves.get(index);
       if (cancelled) {
@@ -122,12 +123,12 @@ public final class RunScheduler {
       WaveTracker tracker = new WaveTracker(wave.size(), lock, changed);
       List<StepRun> executions = new ArrayList<>(wave.size());
       for (StepDefinition step : wave) {
-        executions.add(new StepRun(step, index, context, tracker, prior));
+        executions.add(new StepRun(step, index, context, tracker, prior, upstream.of(step)));
       }
       running(executions);
       for (int i = 0; i < executions.size(); i++) {
         StepRun execution = executions.get(i);
-        String skip = DependencySkips.reason(wave.get(i), unsuccessful);
+        String skip = DependencySkips.reason(wave.get(i), upstream.unsuccessful());
         if (skip != null) {
           execution.skipWithoutRunning(skip);
           continue;
@@ -142,9 +143,7 @@ public final class RunScheduler {
           committed.commit(output, index);
         }
         StepResult result = execution.result();
-        if (result.status() != StepStatus.SUCCEEDED) {
-          unsuccessful.put(result.stepId(), result.status());
-        }
+        upstream.ended(result.stepId(), result.status());
         results.add(result);
       }
     }
@@ -156,13 +155,25 @@ public final class RunScheduler {
   RunReport finish(long start, List<StepResult> results, boolean callerInterrupted) {
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
+    List<String> partial = new ArrayList<>();
     for (StepResult result : results) {
       counts.merge(result.status(), 1, Integer::sum);
+      if (result.partial()) {
+        partial.add(result.stepId());
+      }
     }
-    events.publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
+    events.publish(
+        new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled, partial));
     // The listeners get a bounded time to take the rest; what they could not is reported.
-    List<String> warnings = events.finish(eventWait);
-    RunReport report = new RunReport(graph.id(), results, duration, cancelled, warnings);
+    List<String> warnings = mask.lines(events.finish(eventWait));
+    List<StepResult> shown = results;
+    if (!mask.isEmpty()) {
+      shown = new ArrayList<>(results.size());
+      for (StepResult result : results) {
+        shown.add(mask.result(result));
+      }
+    }
+    RunReport report = new RunReport(graph.id(), shown, duration, cancelled, warnings);
     if (callerInterrupted) {
       Thread.currentThread().interrupt();
     }

@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The human event lines, made comparable whole: durations become {@code <t>}, and the lines of the
+ * The human event lines, made comparable whole: measured durations become {@code <t>}, and the lines of the
  * steps of a wave, which run at once and end in any order, are put in the order of their step ids
  * (each step's own lines keep theirs).
  */
 final class HumanLines {
-  private static final Pattern DURATION = Pattern.compile("\\d+ ms|\\d+\\.\\d s|\\d+ min \\d+ s");
+  /** A measured duration, after the words that introduce one; not a declared timeout. */
+  static final Pattern DURATION = Pattern.compile(
+      "(completed in |FAILED after |attempts in |CANCELLED after |Finished in |Cancelled after )(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)");
 
   private HumanLines() {}
 
   /** Durations as {@code <t>}. */
   static String normalize(String text) {
-    return DURATION.matcher(text).replaceAll("<t>");
+    return DURATION.matcher(text).replaceAll("$1<t>");
   }
 
   /** The text, normalised, with each wave's step lines ordered by step id. */

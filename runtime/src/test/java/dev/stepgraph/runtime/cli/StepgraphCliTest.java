@@ -147,7 +147,9 @@ class StepgraphCliTest {
             "\\{\"event\":\"step-started\"," + time + ",\"step\":\"b\",\"wave\":1}",
             "\\{\"event\":\"step-failed\"," + time + ",\"step\":\"b\",\"durationMs\":\\d+,"
                 + "\"error\":\"IllegalStateException: boom\",\"errorType\":\"java.lang.IllegalStateException\","
-                + "\"attempts\":1}",
+                + "\"attempts\":1,\"stackTrace\":\"java.lang.IllegalStateException: boom\\\\n\\\\tat "
+                + "dev.stepgraph.runtime.cli.StepgraphCliTest.lambda\\$jsonEventsGoToStdoutOneObjectPerLine\\$\\d+"
+                + "\\(StepgraphCliTest.java:\\d+\\)\\\\n.*\"}",
             "\\{\"event\":\"run-finished\"," + time + ",\"durationMs\":\\d+,\"cancelled\":false,"
                 + "\"steps\":\\{\"succeeded\":1,\"failed\":1,\"timed_out\":0,\"skipped\":0,"
                 + "\"cancelled\":0,\"not_run\":0}}");
@@ -226,7 +228,7 @@ class StepgraphCliTest {
     assertEquals(
         "Run config: 1 step in 1 wave\n"
             + "Wave 0 (sequential): a\n"
-            + "  a: FAILED after <t>: IllegalStateException: config key 'api.base-url' is not set:"
+            + "  a: FAILED after <t>: ConfigException: config key 'api.base-url' is not set:"
             + " not in " + config + " and environment variable API_BASE_URL is not set\n"
             + "Finished in <t>: 0 succeeded, 1 failed\n",
         HumanLines.normalize(terminal.err()),
@@ -358,7 +360,7 @@ class StepgraphCliTest {
     Terminal help = new Terminal();
     assertEquals(0, help.run(Graphs.inventory(), "--help"));
     assertEquals(
-        "Usage: ConnectorMain [-hV] [--config=FILE] [--events=human|json]\n"
+        "Usage: ConnectorMain [-hV] [--stacktrace] [--config=FILE] [--events=human|json]\n"
             + "                     [--output=FILE] [--parallelism=N] [--step=ID]... [COMMAND]\n"
             + "Runs a Stepgraph connector (the default command is 'run').\n"
             + "      --config=FILE         Properties file of the connector's configuration;\n"
@@ -371,6 +373,8 @@ class StepgraphCliTest {
             + "                              Lines (- for standard output).\n"
             + "      --parallelism=N       Run at most N steps at once (default: every step of\n"
             + "                              a wave).\n"
+            + "      --stacktrace          Print the full stack trace of each failed step in\n"
+            + "                              the human lines (the JSON events always carry it).\n"
             + "      --step=ID             Only this step and the steps it depends on;\n"
             + "                              repeatable.\n"
             + "  -V, --version             Print version information and exit.\n"
