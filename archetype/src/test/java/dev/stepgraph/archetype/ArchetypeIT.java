@@ -56,7 +56,7 @@ class ArchetypeIT {
         Files.isRegularFile(project().resolve("target/generated-sources/annotations/com/acme/InventoryConnector_StepGraph.java")));
     String report = Files.readString(
         project().resolve("target/surefire-reports/TEST-com.acme.InventoryConnectorTest.xml"), StandardCharsets.UTF_8);
-    assertTrue(report.contains(" tests=\"1\" errors=\"0\" skipped=\"0\" failures=\"0\""), report);
+    assertTrue(report.contains(" tests=\"2\" errors=\"0\" skipped=\"0\" failures=\"0\""), report);
   }
 
   @Test
@@ -115,7 +115,7 @@ class ArchetypeIT {
   void theStepgraphArtifactsComeWithSourcesAndJavadoc() throws IOException {
     Path repo = Path.of(property("stepgraph.it.repo"), "dev", "stepgraph");
     String version = property("stepgraph.it.version");
-    for (String artifact : List.of("stepgraph-annotations", "stepgraph-runtime", "stepgraph-processor")) {
+    for (String artifact : List.of("stepgraph-annotations", "stepgraph-runtime", "stepgraph-processor", "stepgraph-testing")) {
       Path dir = repo.resolve(artifact).resolve(version);
       assertTrue(Files.isRegularFile(dir.resolve(artifact + "-" + version + ".jar")), dir.toString());
       assertTrue(Files.isRegularFile(dir.resolve(artifact + "-" + version + "-sources.jar")), dir.toString());
