@@ -188,7 +188,7 @@ class ExampleConnectorIT {
         "  roles: FAILED after "), result.stderr());
     assertTrue(result.stderr().contains(
         ": NonRetryableException: HTTP 401 Unauthorized from GET /v1/roles: the API token '****' was"
-            + " refused; check api.token\n"), result.stderr());
+            + " refused; check api.token (at SimulatedCloudApi.java:179)\n"), result.stderr());
     assertTrue(result.stdout().contains("the API token '****' was refused"), result.stdout());
   }
 

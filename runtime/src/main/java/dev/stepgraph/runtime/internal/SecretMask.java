@@ -179,7 +179,8 @@ public final class SecretMask {
       return error == failed.error()
           ? event
           : new RunEvent.StepFailed(
-              failed.time(), failed.stepId(), failed.duration(), error, failed.attempts());
+              failed.time(), failed.stepId(), failed.duration(), error, failed.attempts(),
+              failed.failureLocation());
     }
     if (event instanceof RunEvent.StepRetrying retrying) {
       Throwable error = error(retrying.error());
@@ -187,7 +188,7 @@ public final class SecretMask {
           ? event
           : new RunEvent.StepRetrying(
               retrying.time(), retrying.stepId(), retrying.attempt(), retrying.attempts(),
-              retrying.delay(), error);
+              retrying.delay(), error, retrying.failureLocation());
     }
     return event;
   }
@@ -205,7 +206,7 @@ public final class SecretMask {
     return new StepResult(
         result.stepId(), result.wave(), result.status(), result.duration(), result.entityCounts(),
         result.relationshipCount(), error, result.entities(), result.relationships(),
-        result.attempts(), reason);
+        result.attempts(), reason, result.failureLocation(), result.failedDependencies());
   }
 
   /** Every line masked. */

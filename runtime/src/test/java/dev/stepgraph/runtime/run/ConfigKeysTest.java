@@ -92,6 +92,12 @@ class ConfigKeysTest {
               IllegalStateException error = new IllegalStateException(
                   "refused " + SECRET, new java.io.IOException("Bearer " + SECRET));
               error.addSuppressed(new RuntimeException("closing: " + SECRET));
+              // As if thrown in a connector's code, which the run names as where it failed.
+              StackTraceElement[] trace = error.getStackTrace();
+              StackTraceElement[] connector = new StackTraceElement[trace.length + 1];
+              connector[0] = new StackTraceElement("com.acme.GithubConnector", "users", "GithubConnector.java", 64);
+              System.arraycopy(trace, 0, connector, 1, trace.length);
+              error.setStackTrace(connector);
               thrown.set(error);
               attempts.incrementAndGet();
               throw error;
@@ -117,6 +123,11 @@ class ConfigKeysTest {
     RunEvent.StepFailed failed = events.of(RunEvent.StepFailed.class).stream()
         .filter(e -> e.stepId().equals("users")).findFirst().orElseThrow();
     assertEquals("IllegalStateException: refused ****", failed.errorSummary());
+    // Masking keeps where it failed.
+    StackTraceElement where = new StackTraceElement("com.acme.GithubConnector", "users", "GithubConnector.java", 64);
+    assertEquals(where, failed.failureLocation());
+    assertEquals(where, events.of(RunEvent.StepRetrying.class).get(0).failureLocation());
+    assertEquals(where, report.step("users").orElseThrow().failureLocation());
     assertEquals("no scope for ****", events.of(RunEvent.StepSkipped.class).get(0).reason());
 
     StepResult users = report.step("users").orElseThrow();
