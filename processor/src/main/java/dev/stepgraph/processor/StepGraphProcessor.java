@@ -21,6 +21,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
   private List<ConnectorCheck> checks = List.of();
   private final InheritedStepCheck inheritedStepCheck = new InheritedStepCheck();
   private @Nullable Trees trees;
+  /** Why the processor could not start, until reported; then it does nothing. */
+  private @Nullable String setUpFailure;
   private PhaseTimes times = new PhaseTimes(false);
 
   private final ProcessingRounds rounds = new ProcessingRounds();
@@ -85,6 +88,17 @@ public final class StepGraphProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
+    try {
+      setUp(processingEnv);
+    } catch (LinkageError e) {
+      // A processor path without a class the processor needs: one error in the first round that
+      // has Stepgraph annotations, instead of javac's stack trace of an uncaught exception.
+      this.reporter = null;
+      this.setUpFailure = processorPathMessage("", e);
+    }
+  }
+
+  private void setUp(ProcessingEnvironment processingEnv) {
     Elements elements = processingEnv.getElementUtils();
     this.reporter = new Reporter(processingEnv.getMessager());
     Trees trees = trees(processingEnv);
@@ -114,6 +128,11 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnvironment) {
+    String setUpFailure = this.setUpFailure;
+    if (setUpFailure != null && !annotations.isEmpty()) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, setUpFailure);
+      this.setUpFailure = null; // once
+    }
     Reporter reporter = this.reporter;
     if (reporter != null && roundEnvironment.processingOver() && times.enabled()) {
       reporter.note(times.summary());
@@ -271,7 +290,16 @@ public final class StepGraphProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * What an unexpected failure while processing {@code what} says. A {@link LinkageError} (a class
+   * the processor needs is missing or of another version: {@code NoClassDefFoundError}) is a
+   * processor path put together by hand, not a bug: one line that says how to fix it. Anything else
+   * is a bug in the processor, reported with the first frames of its stack trace.
+   */
   static String bugMessage(String what, Throwable e) {
+    if (e instanceof LinkageError) {
+      return processorPathMessage(" while processing " + what, e);
+    }
     StringBuilder message = new StringBuilder("Stepgraph bug while processing ").append(what).append(": ")
         .append(e).append(". This is a bug in the Stepgraph annotation processor, not in your code;"
             + " please report it with this message.");
@@ -280,6 +308,14 @@ public final class StepGraphProcessor extends AbstractProcessor {
       message.append("\n  at ").append(trace[i]);
     }
     return message.toString();
+  }
+
+  /** A class the processor needs could not be loaded: its processor path, not the processor, is at fault. */
+  private static String processorPathMessage(String processing, Throwable e) {
+    return "the Stepgraph annotation processor could not load a class it needs" + processing + " (" + e + "):"
+        + " its processor path is incomplete or mixes versions. Put the stepgraph-processor jar, of the same"
+        + " version as stepgraph-runtime, on the processor path as it is published, alone (it bundles what it"
+        + " needs): Maven annotationProcessorPaths, Gradle annotationProcessor, or javac -processorpath";
   }
 
   private String packageOf(TypeElement type) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * environment variables. The variable for key {@code api.base-url} is {@code API_BASE_URL} (upper
  * case, every character other than a letter or digit replaced by {@code _}).
  *
- * <p>Values are never printed: {@link #toString()} lists the keys only, so secrets stay out of
+ * <p>Values are never printed: {@code toString()} lists the keys only, so secrets stay out of
  * logs and events. A connector that declares its keys ({@code @ConfigKey}) has its configuration
  * checked before the first step, and the values of its secret keys masked as {@code ****} in what
  * the run prints, even when a step puts them in a log line or an error message.
