@@ -27,6 +27,7 @@ class ExampleConnectorIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DURATION = Pattern.compile("\\d+ ms|\\d+\\.\\d s|\\d+ min \\d+ s");
+  private static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
   private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hmsn]+:");
 
   @TempDir Path tmp;
@@ -83,7 +84,7 @@ class ExampleConnectorIT {
             "relationship host-runs-service", 36),
         counts);
     assertEquals(
-        "Run cloud-inventory: 6 steps in 3 waves\n"
+        "Run cloud-inventory <run>: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
             + "  hosts: completed in <t>, 12 host\n"
             + "  roles: completed in <t>, 6 role\n"
@@ -120,7 +121,7 @@ class ExampleConnectorIT {
         countByKindAndType(output));
     String error = "ApiException: HTTP 503 Service Unavailable from GET /v1/users?page=0 (api.fail=users)";
     assertEquals(
-        "Run cloud-inventory: 6 steps in 3 waves\n"
+        "Run cloud-inventory <run>: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
             + "  hosts: completed in <t>, 12 host\n"
             + "  roles: completed in <t>, 6 role\n"
@@ -240,7 +241,7 @@ class ExampleConnectorIT {
     String log = Files.readString(stderr, StandardCharsets.UTF_8);
     assertEquals(130, process.exitValue(), log);
     assertEquals(
-        "Run cloud-inventory: 6 steps in 3 waves\n"
+        "Run cloud-inventory <run>: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
             + "  hosts: CANCELLED after <t>\n"
             + "  roles: CANCELLED after <t>\n"
@@ -256,13 +257,14 @@ class ExampleConnectorIT {
   }
 
   /**
-   * The human lines, comparable whole: durations are {@code <t>}, retry waits (random, with
+   * The human lines, comparable whole: durations are {@code <t>}, run ids {@code <run>}, retry waits (random, with
    * jitter) {@code <backoff>}, and the lines of each wave's steps, which end in any order, are in
    * the order of their step ids (each step's own lines keep theirs).
    */
   private static String inStepOrder(String stderr) {
     String normalized =
-        DURATION.matcher(RETRY_WAIT.matcher(stderr).replaceAll("$1<backoff>:")).replaceAll("<t>");
+        DURATION.matcher(RETRY_WAIT.matcher(RUN_ID.matcher(stderr).replaceAll("<run>"))
+            .replaceAll("$1<backoff>:")).replaceAll("<t>");
     StringBuilder out = new StringBuilder();
     List<String> steps = new ArrayList<>();
     for (String line : normalized.lines().toList()) {

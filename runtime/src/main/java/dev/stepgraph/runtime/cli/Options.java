@@ -16,7 +16,7 @@ final class Options {
     this.sub = sub;
   }
 
-  /** The command: {@code run} (the default), {@code plan} or {@code graph}. */
+  /** The command: {@code run} (the default), {@code plan}, {@code graph} or {@code runs}. */
   String command() {
     return sub == null ? "run" : sub.commandSpec().name();
   }
@@ -27,6 +27,11 @@ final class Options {
 
   @Nullable Integer integer(String name) {
     return value(name);
+  }
+
+  /** Whether the option was given, before the subcommand or after it. */
+  boolean given(String name) {
+    return (sub != null && sub.hasMatchedOption(name)) || root.hasMatchedOption(name);
   }
 
   /** Every {@code --step}, before the subcommand and after it. */

@@ -19,6 +19,7 @@ import java.util.function.DoubleSupplier;
  * @param launcher starts steps within the parallelism; a step that ends frees its slot
  * @param watchdog keeps the timeouts of attempts
  * @param events where events go
+ * @param recorder records each step in the run store as it ends
  * @param cancelled whether the run was cancelled
  */
 record RunContext(
@@ -31,6 +32,7 @@ record RunContext(
     StepLauncher launcher,
     Watchdog watchdog,
     EventDispatch events,
+    Recorder recorder,
     BooleanSupplier cancelled) {
 
   void publish(RunEvent event) {

@@ -32,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * the emissions of its successful steps are committed, in declaration order, as immutable chunks
  * in a {@link PriorIndex}; the next wave's {@link PriorSnapshot} is a view over them. A step gets
  * what it needs of the run as one {@link RunContext}.
+ *
+ * <p>With a run store, each step is recorded as it ends ({@link Recorder}), and a resumed run
+ * does not run the steps its {@link ResumePlan} reuses: their recorded emissions are committed in
+ * their place, so that later steps see, and the report holds, what a run in one go would have.
  */
 public final class RunScheduler {
   private final ConnectorGraph graph;
@@ -47,6 +51,9 @@ public final class RunScheduler {
   private final EntityKeys keys = new EntityKeys();
   private final StepThreads threads;
   private final RunContext context;
+  private final StoreSession session;
+  private final Recorder recorder;
+  private ResumePlan plan = ResumePlan.NONE;
 
   private static final long LOST_THREAD_CHECK_NANOS = 1_000_000_000L;
   private static final long OUT_OF_HEAP_BACKOFF_NANOS = 10_000_000L;
@@ -65,8 +72,10 @@ public final class RunScheduler {
       Clock clock,
       Duration cancelGrace,
       Sleeper sleeper,
-      DoubleSupplier jitter) {
+      DoubleSupplier jitter,
+      StoreSession session) {
     this.graph = graph;
+    this.session = session;
     this.config = config;
     this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events");
     this.eventWait = eventWait;
@@ -77,9 +86,10 @@ public final class RunScheduler {
     this.threads = new StepThreads(graph.id());
     this.launcher = new StepLauncher(parallelism, threads);
     this.watchdog = new Watchdog("stepgraph-" + graph.id() + "-timeouts");
+    this.recorder = session.recorder(graph);
     this.context =
         new RunContext(
-            keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events,
+            keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events, recorder,
             () -> cancelled);
   }
 
@@ -93,15 +103,31 @@ public final class RunScheduler {
     } finally {
       watchdog.close();
       threads.close(); // never waits: a step abandoned while still running keeps its thread
+      session.close();
     }
+  }
+
+  /**
+   * Publishes the start of the run and reads what a resumed run reuses; returns the plan.
+   */
+  ResumePlan start() {
+    events.publish(
+        new RunEvent.RunStarted(
+            clock.instant(), graph.id(), graph.steps().size(), graph.waves().size(),
+            session.runId(), session.resumed()));
+    plan = session.plan(graph, keys, clock.instant());
+    return plan;
   }
 
   private RunReport runWaves() {
     long start = System.nanoTime();
     boolean callerInterrupted = false;
     List<List<StepDefinition>> waves = graph.waves();
-    events.publish(
-        new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
+    ResumePlan plan = start();
+    Map<String, RunEvent.StepRerun> reruns = new HashMap<>();
+    for (RunEvent.StepRerun rerun : plan.reruns()) {
+      reruns.put(rerun.stepId(), rerun);
+    }
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     PriorIndex committed = new PriorIndex(keys);
     // Steps that did not succeed, by id: all dependencySkipReason needs (most runs: none).
@@ -119,14 +145,35 @@ public final class RunScheduler {
       }
       PriorSnapshot prior = committed.snapshot(index);
       events.publish(new RunEvent.WaveStarted(clock.instant(), index, graph.waveStepIds(index)));
-      WaveTracker tracker = new WaveTracker(wave.size(), lock, changed);
+      // The steps that run; a reused step's slot stays null.
+      StepRun[] slots = new StepRun[wave.size()];
       List<StepRun> executions = new ArrayList<>(wave.size());
-      for (StepDefinition step : wave) {
-        executions.add(new StepRun(step, index, context, tracker, prior));
+      for (int i = 0; i < wave.size(); i++) {
+        StepDefinition step = wave.get(i);
+        if (plan.reused(step.id()) != null) {
+          events.publish(plan.event(clock.instant(), step.id(), index));
+          continue;
+        }
+        RunEvent.StepRerun rerun = reruns.get(step.id());
+        if (rerun != null) {
+          events.publish(rerun);
+        }
+      }
+      WaveTracker tracker =
+          new WaveTracker(wave.size() - countReused(plan, wave), lock, changed);
+      for (int i = 0; i < wave.size(); i++) {
+        StepDefinition step = wave.get(i);
+        if (plan.reused(step.id()) == null) {
+          slots[i] = new StepRun(step, index, context, tracker, prior);
+          executions.add(slots[i]);
+        }
       }
       running(executions);
-      for (int i = 0; i < executions.size(); i++) {
-        StepRun execution = executions.get(i);
+      for (int i = 0; i < wave.size(); i++) {
+        StepRun execution = slots[i];
+        if (execution == null) {
+          continue;
+        }
         String skip = DependencySkips.reason(wave.get(i), unsuccessful);
         if (skip != null) {
           execution.skipWithoutRunning(skip);
@@ -135,13 +182,25 @@ public final class RunScheduler {
         launcher.submit(execution);
       }
       callerInterrupted |= awaitWave(tracker, executions);
-      for (StepRun execution : executions) {
+      for (int i = 0; i < wave.size(); i++) {
+        StepRun execution = slots[i];
+        StepResult result;
+        if (execution == null) {
+          ResumePlan.Reused reused = plan.reused(wave.get(i).id());
+          committed.commit(reused.output(), index);
+          result = reused.result(wave.get(i), index);
+          if (result.skipReason() != null) {
+            unsuccessful.put(result.stepId(), StepStatus.SKIPPED); // as when it was recorded
+          }
+          results.add(result);
+          continue;
+        }
         execution.publishEnd(); // for a step whose own thread could not (out of heap, say)
         StepEmissions output = execution.output();
         if (output != null) {
           committed.commit(output, index);
         }
-        StepResult result = execution.result();
+        result = execution.result();
         if (result.status() != StepStatus.SUCCEEDED) {
           unsuccessful.put(result.stepId(), result.status());
         }
@@ -152,8 +211,23 @@ public final class RunScheduler {
     return finish(start, results, callerInterrupted);
   }
 
-  /** Ends the run: the last event, the listeners' bounded wait, the report. */
+  private static int countReused(ResumePlan plan, List<StepDefinition> wave) {
+    int count = 0;
+    for (StepDefinition step : wave) {
+      if (plan.reused(step.id()) != null) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Ends the run: every step that ended recorded in the run store, the last event, the
+   * listeners' bounded wait, the report.
+   */
   RunReport finish(long start, List<StepResult> results, boolean callerInterrupted) {
+    List<String> storeWarnings = new ArrayList<>(plan.warnings());
+    storeWarnings.addAll(recorder.finish(clock.instant(), cancelled));
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
     for (StepResult result : results) {
@@ -161,8 +235,10 @@ public final class RunScheduler {
     }
     events.publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
     // The listeners get a bounded time to take the rest; what they could not is reported.
-    List<String> warnings = events.finish(eventWait);
-    RunReport report = new RunReport(graph.id(), results, duration, cancelled, warnings);
+    List<String> warnings = new ArrayList<>(storeWarnings);
+    warnings.addAll(events.finish(eventWait));
+    RunReport report =
+        new RunReport(graph.id(), session.runId(), results, duration, cancelled, warnings);
     if (callerInterrupted) {
       Thread.currentThread().interrupt();
     }

@@ -4,8 +4,12 @@ import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.internal.RunIds;
 import dev.stepgraph.runtime.internal.RunScheduler;
 import dev.stepgraph.runtime.internal.Sleeper;
+import dev.stepgraph.runtime.internal.StoreSession;
+import dev.stepgraph.runtime.store.RunStore;
+import dev.stepgraph.runtime.store.RunStoreException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a connector graph: the embedding API behind the command line.
@@ -35,6 +40,19 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Each step runs under its {@link StepPolicy}: a timeout per attempt (the run does not wait
  * for a step past it), retries with backoff, skipping when a dependency did not succeed.
+ *
+ * <p>With a {@link RunStore}, the run records each step as it ends, durably, and a later run can
+ * resume it: the steps it recorded as succeeded or skipped whose fingerprint is unchanged (and
+ * whose upstream steps are all reused too) do not run again, and their recorded data is the
+ * prior data of the steps that do, and in the report, as if the run had gone through in one go:
+ *
+ * <pre>{@code
+ * RunStore store = RunStore.directory(Path.of(".stepgraph"));
+ * RunReport first = ConnectorRunner.builder(graph).store(store).build().run();
+ * // ... the process died, or some steps failed: continue where it stopped
+ * RunReport resumed =
+ *     ConnectorRunner.builder(graph).store(store).resume(first.runId()).build().run();
+ * }</pre>
  *
  * <p>A runner runs once. {@link #cancel()} may be called from any thread, before or during the
  * run.
@@ -55,6 +73,11 @@ public final class ConnectorRunner {
   private final Duration eventWait;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
+  private final @Nullable RunStore store;
+  private final @Nullable String runId;
+  private final @Nullable String resume;
+  private final boolean resumeLatest;
+  private final List<String> selected;
   private final AtomicBoolean used = new AtomicBoolean();
   private final AtomicReference<RunScheduler> execution = new AtomicReference<>();
   private volatile boolean cancelRequested;
@@ -69,6 +92,11 @@ public final class ConnectorRunner {
     this.eventWait = builder.eventWait;
     this.sleeper = builder.sleeper;
     this.jitter = builder.jitter;
+    this.store = builder.store;
+    this.runId = builder.runId;
+    this.resume = builder.resume;
+    this.resumeLatest = builder.resumeLatest;
+    this.selected = List.copyOf(builder.steps);
   }
 
   /** Starts a runner for this graph. */
@@ -88,12 +116,17 @@ public final class ConnectorRunner {
    * @throws IllegalStateException if this runner already ran
    * @throws ConnectorCreationException if the connector of a graph from {@code
    *     X_StepGraph.create()} cannot be created; no step has run
+   * @throws RunStoreException if the {@link Builder#store store} cannot start the run: it cannot
+   *     be written, another run of the connector is writing to it, there is nothing to resume, the
+   *     run to resume cannot be read, or a new run's id is taken; no step has run
    */
   public RunReport run() {
     if (!used.compareAndSet(false, true)) {
       throw new IllegalStateException("a ConnectorRunner runs once; build another one");
     }
     graph.createConnector();
+    StoreSession session =
+        StoreSession.open(store, runId, resume, resumeLatest, graph, selected, clock.instant());
     RunScheduler run =
         new RunScheduler(
             graph,
@@ -104,7 +137,8 @@ public final class ConnectorRunner {
             clock,
             cancelGrace,
             sleeper,
-            jitter);
+            jitter,
+            session);
     execution.set(run);
     if (cancelRequested) {
       run.cancel();
@@ -139,6 +173,10 @@ public final class ConnectorRunner {
     private Duration eventWait = DEFAULT_EVENT_WAIT;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private @Nullable RunStore store;
+    private @Nullable String runId;
+    private @Nullable String resume;
+    private boolean resumeLatest;
 
     private Builder(ConnectorGraph graph) {
       this.fullGraph = Objects.requireNonNull(graph, "graph");
@@ -200,6 +238,50 @@ public final class ConnectorRunner {
       return this;
     }
 
+    /**
+     * Records the run in this store, each step as it ends; by default a run records nothing. Only
+     * one run of a connector writes to a store at a time.
+     */
+    public Builder store(RunStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The id of the run, in its events, its report and the store; by default the UTC time it
+     * starts and 4 random hex digits, {@code 20261201T204512Z-3fa9}. A resumed run keeps the id of
+     * the run it resumes.
+     *
+     * @throws IllegalArgumentException unless it is letters, digits, '.', '_' and '-' (not first),
+     *     at most 128 characters
+     */
+    public Builder runId(String id) {
+      if (!RunIds.valid(Objects.requireNonNull(id, "id"))) {
+        throw new IllegalArgumentException(RunIds.invalid(id));
+      }
+      this.runId = id;
+      return this;
+    }
+
+    /**
+     * Continues the run of this id that the {@link #store store} recorded, as a new session of it:
+     * the steps it recorded as succeeded or skipped are reused unless they changed (their
+     * fingerprint) or a step they depend on runs again; the steps selected with {@link #steps}
+     * always run.
+     */
+    public Builder resume(String runId) {
+      this.resume = Objects.requireNonNull(runId, "runId");
+      this.resumeLatest = false;
+      return this;
+    }
+
+    /** Continues the latest run of the connector that the {@link #store store} recorded. */
+    public Builder resumeLatest() {
+      this.resume = null;
+      this.resumeLatest = true;
+      return this;
+    }
+
     /** The clock of event timestamps (tests). */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -223,8 +305,17 @@ public final class ConnectorRunner {
      *
      * @throws IllegalArgumentException for an unknown step id, e.g. {@code unknown step 'polices';
      *     did you mean 'policies'? (steps: users, roles, policies)}
+     * @throws IllegalStateException for a resume without a store, or with a {@link #runId run id}
      */
     public ConnectorRunner build() {
+      if ((resume != null || resumeLatest) && store == null) {
+        throw new IllegalStateException("a resume needs the store of the run: call store(...)");
+      }
+      if ((resume != null || resumeLatest) && runId != null) {
+        throw new IllegalStateException(
+            "a resumed run keeps the id of the run it resumes: call runId(...) or resume(...),"
+                + " not both");
+      }
       return new ConnectorRunner(this, fullGraph.select(steps));
     }
   }

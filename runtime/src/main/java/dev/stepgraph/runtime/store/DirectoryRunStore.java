@@ -1,6 +1,7 @@
 package dev.stepgraph.runtime.store;
 
 import dev.stepgraph.runtime.internal.Errors;
+import dev.stepgraph.runtime.internal.RunIds;
 import dev.stepgraph.runtime.internal.Suggestions;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -24,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 /** The embedded run store: a directory on the local file system ({@link RunStore#directory}). */
 final class DirectoryRunStore implements RunStore {
   private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
-  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   static final String RUNS = "runs";
   static final String STEPS = "steps";
 
@@ -73,10 +73,6 @@ final class DirectoryRunStore implements RunStore {
     }
   }
 
-  /** Whether a run id can name a run: letters, digits, '.', '_' and '-', not first, at most 128. */
-  static boolean validRunId(String runId) {
-    return RUN_ID.matcher(runId).matches();
-  }
 
   @Override
   public List<RunSummary> runs(String connectorId) {
@@ -149,8 +145,8 @@ final class DirectoryRunStore implements RunStore {
   @Override
   public RunRecording create(
       String connectorId, String runId, Instant started, List<String> selected) {
-    if (!validRunId(runId)) {
-      throw new IllegalArgumentException(invalidRunId(runId));
+    if (!RunIds.valid(runId)) {
+      throw new IllegalArgumentException(RunIds.invalid(runId));
     }
     Path connector = connectorDirectory(connectorId);
     StoreLock lock = StoreLock.acquire(connector, shown(), connectorId);
@@ -187,11 +183,6 @@ final class DirectoryRunStore implements RunStore {
       lock.close();
       throw e;
     }
-  }
-
-  static String invalidRunId(String runId) {
-    return "run id '" + runId + "' is not valid: use letters, digits, '.', '_' and '-' (not"
-        + " first), at most 128 characters";
   }
 
   @Override

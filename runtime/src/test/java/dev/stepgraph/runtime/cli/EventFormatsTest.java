@@ -85,6 +85,8 @@ class EventFormatsTest {
       return Map.of();
     } else if (valueType == Throwable.class) {
       return new IllegalStateException("boom");
+    } else if (valueType.isEnum()) {
+      return valueType.getEnumConstants()[0];
     }
     return fail("no sample " + valueType.getSimpleName() + " for " + type.getSimpleName() + "."
         + name + ": teach this test one");

@@ -1,0 +1,190 @@
+package dev.stepgraph.runtime.internal;
+
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.StepDefinition;
+import dev.stepgraph.runtime.run.StepStatus;
+import dev.stepgraph.runtime.store.RunRecording;
+import dev.stepgraph.runtime.store.RunStoreException;
+import dev.stepgraph.runtime.store.StepRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records each step of a run in the run store as it ends, not when its wave ends: a step's thread
+ * hands its outcome over ({@link #ended}, which never blocks), and the recorder's own thread
+ * writes what it emitted and commits its record. The steps that end while a commit is under way
+ * go together into the next one (group commit), so many small steps cost a few syncs, not one
+ * each, and a step that ended is durable once the commit before it and its own are done.
+ *
+ * <p>A write that fails (a full disk, say) ends the recording, not the run: the steps that ended
+ * after it are not recorded, and {@link #finish} says so.
+ */
+final class Recorder implements Runnable {
+  /** The recorder of a run without a store: records nothing. */
+  static final Recorder NONE = new Recorder();
+
+  /** At most this many records per commit: bounds what one commit holds. */
+  private static final int MAX_BATCH = 1024;
+
+  private final @Nullable RunRecording recording;
+  private final @Nullable ConnectorGraph graph;
+  private final @Nullable Thread thread;
+  private final ConcurrentLinkedQueue<Ended> queue = new ConcurrentLinkedQueue<>();
+  private volatile boolean closing;
+  private volatile @Nullable String failure;
+
+  /** A step's outcome, as it was when the step ended. */
+  private record Ended(
+      StepDefinition step,
+      StepStatus status,
+      int attempts,
+      @Nullable String skipReason,
+      @Nullable String errorType,
+      @Nullable StepEmissions output) {}
+
+  private Recorder() {
+    this.recording = null;
+    this.graph = null;
+    this.thread = null;
+  }
+
+  private Recorder(RunRecording recording, ConnectorGraph graph) {
+    this.recording = recording;
+    this.graph = graph;
+    Thread writer = new Thread(this, "stepgraph-" + graph.id() + "-store");
+    writer.setDaemon(true);
+    this.thread = writer;
+  }
+
+  /** Records the steps of a run of {@code graph} in {@code recording}, from now on. */
+  static Recorder start(RunRecording recording, ConnectorGraph graph) {
+    Recorder recorder = new Recorder(recording, graph);
+    recorder.thread.start();
+    return recorder;
+  }
+
+  /** A step ended with this outcome; called once per step, on any thread; never blocks. */
+  void ended(StepDefinition step, StepOutcome outcome) {
+    if (thread == null || failure != null) {
+      return;
+    }
+    StepStatus status = outcome.status;
+    if (status == StepStatus.NOT_RUN) {
+      return;
+    }
+    Throwable error = outcome.error;
+    queue.add(
+        new Ended(
+            step,
+            status,
+            outcome.attempts,
+            status == StepStatus.SKIPPED ? outcome.skipReason : null,
+            status == StepStatus.SUCCEEDED || error == null ? null : error.getClass().getName(),
+            status == StepStatus.SUCCEEDED ? outcome.output : null));
+    LockSupport.unpark(thread);
+  }
+
+  @Override
+  public void run() {
+    RunRecording into = recording;
+    List<Ended> batch = new ArrayList<>();
+    List<StepRecord> records = new ArrayList<>();
+    while (true) {
+      Ended next;
+      while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+        batch.add(next);
+      }
+      if (batch.isEmpty()) {
+        if (closing && queue.isEmpty()) {
+          return;
+        }
+        LockSupport.park(this);
+        continue;
+      }
+      try {
+        for (Ended step : batch) {
+          records.add(record(into, step));
+        }
+        into.commit(records);
+      } catch (RuntimeException | Error e) {
+        failure =
+            e instanceof RunStoreException
+                ? e.getMessage()
+                : "cannot record the run's steps: " + Errors.summary(e);
+        queue.clear();
+        return;
+      } finally {
+        batch.clear();
+        records.clear();
+      }
+    }
+  }
+
+  private StepRecord record(RunRecording into, Ended step) {
+    StepEmissions output = step.output();
+    StepRecord.DataFile file = null;
+    Map<String, Integer> counts = Map.of();
+    int relationships = 0;
+    if (output != null) {
+      counts = output.entityCounts();
+      relationships = output.relationships.size();
+      if (!output.entities.isEmpty() || !output.relationships.isEmpty()) {
+        file = into.write(step.step().id(), output.entities, output.relationships);
+      }
+    }
+    return new StepRecord(
+        step.step().id(),
+        into.session(),
+        step.status(),
+        graph.fingerprint(step.step().id()),
+        step.attempts(),
+        counts,
+        relationships,
+        step.skipReason(),
+        step.errorType(),
+        file);
+  }
+
+  /**
+   * Waits until every step that ended is recorded, then ends the session in the store. Returns
+   * what went wrong, one line each (nothing for a run without a store).
+   */
+  List<String> finish(Instant ended, boolean cancelled) {
+    Thread writer = thread;
+    RunRecording into = recording;
+    if (writer == null || into == null) {
+      return List.of();
+    }
+    closing = true;
+    LockSupport.unpark(writer);
+    boolean interrupted = false;
+    while (writer.isAlive()) {
+      try {
+        writer.join(); // durability is the point: a cancelled run waits for it too
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure == null) {
+      try {
+        into.finish(ended, cancelled);
+      } catch (RunStoreException e) {
+        failure = e.getMessage();
+      }
+    }
+    String failed = failure;
+    return failed == null
+        ? List.of()
+        : List.of(
+            "the run store stopped recording: " + failed + "; a resume runs the steps that"
+                + " ended after that again");
+  }
+}
