@@ -43,6 +43,15 @@ record CliIo(
     this(out, err, environment, interrupts, stopWait, progress, Paths.get(""));
   }
 
+  /**
+   * The text with paths in the working directory shown relative to it, as they are given on the
+   * command line ({@code .stepgraph/...}); the JVM's own working directory needs nothing.
+   */
+  String relative(String text) {
+    String directory = workingDirectory.toString();
+    return directory.isEmpty() ? text : text.replace(directory + java.io.File.separator, "");
+  }
+
   /** The same, in another working directory. */
   CliIo in(Path directory) {
     return new CliIo(out, err, environment, interrupts, stopWait, progress, directory);

@@ -81,7 +81,7 @@ final class HumanEvents implements RunListener {
         case CHANGED:
           return "  " + e.stepId() + ": changed since run " + e.fromRun() + ", running it again";
         case UPSTREAM:
-          return "  " + e.stepId() + ": " + e.detail() + " runs again, running it again too";
+          return "  " + e.stepId() + ": " + e.detail() + " runs again, so it runs again too";
         default:
           return "  " + e.stepId() + ": its recorded data is damaged, running it again";
       }

@@ -100,12 +100,12 @@ final class RunCommand {
       try {
         report = runner.run();
       } catch (RunStoreException e) {
-        io.err().println("error: " + Formats.terminalSafe(storeProblem(e)));
+        io.err().println("error: " + Formats.terminalSafe(io.relative(storeProblem(e))));
         io.err().flush();
         return ExitCodes.USAGE;
       }
       for (String warning : report.warnings()) {
-        io.err().println("warning: " + Formats.terminalSafe(warning));
+        io.err().println("warning: " + Formats.terminalSafe(io.relative(warning)));
       }
       // The events a consumer was reading did not all get out, or the output failed.
       notWritten = json != null && json.failed();
@@ -216,7 +216,7 @@ final class RunCommand {
         return message.replace(": resume it, or give the new run another id",
             ": resume it with --resume, or give the new run another --run-id");
       default:
-        return message.replace("; start a new run", "; start a new run without --resume");
+        return message.replace("start a new run", "start a new run without --resume");
     }
   }
 

@@ -37,13 +37,15 @@ final class RunsCommand {
     try {
       runs = RunStore.directory(directory).runs(graph.id());
     } catch (RunStoreException e) {
-      io.err().println("error: " + Formats.terminalSafe(e.getMessage()));
+      io.err().println("error: " + Formats.terminalSafe(io.relative(e.getMessage())));
       io.err().flush();
       return ExitCodes.USAGE;
     }
     PrintStream out = io.out();
+    String shown = io.relative(directory.toString() + java.io.File.separator);
+    shown = shown.substring(0, shown.length() - 1);
     if (runs.isEmpty()) {
-      out.println("No runs of " + graph.id() + " in " + directory);
+      out.println("No runs of " + graph.id() + " in " + shown);
       return ExitCodes.printed(io, "the runs");
     }
     List<String[]> rows = new ArrayList<>();
@@ -72,10 +74,10 @@ final class RunsCommand {
             running ? "not while it runs (process " + last.process() + ")" : "yes"
           });
     }
-    out.println("Runs of " + graph.id() + " in " + directory + ", newest first:");
+    out.println("Runs of " + graph.id() + " in " + shown + ", newest first:");
     print(out, rows);
     for (String problem : problems) {
-      out.println(Formats.terminalSafe(problem));
+      out.println(Formats.terminalSafe(io.relative(problem)));
     }
     return ExitCodes.printed(io, "the runs");
   }

@@ -55,6 +55,16 @@ final class Terminal implements Interrupts {
     DIRECTORIES.add(workingDirectory);
   }
 
+  private Terminal(Map<String, String> environment, Path workingDirectory) {
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** A new terminal (its own stdout and stderr) in the same working directory: the same store. */
+  Terminal next() {
+    return new Terminal(environment, workingDirectory);
+  }
+
   /** The working directory of the commands it runs: the default run store is in it. */
   final Path workingDirectory;
 
