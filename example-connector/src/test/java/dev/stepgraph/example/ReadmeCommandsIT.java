@@ -9,25 +9,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the README true: every {@code java -jar example-connector/...} command in it runs, exits
- * as documented, every transcript ({@code $ command} followed by its output) matches what the
- * command prints, and the generated graph it shows is the one the build generates.
+ * as documented, every transcript ({@code $ command} lines, each followed by its output) matches
+ * what the commands print, and the generated graph it shows is the one the build generates.
+ *
+ * <p>A transcript is a {@code ```text} block whose first line runs the example ({@code $ java -jar
+ * example-connector/...}), or a named one (below). A transcript's commands run one after another in a new working directory (where the run
+ * store is, by default). Transcripts fenced as {@code ```text NAME} share the working directory
+ * of every transcript of the same NAME, in the order of the README: a story told over several
+ * blocks. A command with the example's jar runs it; {@code echo $?} prints the exit code of the
+ * command before; any other command runs with {@code sh -c}. What varies from run to run is
+ * compared as a placeholder: durations, retry waits, run ids, times, the order in which the steps
+ * of a wave finish, and the padding of a table's columns.
  */
 class ReadmeCommandsIT {
 
   private static final String JAR_PREFIX = "java -jar example-connector/target/";
-
-  @TempDir Path tmp;
+  private static final Pattern DURATION = Pattern.compile("\\d+ ms|\\d+\\.\\d s|\\d+ min \\d+ s");
+  private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hmsn]+:");
+  private static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
+  private static final Pattern TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+  private static final Pattern PADDING = Pattern.compile("(?<=\\S)  +");
+  private static final Pattern OURS = Pattern.compile("\\$ ([A-Z_]+=\\S* )*" + Pattern.quote(JAR_PREFIX));
 
   /** A command line: environment assignments, then the arguments after the jar. */
   record Command(String line, Map<String, String> env, List<String> args) {
@@ -64,12 +78,27 @@ class ReadmeCommandsIT {
   /** The lines of every fenced block of this language, block by block. */
   static List<List<String>> blocks(List<String> lines, String language) {
     List<List<String>> blocks = new ArrayList<>();
+    for (Block block : fenced(lines)) {
+      if (block.info().equals(language)) {
+        blocks.add(block.lines());
+      }
+    }
+    return blocks;
+  }
+
+  /** A fenced block: its info string ({@code text}, {@code text store}) and its lines. */
+  record Block(String info, List<String> lines) {}
+
+  static List<Block> fenced(List<String> lines) {
+    List<Block> blocks = new ArrayList<>();
+    String info = null;
     List<String> current = null;
     for (String line : lines) {
-      if (current == null && line.equals("```" + language)) {
+      if (current == null && line.startsWith("```")) {
+        info = line.substring(3);
         current = new ArrayList<>();
       } else if (current != null && line.equals("```")) {
-        blocks.add(current);
+        blocks.add(new Block(info, current));
         current = null;
       } else if (current != null) {
         current.add(line);
@@ -93,10 +122,26 @@ class ReadmeCommandsIT {
         String.join("\n", shown), "the README's 'Generated sources' listing differs from " + generated);
   }
 
+  /** Runs a command in the working directory; returns its exit code and what it printed. */
+  private static Result execute(String line, Path work) throws Exception {
+    if (line.contains(JAR_PREFIX) && !line.matches(".*[|><;&*].*")) {
+      Command command = Command.parse(line);
+      return ConnectorProcess.run(
+          ConnectorProcess.builder(work, command.envForTest(), command.args().toArray(String[]::new)));
+    }
+    String shell =
+        line.replace(JAR_PREFIX + ConnectorProcess.jar().getFileName(),
+            ConnectorProcess.java() + " -jar " + ConnectorProcess.jar());
+    ProcessBuilder builder = new ProcessBuilder("sh", "-c", shell).directory(work.toFile());
+    builder.environment().put("API_LATENCY_MS", "0");
+    return ConnectorProcess.run(builder);
+  }
+
   @TestFactory
   Stream<DynamicTest> shellCommandsExitAsDocumented() throws Exception {
-    List<String> commands = new ArrayList<>();
+    List<List<String>> sequences = new ArrayList<>();
     for (List<String> block : blocks(readme(), "shell")) {
+      List<String> commands = new ArrayList<>();
       for (String line : block) {
         int at = line.indexOf(JAR_PREFIX);
         if (at >= 0) {
@@ -105,53 +150,114 @@ class ReadmeCommandsIT {
           commands.add(start >= 0 ? line.substring(start + 3) : line);
         }
       }
+      if (!commands.isEmpty()) {
+        sequences.add(commands);
+      }
     }
-    assertFalse(commands.isEmpty(), "the README shows no command that runs the example");
-    return commands.stream()
+    assertFalse(sequences.isEmpty(), "the README shows no command that runs the example");
+    // The commands of one block run one after another, in one working directory.
+    return sequences.stream()
         .map(
-            line ->
+            commands ->
                 DynamicTest.dynamicTest(
-                    line,
+                    String.join(" && ", commands),
                     () -> {
-                      Command command = Command.parse(line);
-                      List<String> args = new ArrayList<>(command.args());
-                      int output = args.indexOf("--output");
-                      if (output >= 0) {
-                        args.set(output + 1, tmp.resolve(args.get(output + 1)).toString());
-                      }
-                      Result result =
-                          ConnectorProcess.run(command.envForTest(), args.toArray(String[]::new));
-                      int expected = command.env().containsKey("API_FAIL") ? 1 : 0;
-                      assertEquals(expected, result.exitCode(), result.stderr());
-                      if (output >= 0) {
-                        assertTrue(Files.size(Path.of(args.get(output + 1))) > 0);
+                      Path work = ConnectorProcess.workingDirectory();
+                      for (String line : commands) {
+                        Command command = Command.parse(line);
+                        Result result = execute(line, work);
+                        int expected = command.env().containsKey("API_FAIL") ? 1 : 0;
+                        assertEquals(expected, result.exitCode(), line + "\n" + result.stderr());
+                        int output = command.args().indexOf("--output");
+                        if (output >= 0) {
+                          assertTrue(Files.size(work.resolve(command.args().get(output + 1))) > 0);
+                        }
                       }
                     }));
   }
 
   @TestFactory
-  Stream<DynamicTest> transcriptsMatchWhatTheCommandPrints() throws Exception {
-    List<List<String>> transcripts = new ArrayList<>();
-    for (List<String> block : blocks(readme(), "text")) {
-      if (!block.isEmpty() && block.get(0).startsWith("$ " + JAR_PREFIX)) {
-        transcripts.add(block);
+  Stream<DynamicTest> transcriptsMatchWhatTheCommandsPrint() throws Exception {
+    // Transcripts by working directory: each unnamed one alone, each named story together.
+    Map<String, List<List<String>>> stories = new LinkedHashMap<>();
+    int unnamed = 0;
+    for (Block block : fenced(readme())) {
+      if (!block.info().startsWith("text") || block.lines().isEmpty()
+          || !block.lines().get(0).startsWith("$ ")) {
+        continue;
       }
+      boolean named = !block.info().equals("text");
+      if (!named && !OURS.matcher(block.lines().get(0)).lookingAt()) {
+        continue; // a transcript of another tool (mvn, javac): shown, not run
+      }
+      String name = named ? block.info().substring(5).trim() : "#" + unnamed++;
+      stories.computeIfAbsent(name, n -> new ArrayList<>()).add(block.lines());
     }
-    assertFalse(transcripts.isEmpty(), "the README shows no transcript of the example");
-    return transcripts.stream()
+    assertFalse(stories.isEmpty(), "the README shows no transcript of the example");
+    return stories.values().stream()
         .map(
-            block ->
+            story ->
                 DynamicTest.dynamicTest(
-                    block.get(0),
+                    story.get(0).get(0),
                     () -> {
-                      Command command = Command.parse(block.get(0).substring(2));
-                      Result result =
-                          ConnectorProcess.run(
-                              command.envForTest(), command.args().toArray(String[]::new));
-                      List<String> printed = new ArrayList<>(result.stdoutLines());
-                      printed.addAll(result.stderrLines());
-                      assertEquals(block.subList(1, block.size()), printed);
+                      Path work = ConnectorProcess.workingDirectory();
+                      int lastExit = 0;
+                      for (List<String> block : story) {
+                        for (int i = 0; i < block.size(); ) {
+                          String command = block.get(i).substring(2);
+                          int end = i + 1;
+                          while (end < block.size() && !block.get(end).startsWith("$ ")) {
+                            end++;
+                          }
+                          List<String> expected = block.subList(i + 1, end);
+                          List<String> printed = new ArrayList<>();
+                          if (command.equals("echo $?")) {
+                            printed.add(Integer.toString(lastExit));
+                          } else {
+                            Result result = execute(command, work);
+                            lastExit = result.exitCode();
+                            printed.addAll(result.stdoutLines());
+                            printed.addAll(result.stderrLines());
+                          }
+                          assertEquals(normalize(expected, work), normalize(printed, work),
+                              "$ " + command);
+                          i = end;
+                        }
+                      }
                     }));
+  }
+
+  /**
+   * The lines with what varies as placeholders, the step lines of each wave in step order, and
+   * paths in the working directory relative to it.
+   */
+  static String normalize(List<String> lines, Path work) {
+    List<String> out = new ArrayList<>();
+    List<String> steps = new ArrayList<>();
+    boolean inWave = false;
+    for (String raw : lines) {
+      String line = raw.replace(work.toString() + "/", "");
+      line = RETRY_WAIT.matcher(line).replaceAll("$1<backoff>:");
+      line = RUN_ID.matcher(line).replaceAll("<run>");
+      line = TIME.matcher(line).replaceAll("<time>");
+      line = DURATION.matcher(line).replaceAll("<t>");
+      line = PADDING.matcher(line).replaceAll("  ");
+      if (inWave && line.startsWith("  ") && line.indexOf(':') > 0) {
+        steps.add(line);
+        continue;
+      }
+      inStepOrder(steps, out);
+      out.add(line);
+      inWave = line.startsWith("Wave ");
+    }
+    inStepOrder(steps, out);
+    return String.join("\n", out);
+  }
+
+  private static void inStepOrder(List<String> steps, List<String> out) {
+    steps.sort(Comparator.comparing(line -> line.substring(2, line.indexOf(':')))); // stable
+    out.addAll(steps);
+    steps.clear();
   }
 
   @Test

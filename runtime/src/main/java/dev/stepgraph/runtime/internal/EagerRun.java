@@ -89,8 +89,8 @@ final class EagerRun implements StepEnds {
         waitingFor[dependent]--;
       }
     }
-    for (RunEvent.StepRerun rerun : plan.reruns()) {
-      context.publish(rerun);
+    for (String rerunning : plan.rerunning()) {
+      context.publish(plan.rerun(context.clock().instant(), rerunning));
     }
     scheduler.running(started);
     for (int i = 0; i < count; i++) {

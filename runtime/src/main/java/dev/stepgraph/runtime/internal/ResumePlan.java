@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,10 @@ import org.jspecify.annotations.Nullable;
  * entities take their keys in the run's {@link EntityKeys}, as if just emitted.
  */
 final class ResumePlan {
-  static final ResumePlan NONE = new ResumePlan("", Map.of(), List.of(), List.of());
+  static final ResumePlan NONE = new ResumePlan("", Map.of(), new LinkedHashMap<>(), List.of());
+
+  /** Why a recorded step runs again. */
+  private record Rerun(RunEvent.StepRerun.Cause cause, String detail) {}
 
   /** A reused step: its record and what it emitted. */
   record Reused(StepRecord record, StepEmissions output) {
@@ -54,13 +58,13 @@ final class ResumePlan {
 
   private final String runId;
   private final Map<String, Reused> reused;
-  private final List<RunEvent.StepRerun> reruns;
+  private final Map<String, Rerun> reruns; // in step order
   private final List<String> warnings;
 
   private ResumePlan(
       String runId,
       Map<String, Reused> reused,
-      List<RunEvent.StepRerun> reruns,
+      Map<String, Rerun> reruns,
       List<String> warnings) {
     this.runId = runId;
     this.reused = reused;
@@ -78,13 +82,12 @@ final class ResumePlan {
       ConnectorGraph graph,
       RunRecording recording,
       Set<String> selected,
-      EntityKeys keys,
-      Instant now) {
+      EntityKeys keys) {
     RecordedRun recorded = recording.run();
     String runId = recorded.runId();
     Map<String, StepRecord> records = recorded.steps();
     Map<String, Reused> reused = new HashMap<>();
-    List<RunEvent.StepRerun> reruns = new ArrayList<>();
+    Map<String, Rerun> reruns = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     for (StepDefinition step : graph.steps()) {
       StepRecord record = records.get(step.id());
@@ -92,14 +95,12 @@ final class ResumePlan {
         continue; // not recorded as done, or asked for: it runs, as it would anyway
       }
       if (!record.fingerprint().equals(graph.fingerprint(step.id()))) {
-        reruns.add(new RunEvent.StepRerun(now, step.id(), runId, RunEvent.StepRerun.Cause.CHANGED, ""));
+        reruns.put(step.id(), new Rerun(RunEvent.StepRerun.Cause.CHANGED, ""));
         continue;
       }
       String rerunning = firstNotReused(step, reused);
       if (rerunning != null) {
-        reruns.add(
-            new RunEvent.StepRerun(
-                now, step.id(), runId, RunEvent.StepRerun.Cause.UPSTREAM, rerunning));
+        reruns.put(step.id(), new Rerun(RunEvent.StepRerun.Cause.UPSTREAM, rerunning));
         continue;
       }
       String damage;
@@ -116,8 +117,7 @@ final class ResumePlan {
       } catch (RunStoreException e) {
         damage = e.getMessage();
       }
-      reruns.add(
-          new RunEvent.StepRerun(now, step.id(), runId, RunEvent.StepRerun.Cause.DAMAGED, damage));
+      reruns.put(step.id(), new Rerun(RunEvent.StepRerun.Cause.DAMAGED, damage));
       warnings.add(damage + "; step '" + step.id() + "' ran again");
     }
     return new ResumePlan(runId, reused, reruns, warnings);
@@ -161,9 +161,17 @@ final class ResumePlan {
     return reused.get(stepId);
   }
 
-  /** Why each recorded step that runs again does, in step order. */
-  List<RunEvent.StepRerun> reruns() {
-    return reruns;
+  /** The recorded steps that run again, in step order. */
+  List<String> rerunning() {
+    return List.copyOf(reruns.keySet());
+  }
+
+  /** The event that says why a recorded step runs again, or null if it was not recorded. */
+  RunEvent.@Nullable StepRerun rerun(Instant time, String stepId) {
+    Rerun rerun = reruns.get(stepId);
+    return rerun == null
+        ? null
+        : new RunEvent.StepRerun(time, stepId, runId, rerun.cause(), rerun.detail());
   }
 
   /** What was wrong with the store, one line each. */

@@ -115,7 +115,7 @@ public final class RunScheduler {
         new RunEvent.RunStarted(
             clock.instant(), graph.id(), graph.steps().size(), graph.waves().size(),
             session.runId(), session.resumed()));
-    plan = session.plan(graph, keys, clock.instant());
+    plan = session.plan(graph, keys);
     return plan;
   }
 
@@ -124,10 +124,6 @@ public final class RunScheduler {
     boolean callerInterrupted = false;
     List<List<StepDefinition>> waves = graph.waves();
     ResumePlan plan = start();
-    Map<String, RunEvent.StepRerun> reruns = new HashMap<>();
-    for (RunEvent.StepRerun rerun : plan.reruns()) {
-      reruns.put(rerun.stepId(), rerun);
-    }
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     PriorIndex committed = new PriorIndex(keys);
     // Steps that did not succeed, by id: all dependencySkipReason needs (most runs: none).
@@ -154,7 +150,7 @@ public final class RunScheduler {
           events.publish(plan.event(clock.instant(), step.id(), index));
           continue;
         }
-        RunEvent.StepRerun rerun = reruns.get(step.id());
+        RunEvent.StepRerun rerun = plan.rerun(clock.instant(), step.id());
         if (rerun != null) {
           events.publish(rerun);
         }

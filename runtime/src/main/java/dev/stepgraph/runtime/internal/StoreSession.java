@@ -83,9 +83,9 @@ public final class StoreSession implements AutoCloseable {
   }
 
   /** What a resumed run reuses; nothing for a new one. */
-  ResumePlan plan(ConnectorGraph graph, EntityKeys keys, Instant now) {
+  ResumePlan plan(ConnectorGraph graph, EntityKeys keys) {
     RunRecording from = recording;
-    return from != null && resumed() ? ResumePlan.of(graph, from, selected, keys, now) : ResumePlan.NONE;
+    return from != null && resumed() ? ResumePlan.of(graph, from, selected, keys) : ResumePlan.NONE;
   }
 
   /** Releases the store's lock. */
