@@ -10,16 +10,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Records each step of a run in the run store as it ends, not when its wave ends: a step's thread
- * hands its outcome over ({@link #ended}, which never blocks), and the recorder's own thread
- * writes what it emitted and commits its record. The steps that end while a commit is under way
- * go together into the next one (group commit), so many small steps cost a few syncs, not one
- * each, and a step that ended is durable once the commit before it and its own are done.
+ * hands its outcome over ({@link #ended}, which never blocks); what it emitted, if anything, is
+ * written at once by one of a few writer threads (as many as there are processors, at most 4,
+ * started when a first step has data), several steps' files at a time; and the recorder's own
+ * thread commits the records, in the order the steps ended. The steps that end while a commit is
+ * under way go together into the next one (group commit), so many small steps cost a few syncs,
+ * not one each, and a step that ended is durable once its file is written and the commit before
+ * it and its own are done.
  *
  * <p>A write that fails (a full disk, say) ends the recording, not the run: the steps that ended
  * after it are not recorded, and {@link #finish} says so.
@@ -28,8 +36,11 @@ final class Recorder implements Runnable {
   /** The recorder of a run without a store: records nothing. */
   static final Recorder NONE = new Recorder();
 
-  /** At most this many records per commit: bounds what one commit holds. */
-  private static final int MAX_BATCH = 1024;
+  /**
+   * At most this many records per commit: bounds what one commit holds (a few MB of lines), and
+   * is far above what a run's end leaves queued, which one commit takes.
+   */
+  private static final int MAX_BATCH = 65_536;
 
   private final @Nullable RunRecording recording;
   private final @Nullable ConnectorGraph graph;
@@ -37,15 +48,22 @@ final class Recorder implements Runnable {
   private final ConcurrentLinkedQueue<Ended> queue = new ConcurrentLinkedQueue<>();
   private volatile boolean closing;
   private volatile @Nullable String failure;
+  /** What ended after the last commit, once closing: committed with the session's end. */
+  private List<StepRecord> last = List.of();
 
   /** A step's outcome, as it was when the step ended. */
   private record Ended(
       StepDefinition step,
+      String fingerprint,
       StepStatus status,
       int attempts,
       @Nullable String skipReason,
       @Nullable String errorType,
-      @Nullable StepEmissions output) {}
+      @Nullable StepEmissions output,
+      @Nullable CompletableFuture<StepRecord.DataFile> file) {}
+
+  private static final int MAX_WRITERS = 4;
+  private volatile @Nullable ExecutorService writers; // started by the first step with data
 
   private Recorder() {
     this.recording = null;
@@ -78,15 +96,50 @@ final class Recorder implements Runnable {
       return;
     }
     Throwable error = outcome.error;
+    StepEmissions output = status == StepStatus.SUCCEEDED ? outcome.output : null;
+    CompletableFuture<StepRecord.DataFile> file = null;
+    if (output != null && (!output.entities.isEmpty() || !output.relationships.isEmpty())) {
+      RunRecording into = recording;
+      file =
+          CompletableFuture.supplyAsync(
+              () -> into.write(step.id(), output.entities, output.relationships), writers());
+    }
     queue.add(
         new Ended(
             step,
+            graph.fingerprint(step.id()),
             status,
             outcome.attempts,
             status == StepStatus.SKIPPED ? outcome.skipReason : null,
             status == StepStatus.SUCCEEDED || error == null ? null : error.getClass().getName(),
-            status == StepStatus.SUCCEEDED ? outcome.output : null));
+            output,
+            file));
     LockSupport.unpark(thread);
+  }
+
+  /** The writer threads, started on first use. */
+  private ExecutorService writers() {
+    ExecutorService pool = writers;
+    if (pool == null) {
+      synchronized (this) {
+        pool = writers;
+        if (pool == null) {
+          int count = Math.max(1, Math.min(MAX_WRITERS, Runtime.getRuntime().availableProcessors()));
+          AtomicInteger number = new AtomicInteger();
+          String name = thread.getName() + "-writer-";
+          pool =
+              Executors.newFixedThreadPool(
+                  count,
+                  task -> {
+                    Thread writer = new Thread(task, name + number.incrementAndGet());
+                    writer.setDaemon(true);
+                    return writer;
+                  });
+          writers = pool;
+        }
+      }
+    }
+    return pool;
   }
 
   @Override
@@ -95,12 +148,13 @@ final class Recorder implements Runnable {
     List<Ended> batch = new ArrayList<>();
     List<StepRecord> records = new ArrayList<>();
     while (true) {
+      boolean closingNow = closing; // read first: once closing, no step ends any more
       Ended next;
       while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
         batch.add(next);
       }
       if (batch.isEmpty()) {
-        if (closing && queue.isEmpty()) {
+        if (closingNow) {
           return;
         }
         LockSupport.park(this);
@@ -109,6 +163,10 @@ final class Recorder implements Runnable {
       try {
         for (Ended step : batch) {
           records.add(record(into, step));
+        }
+        if (closingNow && queue.isEmpty()) {
+          last = List.copyOf(records); // goes with the session's end: one sync for both
+          return;
         }
         into.commit(records);
       } catch (RuntimeException | Error e) {
@@ -133,15 +191,21 @@ final class Recorder implements Runnable {
     if (output != null) {
       counts = output.entityCounts();
       relationships = output.relationships.size();
-      if (!output.entities.isEmpty() || !output.relationships.isEmpty()) {
-        file = into.write(step.step().id(), output.entities, output.relationships);
+    }
+    CompletableFuture<StepRecord.DataFile> written = step.file();
+    if (written != null) {
+      try {
+        file = written.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause();
+        throw cause instanceof RuntimeException runtime ? runtime : e;
       }
     }
     return new StepRecord(
         step.step().id(),
         into.session(),
         step.status(),
-        graph.fingerprint(step.step().id()),
+        step.fingerprint(),
         step.attempts(),
         counts,
         relationships,
@@ -173,9 +237,13 @@ final class Recorder implements Runnable {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    ExecutorService pool = writers;
+    if (pool != null) {
+      pool.shutdownNow(); // after a failure, what is still being written is not needed
+    }
     if (failure == null) {
       try {
-        into.finish(ended, cancelled);
+        into.finish(last, ended, cancelled);
       } catch (RunStoreException e) {
         failure = e.getMessage();
       }

@@ -51,13 +51,17 @@ public final class StoreSession implements AutoCloseable {
       return new StoreSession(runId != null ? runId : RunIds.generate(started), null, steps);
     }
     if (resume != null || resumeLatest) {
-      RunRecording recording = store.resume(graph.id(), resume, started, List.copyOf(steps));
+      RunRecording recording =
+          store.resume(graph.id(), resume, started, List.copyOf(steps), graph.fingerprints());
       return new StoreSession(recording.run().runId(), recording, steps);
     }
     for (int attempt = 1; ; attempt++) {
       String id = runId != null ? runId : RunIds.generate(started);
       try {
-        return new StoreSession(id, store.create(graph.id(), id, started, List.copyOf(steps)), steps);
+        return new StoreSession(
+            id,
+            store.create(graph.id(), id, started, List.copyOf(steps), graph.fingerprints()),
+            steps);
       } catch (RunStoreException e) {
         // A generated id taken (same second, same suffix): another suffix.
         if (runId != null || e.problem() != RunStoreException.Problem.RUN_EXISTS

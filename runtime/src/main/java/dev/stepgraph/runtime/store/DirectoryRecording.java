@@ -30,17 +30,25 @@ final class DirectoryRecording implements RunRecording {
   private final Manifest.Lines lines = new Manifest.Lines();
   /** The file of each step's latest record: the files still needed. */
   private final Map<String, String> latestFiles = new HashMap<>();
-  private boolean renamed; // a step file was renamed into place since the last commit
   private boolean finished;
+  /** What the first sync also syncs: the directories a new run's manifest was created in. */
+  private List<Path> unsynced;
+  private boolean synced;
 
   /**
    * Opens the manifest of {@code run} for appending after its first {@code validLength} bytes
    * (what follows is an append a crash cut short, removed).
    */
   DirectoryRecording(
-      DirectoryRunStore store, StoreLock lock, Path run, RecordedRun recorded, long validLength)
+      DirectoryRunStore store,
+      StoreLock lock,
+      Path run,
+      RecordedRun recorded,
+      long validLength,
+      List<Path> unsyncedDirectories)
       throws IOException {
     this.store = store;
+    this.unsynced = unsyncedDirectories;
     this.lock = lock;
     this.run = run;
     this.steps = run.resolve(DirectoryRunStore.STEPS);
@@ -62,13 +70,17 @@ final class DirectoryRecording implements RunRecording {
         latestFiles.put(record.stepId(), record.file().name());
       }
     }
+    deleteRemovedRuns(run.getParent());
   }
 
-  /** Appends the start of a resumed session, durably, and removes what no record needs. */
+  /**
+   * Appends the start of a resumed session (made durable with the first commit, so that the run
+   * starts without waiting for a sync), and removes what no record needs.
+   */
   void startSession(RecordedRun.Session session) throws IOException {
     lines.reset();
     Manifest.sessionStarted(lines, session);
-    append();
+    Durable.writeFully(manifest, ByteBuffer.wrap(lines.bytes()));
     removeUnneededFiles();
   }
 
@@ -110,9 +122,7 @@ final class DirectoryRecording implements RunRecording {
         DirectoryRunStore.STEPS + "/" + DirectoryRunStore.safeName(stepId) + "." + session()
             + ".jsonl";
     try {
-      StepRecord.DataFile file = StepFiles.write(run.resolve(name), name, entities, relationships);
-      renamed = true;
-      return file;
+      return StepFiles.write(run.resolve(name), name, entities, relationships);
     } catch (IOException | RuntimeException e) {
       throw new RunStoreException(
           RunStoreException.Problem.WRITE_FAILED,
@@ -123,14 +133,8 @@ final class DirectoryRecording implements RunRecording {
   @Override
   public void commit(List<StepRecord> records) {
     try {
-      if (renamed) {
-        Durable.syncDirectory(steps); // the files' names first, then the records that name them
-        renamed = false;
-      }
       lines.reset();
-      for (StepRecord record : records) {
-        Manifest.record(lines, record);
-      }
+      addRecords(records);
       append();
     } catch (IOException | RuntimeException e) {
       throw new RunStoreException(
@@ -139,6 +143,27 @@ final class DirectoryRecording implements RunRecording {
               : records.size() + " steps") + " in " + run.resolve(Manifest.FILE) + ": "
               + Errors.reason(e), e);
     }
+    committed(records);
+  }
+
+  /**
+   * Adds the records' lines, after syncing the steps directory if a record names a file: the
+   * files' names are durable before the records that name them.
+   */
+  private void addRecords(List<StepRecord> records) throws IOException {
+    for (StepRecord record : records) {
+      if (record.file() != null) {
+        Durable.syncDirectory(steps);
+        break;
+      }
+    }
+    Map<String, String> fingerprints = recorded.lastSession().fingerprints();
+    for (StepRecord record : records) {
+      Manifest.record(lines, record, fingerprints.get(record.stepId()));
+    }
+  }
+
+  private void committed(List<StepRecord> records) {
     for (StepRecord record : records) {
       if (record.file() != null) {
         latestFiles.put(record.stepId(), record.file().name());
@@ -148,17 +173,30 @@ final class DirectoryRecording implements RunRecording {
     }
   }
 
+  /**
+   * Appends the lines and syncs the manifest; the first time, the directories of a new run too,
+   * so that its manifest's name is durable before any record in it counts.
+   */
   private void append() throws IOException {
+    if (!synced) {
+      for (Path directory : unsynced) {
+        Durable.syncDirectory(directory);
+      }
+      unsynced = List.of();
+      synced = true;
+    }
     Durable.writeFully(manifest, ByteBuffer.wrap(lines.bytes()));
     manifest.force(false);
   }
 
   @Override
-  public void finish(Instant ended, boolean cancelled) {
+  public void finish(List<StepRecord> records, Instant ended, boolean cancelled) {
     try {
       lines.reset();
+      addRecords(records);
       Manifest.sessionEnded(lines, session(), ended, cancelled);
       append();
+      committed(records);
       finished = true;
     } catch (IOException | RuntimeException e) {
       throw new RunStoreException(
@@ -195,44 +233,59 @@ final class DirectoryRecording implements RunRecording {
 
   /**
    * Removes the oldest runs of the connector beyond the store's retention, never this one: each
-   * is renamed out of the way first, so that it disappears at once, then deleted. Directories
-   * without a manifest (runs killed as they started) and what earlier removals left go too.
+   * is renamed out of the way ({@code .removed-...}), so that it is gone from the store at once;
+   * deleting what it held is left to the {@link #deleteRemovedRuns cleanup} of the next session,
+   * which runs beside its steps. Directories without a manifest (runs killed as they started) go
+   * the same way.
    */
   private void removeOldRuns() throws IOException {
     Path runs = run.getParent();
-    List<RunSummary> kept = new ArrayList<>();
     List<Path> remove = new ArrayList<>();
     for (Path directory : DirectoryRunStore.runDirectories(runs)) {
-      if (directory.equals(run)) {
-        continue;
-      }
-      RunSummary summary = DirectoryRunStore.summary(directory);
-      if (summary == null) {
+      if (!directory.equals(run) && !Files.exists(directory.resolve(Manifest.FILE))) {
         remove.add(directory);
-      } else {
-        kept.add(summary);
       }
     }
-    kept.sort(DirectoryRunStore.NEWEST_FIRST);
+    List<DirectoryRunStore.Start> kept = new ArrayList<>();
+    for (DirectoryRunStore.Start start : DirectoryRunStore.starts(runs)) {
+      if (!start.runId().equals(run.getFileName().toString())) {
+        kept.add(start);
+      }
+    }
     for (int i = store.keepRuns() - 1; i < kept.size(); i++) {
       remove.add(runs.resolve(kept.get(i).runId()));
     }
-    boolean any = false;
     for (Path directory : remove) {
-      Path gone =
+      Durable.rename(
+          directory,
           runs.resolve(
-              ".removed-" + directory.getFileName() + "-"
-                  + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-      Durable.rename(directory, gone);
-      any = true;
+              REMOVED + directory.getFileName() + "-"
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong())));
     }
-    if (any) {
-      Durable.syncDirectory(runs);
-    }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs, ".removed-*")) {
+    // Not synced: a removal that a crash undoes only keeps an old run a while longer.
+  }
+
+  private static final String REMOVED = ".removed-";
+
+  /**
+   * Deletes, on a daemon thread of its own, what the retention of earlier sessions renamed out
+   * of the way: a run of a million entities takes a while to delete, and no step waits for it.
+   * What a process that ends first leaves is deleted by a later session.
+   */
+  static void deleteRemovedRuns(Path runs) {
+    Thread cleanup = new Thread(() -> deleteRemoved(runs), "stepgraph-store-cleanup");
+    cleanup.setDaemon(true);
+    cleanup.start();
+  }
+
+  /** Deletes what retention renamed out of the way; what cannot be deleted now stays. */
+  static void deleteRemoved(Path runs) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs, REMOVED + "*")) {
       for (Path entry : entries) {
         Durable.deleteTree(entry);
       }
+    } catch (IOException | RuntimeException e) {
+      // Left for a later session; another process may be deleting it too.
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -133,6 +134,29 @@ final class DirectoryRunStore implements RunStore {
     }
   }
 
+  /** A run's id and when it started, for ordering runs without reading their manifests whole. */
+  record Start(String runId, Instant started) {}
+
+  /** The runs of a connector's runs directory, newest first, by their manifests' first lines. */
+  static List<Start> starts(Path runs) {
+    List<Start> starts = new ArrayList<>();
+    for (Path run : runDirectories(runs)) {
+      Path manifest = run.resolve(Manifest.FILE);
+      if (!Files.exists(manifest)) {
+        continue;
+      }
+      Instant started;
+      try {
+        started = Manifest.startedAt(manifest);
+      } catch (IOException e) {
+        started = null;
+      }
+      starts.add(new Start(run.getFileName().toString(), started != null ? started : modified(manifest)));
+    }
+    starts.sort(Comparator.comparing(Start::started).thenComparing(Start::runId).reversed());
+    return starts;
+  }
+
   private static Instant modified(Path file) {
     try {
       FileTime time = Files.getLastModifiedTime(file);
@@ -144,7 +168,11 @@ final class DirectoryRunStore implements RunStore {
 
   @Override
   public RunRecording create(
-      String connectorId, String runId, Instant started, List<String> selected) {
+      String connectorId,
+      String runId,
+      Instant started,
+      List<String> selected,
+      Map<String, String> fingerprints) {
     if (!RunIds.valid(runId)) {
       throw new IllegalArgumentException(RunIds.invalid(runId));
     }
@@ -154,6 +182,7 @@ final class DirectoryRunStore implements RunStore {
       Path runs = connector.resolve(RUNS);
       Path run = runs.resolve(runId);
       try {
+        boolean newRuns = !Files.isDirectory(runs);
         Files.createDirectories(runs);
         if (Files.exists(run.resolve(Manifest.FILE))) {
           throw new RunStoreException(
@@ -166,16 +195,17 @@ final class DirectoryRunStore implements RunStore {
         Files.createDirectory(run);
         Files.createDirectory(run.resolve(STEPS));
         RecordedRun.Session session =
-            new RecordedRun.Session(1, started, null, false, lock.process(), selected);
+            new RecordedRun.Session(1, started, null, false, lock.process(), selected, fingerprints);
         Manifest.Lines lines = new Manifest.Lines();
         Manifest.header(lines, connectorId, runId);
         Manifest.sessionStarted(lines, session);
+        // Synced with the first commit, which is what needs it: the run starts without waiting.
         Durable.create(run.resolve(Manifest.FILE), lines.bytes());
-        Durable.syncDirectory(runs);
-        Durable.syncDirectory(connector);
         lock.describe(runId);
         RecordedRun recorded = new RecordedRun(connectorId, runId, List.of(session), List.of());
-        return new DirectoryRecording(this, lock, run, recorded, lines.bytes().length);
+        return new DirectoryRecording(
+            this, lock, run, recorded, lines.bytes().length,
+            newRuns ? List.of(run, runs, connector) : List.of(run, runs));
       } catch (IOException | SecurityException e) {
         throw StoreLock.unwritable(shown(), e);
       }
@@ -187,7 +217,11 @@ final class DirectoryRunStore implements RunStore {
 
   @Override
   public RunRecording resume(
-      String connectorId, @Nullable String runId, Instant started, List<String> selected) {
+      String connectorId,
+      @Nullable String runId,
+      Instant started,
+      List<String> selected,
+      Map<String, String> fingerprints) {
     // Nothing to resume is told before anything is written, or locked.
     Path connector = connectorDirectory(connectorId);
     String chosen = chooseRun(connectorId, runId);
@@ -221,7 +255,8 @@ final class DirectoryRunStore implements RunStore {
       RecordedRun before = contents.run();
       RecordedRun.Session session =
           new RecordedRun.Session(
-              before.sessions().size() + 1, started, null, false, lock.process(), selected);
+              before.sessions().size() + 1, started, null, false, lock.process(), selected,
+              fingerprints);
       List<RecordedRun.Session> sessions = new ArrayList<>(before.sessions());
       sessions.add(session);
       RecordedRun recorded =
@@ -229,7 +264,7 @@ final class DirectoryRunStore implements RunStore {
       lock.describe(chosen);
       try {
         DirectoryRecording recording =
-            new DirectoryRecording(this, lock, run, recorded, contents.validLength());
+            new DirectoryRecording(this, lock, run, recorded, contents.validLength(), List.of());
         recording.startSession(session);
         return recording;
       } catch (IOException | SecurityException e) {
@@ -243,7 +278,7 @@ final class DirectoryRunStore implements RunStore {
 
   /** The run a resume continues: the one named, or the latest. */
   private String chooseRun(String connectorId, @Nullable String runId) {
-    List<RunSummary> runs = runs(connectorId);
+    List<Start> runs = starts(connectorDirectory(connectorId).resolve(RUNS));
     if (runId == null) {
       if (runs.isEmpty()) {
         throw new RunStoreException(
@@ -252,13 +287,11 @@ final class DirectoryRunStore implements RunStore {
       }
       return runs.get(0).runId();
     }
-    for (RunSummary run : runs) {
+    List<String> ids = new ArrayList<>();
+    for (Start run : runs) {
       if (run.runId().equals(runId)) {
         return runId;
       }
-    }
-    List<String> ids = new ArrayList<>();
-    for (RunSummary run : runs) {
       ids.add(run.runId());
     }
     throw nothingToResume(connectorId, runId, ids);

@@ -54,7 +54,8 @@ final class Durable {
 
   /**
    * Creates {@code file} with these bytes, whole or not at all: written to a temporary file beside
-   * it, synced, renamed, and the directory synced.
+   * it and renamed. Not synced: the caller syncs the file and its directory before anything that
+   * depends on it counts.
    */
   static void create(Path file, byte[] bytes) throws IOException {
     Path temp = temporary(file.getParent(), file.getFileName().toString());
@@ -62,13 +63,11 @@ final class Durable {
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         writeFully(channel, ByteBuffer.wrap(bytes));
-        channel.force(true);
       }
       rename(temp, file);
     } finally {
       Files.deleteIfExists(temp);
     }
-    syncDirectory(file.getParent());
   }
 
   static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {

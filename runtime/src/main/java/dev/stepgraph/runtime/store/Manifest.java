@@ -1,22 +1,28 @@
 package dev.stepgraph.runtime.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.stepgraph.runtime.internal.Errors;
 import dev.stepgraph.runtime.run.StepStatus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
@@ -28,16 +34,18 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * {"format":1,"connector":"cloud-inventory","run":"20261201T204512Z-3fa9","crc":"..."}
  * {"session":1,"started":"2026-12-01T20:45:12.345Z","process":4242,"crc":"..."}
- * {"step":"users","session":1,"status":"succeeded","fingerprint":"9f2c...","attempts":1,
- *   "entities":{"user":40},"file":"steps/users.1.jsonl","bytes":5120,"checksum":"crc32c:...","crc":"..."}
+ * {"session":1,"fingerprints":{"users":"9f2c...","roles":"07ab...",...},"crc":"..."}
+ * {"step":"users","session":1,"status":"succeeded","attempts":1,"entities":{"user":40},
+ *   "file":"steps/users.1.jsonl","bytes":5120,"checksum":"crc32c:...","crc":"..."}
  * {"session":1,"ended":"2026-12-01T20:45:13.001Z","cancelled":false,"crc":"..."}
  * </pre>
  *
- * (A step line is one line; it is wrapped here.) The first line says the format; then a session
- * line for each start of the run, the record of each step as it finished ({@code "selected"}
- * lists the steps a session was asked for, {@code "reason"} a skip's reason, {@code "error"} the
- * class of a failure, {@code "relationships"} their count), and the end of each session that
- * ended. A last line without its newline is an append that a crash cut short: it was never
+ * (A step line is one line; it is wrapped here.) The first line says the format; then for each
+ * start of the run (a session) its line and the fingerprints of the graph's steps as it started,
+ * the record of each step as it finished ({@code "selected"} lists the steps a session was asked
+ * for; a record's {@code "fingerprint"} is there only when it is not its session's; {@code
+ * "reason"} is a skip's reason, {@code "error"} the class of a failure, {@code "relationships"}
+ * their count), and the end of each session that ended. A last line without its newline is an append that a crash cut short: it was never
  * committed, and is left out. Any other line that does not check out makes the manifest damaged.
  */
 final class Manifest {
@@ -65,34 +73,134 @@ final class Manifest {
 
   // ---- writing
 
-  /** Lines being written: each object written through {@link #json()} and ended by {@link #end}. */
+  /**
+   * Lines being written, each a JSON object ended by {@link #end()}, which adds its checksum: a
+   * writer of its own rather than a generator, as a run of 10,000 steps writes 10,000 of them.
+   */
   static final class Lines {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private final Buffer buffer = new Buffer();
-    private final JsonGenerator json;
     private int lineStart;
+    private final boolean[] first = new boolean[4]; // per nesting level: no comma needed yet
+    private int depth;
 
-    Lines() {
-      try {
-        json = JSON.createGenerator(buffer);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // a byte buffer does not fail
-      }
-      json.setRootValueSeparator(null);
-    }
-
-    JsonGenerator json() {
+    /** Starts a line's object. */
+    Lines begin() {
       lineStart = buffer.size();
-      return json;
+      buffer.write('{');
+      depth = 0;
+      first[0] = true;
+      return this;
     }
 
-    /** Ends the object just written as a line: its checksum, then the newline. */
-    void end() {
-      try {
-        json.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    private void name(String name) {
+      if (!first[depth]) {
+        buffer.write(',');
       }
-      buffer.endLine(lineStart);
+      first[depth] = false;
+      string(name);
+      buffer.write(':');
+    }
+
+    Lines field(String name, String value) {
+      name(name);
+      string(value);
+      return this;
+    }
+
+    Lines field(String name, long value) {
+      name(name);
+      ascii(Long.toString(value));
+      return this;
+    }
+
+    Lines field(String name, boolean value) {
+      name(name);
+      ascii(value ? "true" : "false");
+      return this;
+    }
+
+    /** Starts an object field; {@link #close} ends it. */
+    Lines object(String name) {
+      name(name);
+      buffer.write('{');
+      first[++depth] = true;
+      return this;
+    }
+
+    /** Starts an array field of texts; {@link #element} adds to it, {@link #closeArray} ends it. */
+    Lines array(String name) {
+      name(name);
+      buffer.write('[');
+      first[++depth] = true;
+      return this;
+    }
+
+    Lines element(String value) {
+      if (!first[depth]) {
+        buffer.write(',');
+      }
+      first[depth] = false;
+      string(value);
+      return this;
+    }
+
+    Lines close() {
+      buffer.write('}');
+      depth--;
+      return this;
+    }
+
+    Lines closeArray() {
+      buffer.write(']');
+      depth--;
+      return this;
+    }
+
+    /** Ends the line: its checksum field, the object's end, the newline. */
+    void end() {
+      CRC32C crc = new CRC32C();
+      crc.update(buffer.array(), lineStart, buffer.size() - lineStart);
+      buffer.write(CRC_FIELD, 0, CRC_FIELD.length);
+      long value = crc.getValue();
+      for (int shift = 28; shift >= 0; shift -= 4) {
+        buffer.write(HEX[(int) (value >>> shift) & 0xf]);
+      }
+      buffer.write('"');
+      buffer.write('}');
+      buffer.write('\n');
+    }
+
+    private void ascii(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        buffer.write(text.charAt(i));
+      }
+    }
+
+    /** A JSON string, in UTF-8: quotes, backslashes and control characters escaped. */
+    private void string(String text) {
+      buffer.write('"');
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+          buffer.write(c);
+        } else if (c == '"' || c == '\\') {
+          buffer.write('\\');
+          buffer.write(c);
+        } else if (c < 0x20 || c == 0x7f) {
+          ascii(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else if (Character.isSurrogate(c)) {
+          int end = i + (Character.isHighSurrogate(c) && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1);
+          byte[] bytes = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+          buffer.write(bytes, 0, bytes.length);
+          i = end - 1;
+        } else {
+          byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+          buffer.write(bytes, 0, bytes.length);
+        }
+      }
+      buffer.write('"');
     }
 
     byte[] bytes() {
@@ -108,94 +216,117 @@ final class Manifest {
     }
   }
 
-  /** A byte buffer whose last object gets its checksum field. */
-  private static final class Buffer extends ByteArrayOutputStream {
-    Buffer() {
-      super(1024);
+  /** A growing byte array; not synchronized (a ByteArrayOutputStream is, byte by byte). */
+  private static final class Buffer {
+    private byte[] bytes = new byte[1024];
+    private int count;
+
+    void write(int b) {
+      if (count == bytes.length) {
+        bytes = Arrays.copyOf(bytes, bytes.length * 2);
+      }
+      bytes[count++] = (byte) b;
     }
 
-    void endLine(int start) {
-      count--; // the object's closing brace: the checksum field goes before it
-      CRC32C crc = new CRC32C();
-      crc.update(buf, start, count - start);
-      write(CRC_FIELD, 0, CRC_FIELD.length);
-      byte[] hex = hex8(crc.getValue()).getBytes(StandardCharsets.US_ASCII);
-      write(hex, 0, hex.length);
-      write('"');
-      write('}');
-      write('\n');
+    void write(byte[] b, int offset, int length) {
+      if (count + length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + length));
+      }
+      System.arraycopy(b, offset, bytes, count, length);
+      count += length;
+    }
+
+    byte[] array() {
+      return bytes;
+    }
+
+    int size() {
+      return count;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, count);
+    }
+
+    void reset() {
+      count = 0;
     }
   }
 
-  static void header(Lines lines, String connectorId, String runId) throws IOException {
-    JsonGenerator json = lines.json();
-    json.writeStartObject();
-    json.writeNumberField("format", FORMAT);
-    json.writeStringField("connector", connectorId);
-    json.writeStringField("run", runId);
-    json.writeEndObject();
-    lines.end();
+  static void header(Lines lines, String connectorId, String runId) {
+    lines.begin().field("format", FORMAT).field("connector", connectorId).field("run", runId).end();
   }
 
-  static void sessionStarted(Lines lines, RecordedRun.Session session) throws IOException {
-    JsonGenerator json = lines.json();
-    json.writeStartObject();
-    json.writeNumberField("session", session.number());
-    json.writeStringField("started", session.started().toString());
-    json.writeNumberField("process", session.process());
+  /**
+   * The start of a session, then the fingerprints of the graph's steps as it starts: a step's
+   * record names its fingerprint only when it is another.
+   */
+  static void sessionStarted(Lines lines, RecordedRun.Session session) {
+    lines.begin()
+        .field("session", session.number())
+        .field("started", session.started().toString())
+        .field("process", session.process());
     if (!session.selected().isEmpty()) {
-      json.writeArrayFieldStart("selected");
+      lines.array("selected");
       for (String step : session.selected()) {
-        json.writeString(step);
+        lines.element(step);
       }
-      json.writeEndArray();
+      lines.closeArray();
     }
-    json.writeEndObject();
     lines.end();
+    lines.begin().field("session", session.number()).object("fingerprints");
+    for (Map.Entry<String, String> fingerprint : session.fingerprints().entrySet()) {
+      lines.field(fingerprint.getKey(), fingerprint.getValue());
+    }
+    lines.close().end();
   }
 
-  static void sessionEnded(Lines lines, int session, Instant ended, boolean cancelled)
-      throws IOException {
-    JsonGenerator json = lines.json();
-    json.writeStartObject();
-    json.writeNumberField("session", session);
-    json.writeStringField("ended", ended.toString());
-    json.writeBooleanField("cancelled", cancelled);
-    json.writeEndObject();
-    lines.end();
+  static void sessionEnded(Lines lines, int session, Instant ended, boolean cancelled) {
+    lines.begin()
+        .field("session", session)
+        .field("ended", ended.toString())
+        .field("cancelled", cancelled)
+        .end();
   }
 
-  static void record(Lines lines, StepRecord record) throws IOException {
-    JsonGenerator json = lines.json();
-    json.writeStartObject();
-    json.writeStringField("step", record.stepId());
-    json.writeNumberField("session", record.session());
-    json.writeStringField("status", record.status().name().toLowerCase(Locale.ROOT));
-    json.writeStringField("fingerprint", record.fingerprint());
-    json.writeNumberField("attempts", record.attempts());
+  private static final String[] STATUS = new String[StepStatus.values().length];
+
+  static {
+    for (StepStatus status : StepStatus.values()) {
+      STATUS[status.ordinal()] = status.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A step's record; its fingerprint only if it is not its session's. */
+  static void record(Lines lines, StepRecord record, @Nullable String sessionFingerprint) {
+    lines.begin()
+        .field("step", record.stepId())
+        .field("session", record.session())
+        .field("status", STATUS[record.status().ordinal()]);
+    if (!record.fingerprint().equals(sessionFingerprint)) {
+      lines.field("fingerprint", record.fingerprint());
+    }
+    lines.field("attempts", record.attempts());
     if (!record.entityCounts().isEmpty()) {
-      json.writeObjectFieldStart("entities");
+      lines.object("entities");
       for (Map.Entry<String, Integer> count : record.entityCounts().entrySet()) {
-        json.writeNumberField(count.getKey(), count.getValue());
+        lines.field(count.getKey(), count.getValue());
       }
-      json.writeEndObject();
+      lines.close();
     }
     if (record.relationshipCount() > 0) {
-      json.writeNumberField("relationships", record.relationshipCount());
+      lines.field("relationships", record.relationshipCount());
     }
     if (record.skipReason() != null) {
-      json.writeStringField("reason", record.skipReason());
+      lines.field("reason", record.skipReason());
     }
     if (record.errorType() != null) {
-      json.writeStringField("error", record.errorType());
+      lines.field("error", record.errorType());
     }
     StepRecord.DataFile file = record.file();
     if (file != null) {
-      json.writeStringField("file", file.name());
-      json.writeNumberField("bytes", file.bytes());
-      json.writeStringField("checksum", file.checksum());
+      lines.field("file", file.name()).field("bytes", file.bytes()).field("checksum", file.checksum());
     }
-    json.writeEndObject();
     lines.end();
   }
 
@@ -205,6 +336,49 @@ final class Manifest {
   }
 
   // ---- reading
+
+  /**
+   * When the run of this manifest started, read from its first two lines only (what retention and
+   * choosing the latest run need, for runs of any size); null if they do not check out.
+   */
+  static @Nullable Instant startedAt(Path file) throws IOException {
+    byte[] head;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // until the head is read, or the file ends
+      }
+      head = Arrays.copyOf(buffer.array(), buffer.position());
+    }
+    int first = indexOf(head, 0);
+    if (first < 0) {
+      return null;
+    }
+    // The session line starts {"session":1,"started":"...": enough to order runs by.
+    Matcher started =
+        SESSION_START.matcher(
+            new String(head, first + 1, head.length - first - 1, StandardCharsets.UTF_8));
+    if (!started.lookingAt()) {
+      return null;
+    }
+    try {
+      return Instant.parse(started.group(1));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static final Pattern SESSION_START =
+      Pattern.compile("\\{\"session\":1,\"started\":\"([^\"]{1,64})\"");
+
+  private static int indexOf(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   /**
    * Reads a manifest's bytes.
@@ -249,7 +423,15 @@ final class Manifest {
       int number = n + 1;
       Map<String, Object> line = parse(bytes, lines.get(n), shown, number, true);
       if (line.containsKey("step")) {
-        records.add(record(line, shown, number, sessions.size()));
+        records.add(record(line, shown, number, sessions));
+      } else if (line.containsKey("fingerprints")) {
+        int session = integer(line, "session", shown, number);
+        if (session != sessions.size() || !sessions.get(session - 1).fingerprints().isEmpty()) {
+          throw damaged(shown, number, "the fingerprints of session " + session + " are out of place");
+        }
+        sessions.set(
+            session - 1,
+            sessions.get(session - 1).withFingerprints(texts(line, "fingerprints", shown, number)));
       } else if (line.containsKey("started")) {
         int session = integer(line, "session", shown, number);
         if (session != sessions.size() + 1) {
@@ -262,7 +444,8 @@ final class Manifest {
                 null,
                 false,
                 number(line, "process", shown, number),
-                strings(line, "selected", shown, number)));
+                strings(line, "selected", shown, number),
+                Map.of()));
       } else if (line.containsKey("ended")) {
         int session = integer(line, "session", shown, number);
         if (session != sessions.size() || sessions.get(session - 1).ended() != null) {
@@ -283,11 +466,19 @@ final class Manifest {
   }
 
   private static StepRecord record(
-      Map<String, Object> line, String shown, int number, int sessions) throws Unreadable {
+      Map<String, Object> line, String shown, int number, List<RecordedRun.Session> sessions)
+      throws Unreadable {
     String stepId = text(line, "step", shown, number);
     int session = integer(line, "session", shown, number);
-    if (session < 1 || session > sessions) {
+    if (session < 1 || session > sessions.size()) {
       throw damaged(shown, number, "step '" + stepId + "' is of unknown session " + session);
+    }
+    String fingerprint =
+        line.containsKey("fingerprint")
+            ? text(line, "fingerprint", shown, number)
+            : sessions.get(session - 1).fingerprints().get(stepId);
+    if (fingerprint == null) {
+      throw damaged(shown, number, "step '" + stepId + "' has no fingerprint");
     }
     String statusName = text(line, "status", shown, number);
     StepStatus status;
@@ -323,7 +514,7 @@ final class Manifest {
         stepId,
         session,
         status,
-        text(line, "fingerprint", shown, number),
+        fingerprint,
         integer(line, "attempts", shown, number),
         counts,
         line.containsKey("relationships") ? integer(line, "relationships", shown, number) : 0,
@@ -466,6 +657,21 @@ final class Manifest {
     } catch (DateTimeException e) {
       throw damaged(shown, number, "it has no time '" + field + "'");
     }
+  }
+
+  private static Map<String, String> texts(
+      Map<String, Object> line, String field, String shown, int number) throws Unreadable {
+    if (!(line.get(field) instanceof Map<?, ?> map)) {
+      throw damaged(shown, number, "'" + field + "' is not an object");
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (!(entry.getValue() instanceof String text)) {
+        throw damaged(shown, number, "'" + field + "' holds a value that is not a text");
+      }
+      texts.put((String) entry.getKey(), text);
+    }
+    return texts;
   }
 
   private static List<String> strings(

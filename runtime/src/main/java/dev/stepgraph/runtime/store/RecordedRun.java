@@ -44,6 +44,7 @@ public record RecordedRun(
    * @param cancelled whether it was cancelled (Ctrl-C)
    * @param process the id of the process that ran it
    * @param selected the steps it was asked to run ({@code --step}); empty for all
+   * @param fingerprints the fingerprints of the graph's steps when it started, by step id
    */
   public record Session(
       int number,
@@ -51,15 +52,22 @@ public record RecordedRun(
       @Nullable Instant ended,
       boolean cancelled,
       long process,
-      List<String> selected) {
+      List<String> selected,
+      Map<String, String> fingerprints) {
     public Session {
       Objects.requireNonNull(started, "started");
       selected = List.copyOf(selected);
+      fingerprints = Collections.unmodifiableMap(new LinkedHashMap<>(fingerprints));
     }
 
     /** A copy that ended at {@code time}. */
     public Session endedAt(Instant time, boolean wasCancelled) {
-      return new Session(number, started, time, wasCancelled, process, selected);
+      return new Session(number, started, time, wasCancelled, process, selected, fingerprints);
+    }
+
+    /** A copy with these fingerprints. */
+    public Session withFingerprints(Map<String, String> stepFingerprints) {
+      return new Session(number, started, ended, cancelled, process, selected, stepFingerprints);
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * One session of a run being recorded, holding the connector's lock until {@link #close()}: what
- * the runner writes through. Not for concurrent use: the runner calls it from one thread at a
- * time (its recorder's).
+ * the runner writes through. The runner calls {@link #write} for several steps at once, from
+ * threads of its own; everything else from one thread at a time.
  *
  * <p>A step is recorded in two moves: {@link #write} its entities and relationships (if it
  * emitted any), then {@link #commit} its record, with those of other steps that finished close
@@ -36,7 +36,7 @@ public interface RunRecording extends AutoCloseable {
 
   /**
    * Writes what a step emitted, streaming, and makes it durable; it counts once its record is
-   * {@linkplain #commit committed}.
+   * {@linkplain #commit committed}. Safe to call for different steps at once.
    *
    * @throws RunStoreException {@link RunStoreException.Problem#WRITE_FAILED WRITE_FAILED}
    */
@@ -51,12 +51,14 @@ public interface RunRecording extends AutoCloseable {
   void commit(List<StepRecord> records);
 
   /**
-   * Ends the session, durably, removes the files that no record needs any more and the runs
-   * beyond the store's retention.
+   * Commits these last records, as {@link #commit} does, and ends the session, durably, in one
+   * sync; then removes the files that no record needs any more and the runs beyond the store's
+   * retention.
    *
+   * @param records the records still to commit, if any
    * @throws RunStoreException {@link RunStoreException.Problem#WRITE_FAILED WRITE_FAILED}
    */
-  void finish(Instant ended, boolean cancelled);
+  void finish(List<StepRecord> records, Instant ended, boolean cancelled);
 
   /** Where a record's data is, for messages (the directory store: the file's path). */
   String describe(StepRecord.DataFile file);

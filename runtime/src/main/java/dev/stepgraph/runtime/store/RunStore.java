@@ -3,6 +3,7 @@ package dev.stepgraph.runtime.store;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,17 +73,24 @@ public interface RunStore {
    *
    * @param started when the run starts
    * @param selected the steps the run was asked for ({@code --step}); empty for all
+   * @param fingerprints the fingerprints of the steps of the graph it runs, by step id
    * @throws RunStoreException {@link RunStoreException.Problem#LOCKED LOCKED}, {@link
    *     RunStoreException.Problem#UNWRITABLE UNWRITABLE}, {@link
    *     RunStoreException.Problem#RUN_EXISTS RUN_EXISTS}
    */
-  RunRecording create(String connectorId, String runId, Instant started, List<String> selected);
+  RunRecording create(
+      String connectorId,
+      String runId,
+      Instant started,
+      List<String> selected,
+      Map<String, String> fingerprints);
 
   /**
    * Continues recording a run of the connector: takes the connector's lock and starts a new
    * session of the run; {@link RunRecording#run()} tells what it recorded before.
    *
    * @param runId the run, or null for the latest (the one that started last)
+   * @param fingerprints the fingerprints of the steps of the graph it runs, by step id
    * @throws RunStoreException {@link RunStoreException.Problem#LOCKED LOCKED}, {@link
    *     RunStoreException.Problem#UNWRITABLE UNWRITABLE}, {@link
    *     RunStoreException.Problem#NOTHING_TO_RESUME NOTHING_TO_RESUME}, {@link
@@ -90,5 +98,9 @@ public interface RunStore {
    *     RunStoreException.Problem#NEWER_FORMAT NEWER_FORMAT}
    */
   RunRecording resume(
-      String connectorId, @Nullable String runId, Instant started, List<String> selected);
+      String connectorId,
+      @Nullable String runId,
+      Instant started,
+      List<String> selected,
+      Map<String, String> fingerprints);
 }

@@ -324,7 +324,8 @@ class ResumeTest {
     RunReport report = ConnectorRunner.builder(builder.build()).store(store).build().run();
 
     assertEquals(steps, report.count(StepStatus.SUCCEEDED));
-    // The first commit waits until every step has ended: all the others go in one more.
+    // The first commit waits until every step has ended: all the others go in one more sync
+    // (a commit, or the session's end).
     assertEquals(2, commits.size(), commits.toString());
     assertEquals(steps, commits.get(0) + commits.get(1), commits.toString());
     assertEquals(steps, store().runs("wide").get(0).recorded().records().size());
@@ -339,13 +340,17 @@ class ResumeTest {
     }
 
     @Override
-    public RunRecording create(String connectorId, String runId, Instant started, List<String> selected) {
-      return wrap(store.create(connectorId, runId, started, selected));
+    public RunRecording create(
+        String connectorId, String runId, Instant started, List<String> selected,
+        Map<String, String> fingerprints) {
+      return wrap(store.create(connectorId, runId, started, selected, fingerprints));
     }
 
     @Override
-    public RunRecording resume(String connectorId, String runId, Instant started, List<String> selected) {
-      return wrap(store.resume(connectorId, runId, started, selected));
+    public RunRecording resume(
+        String connectorId, String runId, Instant started, List<String> selected,
+        Map<String, String> fingerprints) {
+      return wrap(store.resume(connectorId, runId, started, selected, fingerprints));
     }
 
     private RunRecording wrap(RunRecording recording) {
@@ -384,8 +389,11 @@ class ResumeTest {
         }
 
         @Override
-        public void finish(Instant ended, boolean cancelled) {
-          recording.finish(ended, cancelled);
+        public void finish(List<StepRecord> records, Instant ended, boolean cancelled) {
+          if (!records.isEmpty()) {
+            commits.add(records.size()); // committed with the session's end, in the same sync
+          }
+          recording.finish(records, ended, cancelled);
         }
 
         @Override
@@ -412,8 +420,9 @@ class ResumeTest {
           }
 
           @Override
-          public RunRecording create(String c, String r, Instant s, List<String> sel) {
-            RunRecording real = broken.create(c, r, s, sel);
+          public RunRecording create(
+              String c, String r, Instant s, List<String> sel, Map<String, String> f) {
+            RunRecording real = broken.create(c, r, s, sel, f);
             return new DelegatingRecording(real) {
               @Override
               public StepRecord.DataFile write(String stepId, List<Entity> e, List<Relationship> rel) {
@@ -424,7 +433,8 @@ class ResumeTest {
           }
 
           @Override
-          public RunRecording resume(String c, String r, Instant s, List<String> sel) {
+          public RunRecording resume(
+              String c, String r, Instant s, List<String> sel, Map<String, String> f) {
             throw new UnsupportedOperationException();
           }
         };
@@ -473,8 +483,8 @@ class ResumeTest {
     }
 
     @Override
-    public void finish(Instant ended, boolean cancelled) {
-      recording.finish(ended, cancelled);
+    public void finish(List<StepRecord> records, Instant ended, boolean cancelled) {
+      recording.finish(records, ended, cancelled);
     }
 
     @Override

@@ -31,6 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DirectoryRunStoreTest {
   private static final Instant T0 = Instant.parse("2026-12-01T20:45:12Z");
   private static final String FP = "0123456789abcdef0123456789abcdef";
+  private static final Map<String, String> FPS = new java.util.LinkedHashMap<>();
+
+  static {
+    FPS.put("users", FP);
+    FPS.put("quiet", FP);
+    FPS.put("things", FP);
+  }
 
   @TempDir Path dir;
 
@@ -55,7 +62,7 @@ class DirectoryRunStoreTest {
 
   /** Records users (3 entities, 1 relationship) and a skipped step, then ends the session. */
   private void recordFirstRun(RunStore store) {
-    try (RunRecording recording = store.create("inventory", "r1", T0, List.of())) {
+    try (RunRecording recording = store.create("inventory", "r1", T0, List.of(), FPS)) {
       StepRecord.DataFile file =
           recording.write("users", users(3), List.of(Relationship.of("knows", "u-0", "u-1")));
       recording.commit(
@@ -63,7 +70,7 @@ class DirectoryRunStoreTest {
               succeeded("users", 1, file, Map.of("user", 3), 1),
               new StepRecord("quiet", 1, StepStatus.SKIPPED, FP, 1, Map.of(), 0, "no new rows",
                   null, null)));
-      recording.finish(T0.plusSeconds(2), false);
+      recording.finish(List.of(), T0.plusSeconds(2), false);
     }
   }
 
@@ -92,12 +99,14 @@ class DirectoryRunStoreTest {
             "{\"format\":1,\"connector\":\"inventory\",\"run\":\"r1\"}",
             "{\"session\":1,\"started\":\"2026-12-01T20:45:12Z\",\"process\":"
                 + ProcessHandle.current().pid() + "}",
-            "{\"step\":\"users\",\"session\":1,\"status\":\"succeeded\",\"fingerprint\":\"" + FP
-                + "\",\"attempts\":1,\"entities\":{\"user\":3},\"relationships\":1,"
+            "{\"session\":1,\"fingerprints\":{\"users\":\"" + FP + "\",\"quiet\":\"" + FP
+                + "\",\"things\":\"" + FP + "\"}}",
+            "{\"step\":\"users\",\"session\":1,\"status\":\"succeeded\","
+                + "\"attempts\":1,\"entities\":{\"user\":3},\"relationships\":1,"
                 + "\"file\":\"steps/users.1.jsonl\",\"bytes\":" + bytes + ",\"checksum\":\"crc32c:"
                 + crc32c(run("r1").resolve("steps/users.1.jsonl")) + "\"}",
-            "{\"step\":\"quiet\",\"session\":1,\"status\":\"skipped\",\"fingerprint\":\"" + FP
-                + "\",\"attempts\":1,\"reason\":\"no new rows\"}",
+            "{\"step\":\"quiet\",\"session\":1,\"status\":\"skipped\","
+                + "\"attempts\":1,\"reason\":\"no new rows\"}",
             "{\"session\":1,\"ended\":\"2026-12-01T20:45:14Z\",\"cancelled\":false}"),
         withoutCrc);
     for (String line : manifest) {
@@ -120,7 +129,7 @@ class DirectoryRunStoreTest {
     RunStore store = RunStore.directory(store());
     recordFirstRun(store);
 
-    try (RunRecording second = store.resume("inventory", null, T0.plusSeconds(60), List.of("users"))) {
+    try (RunRecording second = store.resume("inventory", null, T0.plusSeconds(60), List.of("users"), FPS)) {
       assertEquals(2, second.session());
       RecordedRun run = second.run();
       assertEquals("r1", run.runId());
@@ -130,10 +139,9 @@ class DirectoryRunStoreTest {
       assertEquals(users(3), data.entities());
       assertEquals(List.of(Relationship.of("knows", "u-0", "u-1")), data.relationships());
       assertEquals("no new rows", run.step("quiet").orElseThrow().skipReason());
-      // users runs again and fails this time
-      second.commit(List.of(new StepRecord("users", 2, StepStatus.FAILED, FP, 3, Map.of(), 0,
-          null, "java.lang.IllegalStateException", null)));
-      second.finish(T0.plusSeconds(61), true);
+      // users runs again and fails this time: its record goes with the session's end
+      second.finish(List.of(new StepRecord("users", 2, StepStatus.FAILED, FP, 3, Map.of(), 0,
+          null, "java.lang.IllegalStateException", null)), T0.plusSeconds(61), true);
     }
 
     RecordedRun run = store.runs("inventory").get(0).recorded();
@@ -142,9 +150,10 @@ class DirectoryRunStoreTest {
     assertEquals(3, run.step("users").orElseThrow().attempts());
     assertEquals(
         List.of(
-            new RecordedRun.Session(1, T0, T0.plusSeconds(2), false, ProcessHandle.current().pid(), List.of()),
+            new RecordedRun.Session(1, T0, T0.plusSeconds(2), false, ProcessHandle.current().pid(),
+                List.of(), FPS),
             new RecordedRun.Session(2, T0.plusSeconds(60), T0.plusSeconds(61), true,
-                ProcessHandle.current().pid(), List.of("users"))),
+                ProcessHandle.current().pid(), List.of("users"), FPS)),
         run.sessions());
     assertFalse(Files.exists(run("r1").resolve("steps/users.1.jsonl")),
         "the file of a superseded record is removed");
@@ -160,7 +169,7 @@ class DirectoryRunStoreTest {
 
     for (int length = lastLine; length < whole.length; length++) {
       Files.write(file, java.util.Arrays.copyOf(whole, length));
-      try (RunRecording resumed = store.resume("inventory", "r1", T0, List.of())) {
+      try (RunRecording resumed = store.resume("inventory", "r1", T0, List.of(), FPS)) {
         StepRecord users = resumed.run().step("users").orElseThrow();
         RunStoreException e = assertThrows(RunStoreException.class, () -> resumed.read(users));
         assertEquals(RunStoreException.Problem.DAMAGED_STEP, e.problem());
@@ -179,7 +188,7 @@ class DirectoryRunStoreTest {
     String whole = Files.readString(file);
 
     Files.writeString(file, whole.replace("user 1", "user 7"));
-    try (RunRecording resumed = store.resume("inventory", "r1", T0, List.of())) {
+    try (RunRecording resumed = store.resume("inventory", "r1", T0, List.of(), FPS)) {
       RunStoreException e =
           assertThrows(RunStoreException.class,
               () -> resumed.read(resumed.run().step("users").orElseThrow()));
@@ -189,7 +198,7 @@ class DirectoryRunStoreTest {
     }
 
     Files.writeString(file, whole.replace("\"user 2\"}}", "\"user 2\"}]"));
-    try (RunRecording resumed = store.resume("inventory", "r1", T0, List.of())) {
+    try (RunRecording resumed = store.resume("inventory", "r1", T0, List.of(), FPS)) {
       RunStoreException e =
           assertThrows(RunStoreException.class,
               () -> resumed.read(resumed.run().step("users").orElseThrow()));
@@ -198,7 +207,7 @@ class DirectoryRunStoreTest {
     }
 
     Files.delete(file);
-    try (RunRecording resumed = store.resume("inventory", "r1", T0, List.of())) {
+    try (RunRecording resumed = store.resume("inventory", "r1", T0, List.of(), FPS)) {
       RunStoreException e =
           assertThrows(RunStoreException.class,
               () -> resumed.read(resumed.run().step("users").orElseThrow()));
@@ -216,7 +225,7 @@ class DirectoryRunStoreTest {
     Files.write(manifest, lines);
 
     RunStoreException e =
-        assertThrows(RunStoreException.class, () -> store.resume("inventory", null, T0, List.of()));
+        assertThrows(RunStoreException.class, () -> store.resume("inventory", null, T0, List.of(), FPS));
 
     assertEquals(RunStoreException.Problem.NEWER_FORMAT, e.problem());
     assertEquals(
@@ -237,22 +246,22 @@ class DirectoryRunStoreTest {
 
     Files.writeString(manifest, whole.replace("\"attempts\":1,\"entities\"", "\"attempts\":9,\"entities\""));
     RunStoreException changed =
-        assertThrows(RunStoreException.class, () -> store.resume("inventory", "r1", T0, List.of()));
+        assertThrows(RunStoreException.class, () -> store.resume("inventory", "r1", T0, List.of(), FPS));
     assertEquals(RunStoreException.Problem.DAMAGED_MANIFEST, changed.problem());
-    assertEquals("cannot resume run r1: " + manifest + " is damaged at line 3: it fails its checksum;"
+    assertEquals("cannot resume run r1: " + manifest + " is damaged at line 4: it fails its checksum;"
         + " start a new run, or remove " + run("r1") + " and its runs start afresh",
         changed.getMessage());
 
     Files.writeString(manifest, whole.substring(0, 20));
     RunStoreException truncated =
-        assertThrows(RunStoreException.class, () -> store.resume("inventory", "r1", T0, List.of()));
+        assertThrows(RunStoreException.class, () -> store.resume("inventory", "r1", T0, List.of(), FPS));
     assertEquals("cannot resume run r1: " + manifest + " is truncated: it holds no complete line;"
         + " start a new run, or remove " + run("r1") + " and its runs start afresh",
         truncated.getMessage());
 
     Files.writeString(manifest, "\u0000\u0000garbage\n" + whole);
     RunStoreException garbage =
-        assertThrows(RunStoreException.class, () -> store.resume("inventory", "r1", T0, List.of()));
+        assertThrows(RunStoreException.class, () -> store.resume("inventory", "r1", T0, List.of(), FPS));
     assertTrue(garbage.getMessage().startsWith(
         "cannot resume run r1: " + manifest + " is damaged at line 1: it is not JSON: "), garbage.getMessage());
   }
@@ -268,9 +277,9 @@ class DirectoryRunStoreTest {
       channel.write(ByteBuffer.wrap(torn));
     }
 
-    try (RunRecording resumed = store.resume("inventory", "r1", T0.plusSeconds(9), List.of())) {
+    try (RunRecording resumed = store.resume("inventory", "r1", T0.plusSeconds(9), List.of(), FPS)) {
       assertEquals(List.of("users", "quiet"), List.copyOf(resumed.run().steps().keySet()));
-      resumed.finish(T0.plusSeconds(10), false);
+      resumed.finish(List.of(), T0.plusSeconds(10), false);
     }
 
     String after = Files.readString(manifest);
@@ -281,18 +290,18 @@ class DirectoryRunStoreTest {
   @Test
   void aSecondWriterOfTheSameConnectorIsRefusedNamingTheRunAndItsProcess() {
     RunStore store = RunStore.directory(store());
-    try (RunRecording first = store.create("inventory", "r1", T0, List.of())) {
+    try (RunRecording first = store.create("inventory", "r1", T0, List.of(), FPS)) {
       RunStoreException e =
-          assertThrows(RunStoreException.class, () -> store.create("inventory", "r2", T0, List.of()));
+          assertThrows(RunStoreException.class, () -> store.create("inventory", "r2", T0, List.of(), FPS));
       assertEquals(RunStoreException.Problem.LOCKED, e.problem());
       assertEquals(
           "the run store " + store() + " is in use: run r1 (process " + ProcessHandle.current().pid()
               + ") of inventory is running; one run of a connector writes to a store at a time",
           e.getMessage());
       // Another connector has a lock of its own.
-      store.create("other", "r1", T0, List.of()).close();
+      store.create("other", "r1", T0, List.of(), FPS).close();
     }
-    store.create("inventory", "r2", T0, List.of()).close(); // released on close
+    store.create("inventory", "r2", T0, List.of(), FPS).close(); // released on close
   }
 
   @Test
@@ -301,7 +310,7 @@ class DirectoryRunStoreTest {
     RunStore store = RunStore.directory(file.resolve("state"));
 
     RunStoreException e =
-        assertThrows(RunStoreException.class, () -> store.create("inventory", "r1", T0, List.of()));
+        assertThrows(RunStoreException.class, () -> store.create("inventory", "r1", T0, List.of(), FPS));
 
     assertEquals(RunStoreException.Problem.UNWRITABLE, e.problem());
     assertEquals("cannot write the run store " + file.resolve("state") + ": "
@@ -318,7 +327,7 @@ class DirectoryRunStoreTest {
     try {
       RunStoreException e =
           assertThrows(RunStoreException.class,
-              () -> RunStore.directory(immutable).create("inventory", "r1", T0, List.of()));
+              () -> RunStore.directory(immutable).create("inventory", "r1", T0, List.of(), FPS));
       assertEquals("cannot write the run store " + immutable + ": Operation not permitted",
           e.getMessage());
     } finally {
@@ -330,7 +339,7 @@ class DirectoryRunStoreTest {
   void nothingToResumeSaysSoAndSuggestsARunId() {
     RunStore store = RunStore.directory(store());
     RunStoreException none =
-        assertThrows(RunStoreException.class, () -> store.resume("inventory", null, T0, List.of()));
+        assertThrows(RunStoreException.class, () -> store.resume("inventory", null, T0, List.of(), FPS));
     assertEquals(RunStoreException.Problem.NOTHING_TO_RESUME, none.problem());
     assertEquals("nothing to resume: the run store " + store() + " holds no run of inventory",
         none.getMessage());
@@ -338,7 +347,7 @@ class DirectoryRunStoreTest {
 
     recordFirstRun(store);
     RunStoreException unknown =
-        assertThrows(RunStoreException.class, () -> store.resume("inventory", "r2", T0, List.of()));
+        assertThrows(RunStoreException.class, () -> store.resume("inventory", "r2", T0, List.of(), FPS));
     assertEquals("nothing to resume: the run store " + store() + " holds no run r2 of inventory;"
         + " did you mean 'r1'? (runs, newest first: r1)", unknown.getMessage());
   }
@@ -348,25 +357,29 @@ class DirectoryRunStoreTest {
     RunStore store = RunStore.directory(store());
     recordFirstRun(store);
     RunStoreException e =
-        assertThrows(RunStoreException.class, () -> store.create("inventory", "r1", T0, List.of()));
+        assertThrows(RunStoreException.class, () -> store.create("inventory", "r1", T0, List.of(), FPS));
     assertEquals(RunStoreException.Problem.RUN_EXISTS, e.problem());
     assertEquals("the run store " + store() + " already holds run r1 of inventory: resume it, or"
         + " give the new run another id", e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> store.create("inventory", "../escape", T0, List.of()));
+        () -> store.create("inventory", "../escape", T0, List.of(), FPS));
   }
 
   @Test
   void theStoreKeepsTheLastRunsOfAConnectorNewestFirst() {
     RunStore store = RunStore.directory(store(), 3);
     for (int i = 1; i <= 5; i++) {
-      try (RunRecording recording = store.create("inventory", "r" + i, T0.plusSeconds(i), List.of())) {
-        recording.finish(T0.plusSeconds(i).plusMillis(500), false);
+      try (RunRecording recording = store.create("inventory", "r" + i, T0.plusSeconds(i), List.of(), FPS)) {
+        recording.finish(List.of(), T0.plusSeconds(i).plusMillis(500), false);
       }
     }
     List<String> ids = store.runs("inventory").stream().map(RunSummary::runId).toList();
     assertEquals(List.of("r5", "r4", "r3"), ids);
-    assertEquals(List.of("r3", "r4", "r5"), list(store().resolve("inventory/runs")));
+    Path runs = store().resolve("inventory/runs");
+    assertEquals(List.of("r3", "r4", "r5"), visible(runs));
+    // What retention renamed away, a later session deletes, beside its steps.
+    DirectoryRecording.deleteRemoved(runs);
+    assertEquals(List.of("r3", "r4", "r5"), list(runs));
   }
 
   @Test
@@ -375,7 +388,7 @@ class DirectoryRunStoreTest {
     Files.createDirectories(run("r0").resolve("steps"));
     assertEquals(List.of(), store.runs("inventory"));
     recordFirstRun(store);
-    assertEquals(List.of("r1"), list(store().resolve("inventory/runs")),
+    assertEquals(List.of("r1"), visible(store().resolve("inventory/runs")),
         "a run directory without a manifest goes when a run finishes");
   }
 
@@ -392,7 +405,7 @@ class DirectoryRunStoreTest {
             .with("decimal", new BigDecimal("1.50"))
             .with("yes", true)
             .with("list", List.of("a", 1, 2.5, false));
-    try (RunRecording recording = store.create("inventory", "r1", T0, List.of())) {
+    try (RunRecording recording = store.create("inventory", "r1", T0, List.of(), FPS)) {
       StepRecord.DataFile file = recording.write("things", List.of(entity), List.of());
       StepRecord record = succeeded("things", 1, file, Map.of("thing", 1), 0);
       recording.commit(List.of(record));
@@ -403,11 +416,15 @@ class DirectoryRunStoreTest {
   @Test
   void aStepIdThatIsNoFileNameGetsAHashedOne() {
     RunStore store = RunStore.directory(store());
-    try (RunRecording recording = store.create("inventory", "r1", T0, List.of())) {
+    try (RunRecording recording = store.create("inventory", "r1", T0, List.of(), FPS)) {
       StepRecord.DataFile file = recording.write("../Users", users(1), List.of());
       assertTrue(file.name().matches("steps/id-[0-9a-f]{16}\\.1\\.jsonl"), file.name());
       assertNull(DirectoryRunStore.summary(dir));
     }
+  }
+
+  private static List<String> visible(Path directory) {
+    return list(directory).stream().filter(name -> !name.startsWith(".")).toList();
   }
 
   private static List<String> list(Path directory) {
