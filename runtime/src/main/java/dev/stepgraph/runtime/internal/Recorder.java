@@ -22,9 +22,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Records each step of a run in the run store as it ends, not when its wave ends: a step's thread
  * hands its outcome over ({@link #ended}, which never blocks); what it emitted, if anything, is
- * written at once by one of a few writer threads (as many as there are processors, at most 4,
- * started when a first step has data), several steps' files at a time; and the recorder's own
- * thread commits the records, in the order the steps ended. The steps that end while a commit is
+ * written at once by one of up to {@value #MAX_WRITERS} writer threads (started as steps with data
+ * end), several steps' files at a time: each file is synced before it is renamed into place, and
+ * syncs issued together cost the file system about one (it commits them in one journal
+ * transaction), where one after another 10,000 small files cost 10,000. The recorder's own thread
+ * commits the records, in the order the steps ended. The steps that end while a commit is
  * under way go together into the next one (group commit), so many small steps cost a few syncs,
  * not one each, and a step that ended is durable once its file is written and the commit before
  * it and its own are done.
@@ -62,7 +64,7 @@ final class Recorder implements Runnable {
       @Nullable StepEmissions output,
       @Nullable CompletableFuture<StepRecord.DataFile> file) {}
 
-  private static final int MAX_WRITERS = 4;
+  private static final int MAX_WRITERS = 16;
   private volatile @Nullable ExecutorService writers; // started by the first step with data
 
   private Recorder() {
@@ -124,7 +126,7 @@ final class Recorder implements Runnable {
       synchronized (this) {
         pool = writers;
         if (pool == null) {
-          int count = Math.max(1, Math.min(MAX_WRITERS, Runtime.getRuntime().availableProcessors()));
+          int count = MAX_WRITERS; // mostly waiting on syncs, not on processors
           AtomicInteger number = new AtomicInteger();
           String name = thread.getName() + "-writer-";
           pool =

@@ -273,6 +273,13 @@ final class DirectoryRecording implements RunRecording {
    * What a process that ends first leaves is deleted by a later session.
    */
   static void deleteRemovedRuns(Path runs) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs, REMOVED + "*")) {
+      if (!entries.iterator().hasNext()) {
+        return; // nothing to delete: no thread
+      }
+    } catch (IOException | RuntimeException e) {
+      return;
+    }
     Thread cleanup = new Thread(() -> deleteRemoved(runs), "stepgraph-store-cleanup");
     cleanup.setDaemon(true);
     cleanup.start();

@@ -49,7 +49,7 @@ final class StepFiles {
       Counted counted;
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        counted = new Counted(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+        counted = new Counted(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 13));
         try (JsonGenerator json =
             JSON.createGenerator(counted, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
