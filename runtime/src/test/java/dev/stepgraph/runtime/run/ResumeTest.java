@@ -324,10 +324,10 @@ class ResumeTest {
     RunReport report = ConnectorRunner.builder(builder.build()).store(store).build().run();
 
     assertEquals(steps, report.count(StepStatus.SUCCEEDED));
-    // The first commit waits until every step has ended: all the others go in one more sync
-    // (a commit, or the session's end).
-    assertEquals(2, commits.size(), commits.toString());
-    assertEquals(steps, commits.get(0) + commits.get(1), commits.toString());
+    // A first commit waits until every step has ended: all the others go in one more sync (a
+    // commit, or the session's end). When every step ended before any commit, one sync took all.
+    assertTrue(commits.size() <= 2, commits.toString());
+    assertEquals(steps, commits.stream().mapToInt(Integer::intValue).sum(), commits.toString());
     assertEquals(steps, store().runs("wide").get(0).recorded().records().size());
   }
 
