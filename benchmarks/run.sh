@@ -73,6 +73,12 @@ if want compile; then
     --javac "$JAVA_HOME/bin/javac" --processorpath "$PROCESSORPATH" \
     --classpath "$CLASSPATH_" --sizes 100,1000,10000 --reps "$COMPILE_REPS" --reps-10000 "$COMPILE_REPS_10K" \
     --out "$OUT/compile-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
+  log "compile time: what data contracts add at 1,000 steps"
+  "$JAVA_HOME/bin/java" "$BENCH/src/scripts/ProcessBench.java" contracts \
+    --generator "$BENCH/src/generator/GenerateConnector.java" --work "$BENCH/target/compile-bench/contracts-bench" \
+    --javac "$JAVA_HOME/bin/javac" --processorpath "$PROCESSORPATH" \
+    --classpath "$CLASSPATH_" --size 1000 --reps "$COMPILE_REPS" \
+    --out "$OUT/contracts-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
 fi
 
 if want jmh; then

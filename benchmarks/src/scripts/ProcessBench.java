@@ -25,8 +25,11 @@ import jdk.jfr.consumer.RecordingFile;
  * <pre>
  * java ProcessBench.java compile --generator GenerateConnector.java --work DIR --javac PATH
  *      --processorpath PP --classpath CP [--sizes 100,1000,10000] [--reps 5] [--out FILE.md]
+ *      [--baseline-processorpath PP0]
  * java ProcessBench.java profile --generator GenerateConnector.java --work DIR --javac PATH
  *      --processorpath PP --classpath CP --size 10000 [--out FILE.txt]
+ * java ProcessBench.java contracts --generator GenerateConnector.java --work DIR --javac PATH
+ *      --processorpath PP --classpath CP [--size 1000] [--reps 5] [--out FILE.md]
  * java ProcessBench.java startup [--reps 20] [--warmup 3] [--out FILE.md] NAME=COMMAND ...
  * </pre>
  *
@@ -42,6 +45,7 @@ public final class ProcessBench {
     switch (args[0]) {
       case "compile" -> compile(rest);
       case "profile" -> profile(rest);
+      case "contracts" -> contracts(rest);
       case "startup" -> startup(rest);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
@@ -56,6 +60,10 @@ public final class ProcessBench {
 
   static void compile(String[] args) throws Exception {
     Map<String, String> o = options(args, new ArrayList<>());
+    if (o.containsKey("baseline-processorpath")) {
+      compileAgainstBaseline(o);
+      return;
+    }
     Path work = Path.of(o.get("work"));
     int defaultReps = Integer.parseInt(o.getOrDefault("reps", "5"));
     List<Integer> sizes = Arrays.stream(o.getOrDefault("sizes", "100,1000,10000").split(","))
@@ -111,12 +119,146 @@ public final class ProcessBench {
     emit(o, md.toString());
   }
 
+  /**
+   * Two processors side by side: for each rep, {@code -proc:none}, the baseline processor
+   * ({@code --baseline-processorpath}) and the processor ({@code --processorpath}), interleaved, so
+   * the load on the machine falls on all three alike. What a change to the processor costs.
+   */
+  static void compileAgainstBaseline(Map<String, String> o) throws Exception {
+    Path work = Path.of(o.get("work"));
+    int defaultReps = Integer.parseInt(o.getOrDefault("reps", "5"));
+    List<Integer> sizes = Arrays.stream(o.getOrDefault("sizes", "1000").split(","))
+        .map(String::trim).map(Integer::parseInt).toList();
+    Map<String, String> baseline = new HashMap<>(o);
+    baseline.put("processorpath", o.get("baseline-processorpath"));
+    StringBuilder md = new StringBuilder();
+    md.append("javac: `").append(o.get("javac")).append("` (").append(version(o.get("javac")))
+        .append("); baseline processor path `").append(o.get("baseline-processorpath")).append("`, processor path `")
+        .append(o.get("processorpath")).append("`. Per size, 1 untimed warm-up run of each mode, then the timed runs, "
+            + "the three modes interleaved. Medians, min-max in parentheses; CPU = user + system time.\n\n");
+    md.append("| steps | runs | javac -proc:none s | + baseline processor s | + processor s | processor - baseline s "
+        + "| CPU -proc:none s | CPU + baseline s | CPU + processor s | CPU processor - baseline s |\n"
+        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int n : sizes) {
+      Path src = generate(o.get("generator"), work, n);
+      int reps = Integer.parseInt(o.getOrDefault("reps-" + n, String.valueOf(defaultReps)));
+      List<List<Double>> wall = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      javac(o, work, src, n, false);
+      javac(baseline, work, src, n, true);
+      javac(o, work, src, n, true);
+      for (int r = 0; r < reps; r++) {
+        Sample[] samples = {javac(o, work, src, n, false), javac(baseline, work, src, n, true), javac(o, work, src, n, true)};
+        for (int m = 0; m < 3; m++) {
+          wall.get(m).add(samples[m].seconds);
+          cpu.get(m).add(samples[m].cpuSeconds);
+        }
+        System.out.printf(Locale.ROOT, "  %6d steps rep %d: -proc:none %.3f s, baseline %.3f s, processor %.3f s, load %s%n",
+            n, r + 1, samples[0].seconds, samples[1].seconds, samples[2].seconds, load());
+      }
+      md.append(String.format(Locale.ROOT, "| %,d | %d | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %.3f (%.3f-%.3f) | %+.3f "
+              + "| %.2f | %.2f | %.2f | %+.2f |%n", n, reps,
+          median(wall.get(0)), min(wall.get(0)), max(wall.get(0)), median(wall.get(1)), min(wall.get(1)), max(wall.get(1)),
+          median(wall.get(2)), min(wall.get(2)), max(wall.get(2)), median(wall.get(2)) - median(wall.get(1)),
+          median(cpu.get(0)), median(cpu.get(1)), median(cpu.get(2)), median(cpu.get(2)) - median(cpu.get(1))));
+    }
+    emit(o, md.toString());
+  }
+
   static Path generate(String generator, Path work, int n) throws Exception {
-    Path src = work.resolve("src-" + n);
+    return generate(generator, work, n, false);
+  }
+
+  /** The synthetic connector of {@code n} steps; with {@code contracts}, each declares and keeps one. */
+  static Path generate(String generator, Path work, int n, boolean contracts) throws Exception {
+    Path src = work.resolve("src-" + n + (contracts ? "-contracts" : ""));
     deleteTree(src);
     run(List.of(javaBin(), generator, "--steps", String.valueOf(n), "--out", src.toString(),
-        "--package", "dev.stepgraph.bench.compile", "--class", "Synthetic" + n + "Connector"), true);
+        "--package", "dev.stepgraph.bench.compile", "--class", "Synthetic" + n + "Connector",
+        "--contracts", String.valueOf(contracts)), true);
     return src.resolve("dev/stepgraph/bench/compile/Synthetic" + n + "Connector.java");
+  }
+
+  // ---------------------------------------------------------------- data contracts
+
+  /** The phases of {@code -Astepgraph.timings} that exist only for data contracts. */
+  static final List<String> CONTRACT_PHASES = List.of(
+      "scan step bodies (in read)", "DataTypeNameCheck", "ReadsUpstreamCheck", "StepBodyContractCheck");
+
+  /**
+   * What data contracts cost at one size: the same random DAG with and without contracts, each
+   * through javac with and without the processor, interleaved; the processor run on the contracts
+   * source reports its phase times ({@code -Astepgraph.timings=true}), from which the contract
+   * checks' own time (body scan plus the three checks) is set against the rest of the overhead.
+   */
+  static void contracts(String[] args) throws Exception {
+    Map<String, String> o = options(args, new ArrayList<>());
+    Path work = Path.of(o.get("work"));
+    int n = Integer.parseInt(o.getOrDefault("size", "1000"));
+    int reps = Integer.parseInt(o.getOrDefault("reps", "5"));
+    Path plainSource = generate(o.get("generator"), work, n, false);
+    Path contractSource = generate(o.get("generator"), work.resolve("contracts"), n, true);
+    Path contractWork = work.resolve("contracts");
+    javac(o, work, plainSource, n, true);
+    javac(o, contractWork, contractSource, n, true, "-Astepgraph.timings=true");
+    List<Double> plainNoProc = new ArrayList<>();
+    List<Double> plainProc = new ArrayList<>();
+    List<Double> contractNoProc = new ArrayList<>();
+    List<Double> contractProc = new ArrayList<>();
+    List<Double> checks = new ArrayList<>();
+    for (int r = 0; r < reps; r++) {
+      Sample a = javac(o, work, plainSource, n, false);
+      Sample b = javac(o, work, plainSource, n, true);
+      Sample c = javac(o, contractWork, contractSource, n, false);
+      Sample d = javac(o, contractWork, contractSource, n, true, "-Astepgraph.timings=true");
+      double checkSeconds = contractPhases(d.log) / 1e3;
+      plainNoProc.add(a.seconds);
+      plainProc.add(b.seconds);
+      contractNoProc.add(c.seconds);
+      contractProc.add(d.seconds);
+      checks.add(checkSeconds);
+      System.out.printf(Locale.ROOT, "  %d steps rep %d: without contracts -proc:none %.3f s, processor %.3f s;"
+              + " with contracts -proc:none %.3f s, processor %.3f s, of which contract checks %.3f s; load %s%n",
+          n, r + 1, a.seconds, b.seconds, c.seconds, d.seconds, checkSeconds, load());
+    }
+    double withoutOverhead = median(plainProc) - median(plainNoProc);
+    double withOverhead = median(contractProc) - median(contractNoProc);
+    double checkTime = median(checks);
+    StringBuilder md = new StringBuilder();
+    md.append("javac: `").append(o.get("javac")).append("` (").append(version(o.get("javac")))
+        .append("); ").append(String.format(Locale.ROOT, "%,d", n)).append(" steps, ").append(reps)
+        .append(" interleaved runs of each of the four after one warm-up; medians.\n\n");
+    md.append("| source | javac -proc:none s | javac + processor s | processor overhead s |\n|---|---:|---:|---:|\n");
+    md.append(String.format(Locale.ROOT, "| without contracts | %.3f | %.3f | %.3f |%n",
+        median(plainNoProc), median(plainProc), withoutOverhead));
+    md.append(String.format(Locale.ROOT, "| every step declares emits and reads | %.3f | %.3f | %.3f |%n",
+        median(contractNoProc), median(contractProc), withOverhead));
+    md.append(String.format(Locale.ROOT,
+        "%nContract checks (body scan, type names, reads upstream, body contract), measured inside the processor: "
+            + "%.3f s, %.1f%% of the rest of the overhead (%.3f s). Contracts in all, checks and the larger generated "
+            + "graph together: overhead x%.3f of the same graph without them.%n",
+        checkTime, 100 * checkTime / (withOverhead - checkTime), withOverhead - checkTime,
+        withOverhead / withoutOverhead));
+    emit(o, md.toString());
+  }
+
+  /** Milliseconds of the contract phases in a {@code stepgraph timings:} note. */
+  static double contractPhases(String log) {
+    int at = log.indexOf("stepgraph timings:");
+    if (at < 0) {
+      throw new IllegalStateException("no stepgraph timings note in:\n" + log);
+    }
+    String note = log.substring(at, log.indexOf('\n', at) < 0 ? log.length() : log.indexOf('\n', at));
+    double total = 0;
+    for (String phase : CONTRACT_PHASES) {
+      int p = note.indexOf(phase + " ");
+      if (p < 0) {
+        throw new IllegalStateException("no phase " + phase + " in " + note);
+      }
+      String rest = note.substring(p + phase.length() + 1);
+      total += Double.parseDouble(rest.substring(0, rest.indexOf(" ms")));
+    }
+    return total;
   }
 
   static Sample javac(Map<String, String> o, Path work, Path source, int n, boolean processor, String... extra)

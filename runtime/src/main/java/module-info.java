@@ -16,7 +16,9 @@
  *       ConnectorMain} calls.
  * </ul>
  *
- * The engine ({@code dev.stepgraph.runtime.internal}) is not exported.
+ * The engine ({@code dev.stepgraph.runtime.internal}) is not exported, nor is {@code
+ * dev.stepgraph.runtime.javac}, a check javac runs when a connector is compiled without the
+ * annotation processor.
  */
 module dev.stepgraph.runtime {
   requires transitive dev.stepgraph.annotations;
@@ -25,6 +27,9 @@ module dev.stepgraph.runtime {
   requires com.fasterxml.jackson.core;
   requires info.picocli;
   requires java.logging;
+  // Only inside javac, for dev.stepgraph.runtime.javac (declared in META-INF/services for the class
+  // path, where javac looks for it): never needed to run a connector.
+  requires static jdk.compiler;
 
   exports dev.stepgraph.runtime;
   exports dev.stepgraph.runtime.graph;

@@ -72,6 +72,14 @@ public final class AwsConnector_StepGraph {
     graph.step("relationships", "Link users, roles, hosts, policies and services",
         List.<String>of("users", "roles", "hosts", "policies", "services"), 2,
         ctx -> connector.get().relationships(ctx));
+    // Fingerprints, over each step's declaration, source (formatting and comments aside) and
+    // upstream steps: a run store reuses a recorded result only while it is unchanged.
+    graph.fingerprint("users", "d8a34770e80de35516236531f7e04ca7");
+    graph.fingerprint("roles", "8d2ed451f80e31f21b8f180858f7f47a");
+    graph.fingerprint("hosts", "3c28be140da3c31f8347f21212d5502b");
+    graph.fingerprint("policies", "cf22c2d7b4a15d41312c0d92aa3e173b");
+    graph.fingerprint("services", "4d1a714661ecd155e93614cffc44a1c9");
+    graph.fingerprint("relationships", "0b1c5234e67be93cbc895dd50e2e24be");
     return graph.build();
   }
 }

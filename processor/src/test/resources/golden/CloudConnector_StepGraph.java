@@ -4,9 +4,12 @@ import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.ConnectorInstance;
 import dev.stepgraph.runtime.graph.RetryPolicy;
 import dev.stepgraph.runtime.graph.StepPolicy;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import javax.annotation.processing.Generated;
 
 /**
@@ -25,7 +28,7 @@ import javax.annotation.processing.Generated;
  * <pre>
  * users: timeout 30s, retry 3 attempts (backoff 500ms, x2.0, max 1m, jitter 0.2), on dependency failure skip
  * roles: retry 3 attempts (backoff 1s, x2.0, max 1m, jitter 0.2)
- * hosts: timeout 1m30s, retry 5 attempts (backoff 2s, x1.5, max 2h, jitter 0.0)
+ * hosts: timeout 1m30s, retry 5 attempts on IOException or TimeoutException except FileNotFoundException (backoff 2s, x1.5, max 2h, jitter 0.0)
  * services: on dependency failure skip
  * </pre>
  */
@@ -80,7 +83,9 @@ public final class CloudConnector_StepGraph {
         ctx -> connector.get().roles(ctx));
     graph.step("hosts", "Collect hosts", List.<String>of(), 0,
         StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(90))
-            .withRetry(RetryPolicy.of(5, Duration.ofSeconds(2), 1.5, Duration.ofHours(2), 0.0)),
+            .withRetry(RetryPolicy.of(5, Duration.ofSeconds(2), 1.5, Duration.ofHours(2), 0.0)
+                .withRetryOn(IOException.class, TimeoutException.class)
+                .withNoRetryOn(FileNotFoundException.class)),
         ctx -> connector.get().hosts(ctx));
     // Wave 1 (sequential): services
     graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
@@ -89,6 +94,13 @@ public final class CloudConnector_StepGraph {
     // Wave 2 (sequential): report
     graph.step("report", "Report what was collected", List.<String>of("users", "services"), 2,
         ctx -> connector.get().report(ctx));
+    // Fingerprints, over each step's declaration, source (formatting and comments aside) and
+    // upstream steps: a run store reuses a recorded result only while it is unchanged.
+    graph.fingerprint("users", "c706cd6d37f8c5eb5e7d148e15528b86");
+    graph.fingerprint("roles", "0b45567a5012f5215433e539276459a3");
+    graph.fingerprint("hosts", "80bdc4808c6be930f7fdc0502ca76603");
+    graph.fingerprint("services", "cc903d6e6d446961463961d3c9dcb627");
+    graph.fingerprint("report", "a95410f1cef9c41b235c4259b0bc9f50");
     return graph.build();
   }
 }

@@ -130,6 +130,10 @@ public final class HostsConnector_StepGraph {
           StepPolicy.DEFAULT,
           contract("emits user, role, user-has-role"),
           new Steps0(connector, 1));
+      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
+      // upstream steps: a run store reuses a recorded result only while it is unchanged.
+      graph.fingerprint("hosts", "34a7a605ad79ca2ada661ae9ff87bf37");
+      graph.fingerprint("users", "b3efabfeb20448a2c8ef4ec3e5ebbac2");
     }
 
     @Override
@@ -165,6 +169,10 @@ public final class HostsConnector_StepGraph {
           contract("reads host; emits service"),
           new Steps1(connector, 0));
       graph.step("audit", "Audit logins", List.<String>of("users"), 1, new Steps1(connector, 1));
+      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
+      // upstream steps: a run store reuses a recorded result only while it is unchanged.
+      graph.fingerprint("services", "cf34cd837526170a0f557475853e4956");
+      graph.fingerprint("audit", "c3e494671fac6922dd0784edf2c72ec3");
     }
 
     @Override
@@ -199,6 +207,9 @@ public final class HostsConnector_StepGraph {
           StepPolicy.DEFAULT,
           contract("reads service, host, user"),
           new Steps2(connector, 0));
+      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
+      // upstream steps: a run store reuses a recorded result only while it is unchanged.
+      graph.fingerprint("report", "141376920186b88989d355ea476acaeb");
     }
 
     @Override

@@ -104,6 +104,13 @@ public final class HostsConnector_StepGraph {
         StepPolicy.DEFAULT,
         contract("reads service, host, user"),
         ctx -> connector.get().report(ctx));
+    // Fingerprints, over each step's declaration, source (formatting and comments aside) and
+    // upstream steps: a run store reuses a recorded result only while it is unchanged.
+    graph.fingerprint("hosts", "34a7a605ad79ca2ada661ae9ff87bf37");
+    graph.fingerprint("users", "b3efabfeb20448a2c8ef4ec3e5ebbac2");
+    graph.fingerprint("services", "cf34cd837526170a0f557475853e4956");
+    graph.fingerprint("audit", "c3e494671fac6922dd0784edf2c72ec3");
+    graph.fingerprint("report", "141376920186b88989d355ea476acaeb");
     return graph.build();
   }
 

@@ -11,13 +11,19 @@ import java.lang.annotation.Target;
  *
  * <p>Attempt {@code n + 1} starts {@code min(backoff * multiplier^(n-1), maxBackoff)} after
  * attempt {@code n} failed, spread by {@code jitter}. Each attempt starts with a clean slate: what
- * a failed attempt emitted is discarded. An exception of type {@code
- * dev.stepgraph.runtime.NonRetryableException} (an authentication failure, say) ends the step at
- * once. Every value is checked at compile time.
+ * a failed attempt emitted is discarded. Every value is checked at compile time.
+ *
+ * <p>Which failures are retried: those of a type in {@link #retryOn()} (by default every one),
+ * except those of a type in {@link #noRetryOn()}; the type of what the attempt threw counts, a
+ * subclass matching its superclass, and a timed-out attempt counts as a {@code
+ * java.util.concurrent.TimeoutException}. What cannot succeed on a retry is never retried,
+ * whatever is listed: a {@code dev.stepgraph.runtime.NonRetryableException} (an authentication
+ * failure, say), which a missing or malformed configuration value is too ({@code
+ * ConfigException}), and an entity key already emitted.
  *
  * <pre>{@code
  * @Step(id = "users", timeout = "30s")
- * @Retry(attempts = 3, backoff = "1s")
+ * @Retry(attempts = 3, backoff = "1s", retryOn = IOException.class, noRetryOn = FileNotFoundException.class)
  * void users(StepContext ctx) throws Exception { ... }
  * }</pre>
  */
@@ -44,4 +50,17 @@ public @interface Retry {
    * it off.
    */
   double jitter() default 0.2;
+
+  /**
+   * The failures that are retried, by type (subclasses included); empty, the default, retries
+   * every failure but those of {@link #noRetryOn()}.
+   */
+  Class<? extends Throwable>[] retryOn() default {};
+
+  /**
+   * The failures that are never retried, by type (subclasses included), even when {@link
+   * #retryOn()} lists a superclass: {@code retryOn = IOException.class, noRetryOn =
+   * FileNotFoundException.class}.
+   */
+  Class<? extends Throwable>[] noRetryOn() default {};
 }

@@ -1,4 +1,7 @@
-/** The annotations a connector author writes: {@link dev.stepgraph.Step} and {@link dev.stepgraph.Connector}. */
+/**
+ * The annotations a connector author writes: {@link dev.stepgraph.Step}, {@link
+ * dev.stepgraph.Connector}, {@link dev.stepgraph.Retry} and {@link dev.stepgraph.ConfigKey}.
+ */
 @NullMarked
 package dev.stepgraph;
 

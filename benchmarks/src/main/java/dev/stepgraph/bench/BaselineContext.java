@@ -46,6 +46,7 @@ public final class BaselineContext implements StepContext {
   @Override public void emit(Relationship relationship) {}
   @Override public PriorData prior() { return prior; }
   @Override public Logger log() { return NOPLogger.NOP_LOGGER; }
+  @Override public Set<String> failedDependencies() { return Set.of(); }
   @Override public Config config() { return EMPTY_CONFIG; }
   @Override public boolean isCancelled() { return false; }
   @Override public void checkCancelled() {}

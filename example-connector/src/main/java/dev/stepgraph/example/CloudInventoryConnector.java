@@ -1,5 +1,6 @@
 package dev.stepgraph.example;
 
+import dev.stepgraph.ConfigKey;
 import dev.stepgraph.OnDependencyFailure;
 import dev.stepgraph.Retry;
 import dev.stepgraph.Step;
@@ -32,7 +33,24 @@ import org.jspecify.annotations.Nullable;
  * is emitted upstream and that the types the code names are declared; the runtime fails a step
  * that emits, or asks for, another ({@code relationships} reads roles and hosts by key, through
  * {@code entityByKey}, which counts as reading their type).
+ *
+ * <p>The configuration keys the simulated API reads ({@link SimulatedCloudApi}) are declared here:
+ * a run without {@code api.token}, or with a key in its {@code --config} file that is not one of
+ * these, stops before the first step, and {@code api.token} is a secret, masked wherever the run
+ * would print it.
  */
+@ConfigKey(name = "api.token", required = true, secret = true,
+    description = "API token, sent with every call (the simulated API takes any)")
+@ConfigKey(name = "api.page-size", description = "Items per page of users and hosts, default 20")
+@ConfigKey(name = "api.latency-ms", description = "Latency of every call in milliseconds, default 25")
+@ConfigKey(name = "api.fail", description = "An endpoint that always answers HTTP 503: users, roles, policies, hosts or services")
+@ConfigKey(name = "api.flaky", description = "An endpoint whose first calls answer HTTP 503, then succeed")
+@ConfigKey(name = "api.flaky-failures", description = "How many calls of the flaky endpoint fail, default 1")
+@ConfigKey(name = "api.unauthorized", description = "An endpoint that answers HTTP 401, which no retry can fix")
+@ConfigKey(name = "inventory.users", description = "Number of users, default 40")
+@ConfigKey(name = "inventory.roles", description = "Number of roles, default 6")
+@ConfigKey(name = "inventory.hosts", description = "Number of hosts, default 12")
+@ConfigKey(name = "inventory.services-per-host", description = "Services on each host, default 3")
 public class CloudInventoryConnector {
 
   /** One client per run, shared by the steps, so a flaky endpoint recovers across retries. */

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <table>
  *   <caption>Configuration keys (environment variable in brackets)</caption>
+ *   <tr><td>{@code api.token} ({@code API_TOKEN})</td><td>required, secret: the API token; any
+ *       value is accepted</td></tr>
  *   <tr><td>{@code inventory.users} ({@code INVENTORY_USERS})</td><td>number of users, default 40</td></tr>
  *   <tr><td>{@code inventory.roles}</td><td>number of roles, default 6</td></tr>
  *   <tr><td>{@code inventory.hosts}</td><td>number of hosts, default 12</td></tr>
@@ -55,6 +57,7 @@ final class SimulatedCloudApi implements CloudApi {
   private final String flakyEndpoint;
   private final AtomicInteger flakyFailuresLeft;
   private final String unauthorizedEndpoint;
+  private final String token;
 
   SimulatedCloudApi(
       int users,
@@ -66,7 +69,8 @@ final class SimulatedCloudApi implements CloudApi {
       String failingEndpoint,
       String flakyEndpoint,
       int flakyFailures,
-      String unauthorizedEndpoint) {
+      String unauthorizedEndpoint,
+      String token) {
     this.users = users;
     this.roles = Math.max(1, roles);
     this.hosts = hosts;
@@ -77,6 +81,7 @@ final class SimulatedCloudApi implements CloudApi {
     this.flakyEndpoint = flakyEndpoint;
     this.flakyFailuresLeft = new AtomicInteger(flakyFailures);
     this.unauthorizedEndpoint = unauthorizedEndpoint;
+    this.token = token;
   }
 
   /** The API as configured; see the class comment for the keys. */
@@ -91,7 +96,8 @@ final class SimulatedCloudApi implements CloudApi {
         config.get("api.fail").orElse(""),
         config.get("api.flaky").orElse(""),
         config.getInt("api.flaky-failures", 1),
-        config.get("api.unauthorized").orElse(""));
+        config.get("api.unauthorized").orElse(""),
+        config.require("api.token"));
   }
 
   @Override
@@ -169,8 +175,10 @@ final class SimulatedCloudApi implements CloudApi {
     }
     if (endpoint.equals(unauthorizedEndpoint)) {
       // A real client knows that retrying a refused credential cannot help.
+      // A real client's error names the credential it sent; the run masks it.
       throw new NonRetryableException(
-          "HTTP 401 Unauthorized from GET " + path + ": the API token was refused; check api.token");
+          "HTTP 401 Unauthorized from GET " + path + ": the API token '" + token
+              + "' was refused; check api.token");
     }
     if (endpoint.equals(failingEndpoint)) {
       throw new ApiException(

@@ -1,9 +1,11 @@
 package dev.stepgraph.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepgraph.runtime.Config;
+import dev.stepgraph.runtime.graph.ConfigKeyDefinition;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.run.ConnectorRunner;
 import dev.stepgraph.runtime.Entity;
@@ -19,7 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +38,12 @@ class CloudInventoryConnectorTest {
     return run(config, event -> {});
   }
 
+  /** The token every run needs, as a test passes it: in the environment, where secrets belong. */
+  private static final Map<String, String> TOKEN = Map.of("API_TOKEN", "test-token-1234");
+
   private static RunReport run(Map<String, String> config, RunListener listener) {
     return ConnectorRunner.builder(CloudInventoryConnector_StepGraph.create())
-        .config(Config.of(config, Map.of()))
+        .config(Config.of(config, TOKEN))
         .listener(listener)
         .build()
         .run();
@@ -144,7 +152,11 @@ class CloudInventoryConnectorTest {
     StepResult roles = report.step("roles").orElseThrow();
     assertEquals(StepStatus.FAILED, roles.status());
     assertEquals(1, roles.attempts(), "an authentication failure is not retried");
-    assertTrue(roles.reason().contains("HTTP 401 Unauthorized"), roles.reason());
+    assertEquals(
+        "NonRetryableException: HTTP 401 Unauthorized from GET /v1/roles: the API token '****' was"
+            + " refused; check api.token",
+        roles.reason(),
+        "the token is a secret: masked");
     StepResult policies = report.step("policies").orElseThrow();
     assertEquals(StepStatus.SKIPPED, policies.status());
     assertEquals("no roles were collected", policies.reason());
@@ -154,6 +166,71 @@ class CloudInventoryConnectorTest {
     assertEquals(
         List.of("relationships WARN left out 54 relationships whose entities were not collected"),
         logs.stream().map(l -> l.stepId() + " " + l.level() + " " + l.message()).toList());
+  }
+
+  @Test
+  void everyKeyTheConnectorReadsIsDeclaredAndOnlyTheTokenIsRequired() {
+    ConnectorGraph graph = CloudInventoryConnector_StepGraph.create();
+    Config config = Config.of(Map.of("api.latency-ms", "0"), TOKEN);
+    Set<String> read = new TreeSet<>();
+    Config recording = new Config() {
+      @Override public Optional<String> get(String key) {
+        read.add(key);
+        return config.get(key);
+      }
+
+      @Override public String require(String key) {
+        read.add(key);
+        return config.require(key);
+      }
+
+      @Override public int getInt(String key, int defaultValue) {
+        read.add(key);
+        return config.getInt(key, defaultValue);
+      }
+
+      @Override public long getLong(String key, long defaultValue) {
+        read.add(key);
+        return config.getLong(key, defaultValue);
+      }
+
+      @Override public boolean getBoolean(String key, boolean defaultValue) {
+        read.add(key);
+        return config.getBoolean(key, defaultValue);
+      }
+
+      @Override public Set<String> keys() {
+        return config.keys();
+      }
+    };
+
+    assertTrue(ConnectorRunner.builder(graph).config(recording).build().run().succeeded());
+
+    Set<String> declared = new TreeSet<>();
+    for (ConfigKeyDefinition key : graph.configKeys()) {
+      declared.add(key.name());
+    }
+    assertEquals(declared, read, "the keys the connector reads are the keys it declares");
+    assertEquals(
+        List.of("api.token"),
+        graph.configKeys().stream().filter(ConfigKeyDefinition::required).map(ConfigKeyDefinition::name).toList());
+    assertEquals(
+        List.of("api.token"),
+        graph.configKeys().stream().filter(ConfigKeyDefinition::secret).map(ConfigKeyDefinition::name).toList());
+  }
+
+  @Test
+  void aRunWithoutTheTokenStopsBeforeAnyStep() {
+    ConnectorRunner.Builder runner =
+        ConnectorRunner.builder(CloudInventoryConnector_StepGraph.create())
+            .config(Config.of(Map.of("api.latency-ms", "0"), Map.of()));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, runner::build);
+
+    assertEquals(
+        "required config key 'api.token' is not set: set environment variable API_TOKEN, or pass"
+            + " --config FILE with 'api.token' in it",
+        e.getMessage());
   }
 
   private static List<String> edges(RunReport report, String type) {

@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged example connector as a separate JVM, as a user runs it. */
@@ -42,6 +43,9 @@ final class ConnectorProcess {
     return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /** The API token the tests run with, as the README's quick start exports it. */
+  static final String TOKEN = "demo-token";
+
   /**
    * A new, empty working directory under {@code target/}: a run's store ({@code .stepgraph}) goes
    * there, never into the repository.
@@ -54,23 +58,45 @@ final class ConnectorProcess {
 
   /** {@code java -jar <example jar> args...}, with extra environment variables. */
   static ProcessBuilder builder(Map<String, String> env, String... args) throws IOException {
-    return builder(workingDirectory(), env, args);
+    return builder(workingDirectory(), env, Set.of(), args);
+  }
+
+  /**
+   * {@code java -jar <example jar> args...}, with extra environment variables and without those
+   * of {@code unset}.
+   */
+  static ProcessBuilder builder(Map<String, String> env, Set<String> unset, String... args)
+      throws IOException {
+    return builder(workingDirectory(), env, unset, args);
   }
 
   /** The same, in this working directory (where the run store is, by default). */
   static ProcessBuilder builder(Path workingDirectory, Map<String, String> env, String... args) {
+    return builder(workingDirectory, env, Set.of(), args);
+  }
+
+  /** The same, in this working directory and without the environment variables of {@code unset}. */
+  static ProcessBuilder builder(
+      Path workingDirectory, Map<String, String> env, Set<String> unset, String... args) {
     List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
     // Fast, deterministic defaults for tests; a test's own variables win.
     builder.environment().put("API_LATENCY_MS", "0");
+    builder.environment().put("API_TOKEN", TOKEN);
     builder.environment().putAll(env);
+    builder.environment().keySet().removeAll(unset);
     return builder;
   }
 
   static Result run(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     return run(builder(env, args));
+  }
+
+  static Result run(Map<String, String> env, Set<String> unset, String... args)
+      throws IOException, InterruptedException {
+    return run(builder(env, unset, args));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.stepgraph.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -26,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleConnectorIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern DURATION = Pattern.compile("\\d+ ms|\\d+\\.\\d s|\\d+ min \\d+ s");
+  private static final Pattern DURATION = Pattern.compile(
+      "(completed in |FAILED after |attempts in |CANCELLED after |Finished in |Cancelled after )(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)");
+  private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hms.<]+:");
   private static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
-  private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hmsn]+:");
 
   @TempDir Path tmp;
 
@@ -58,7 +61,25 @@ class ExampleConnectorIT {
             + "  policies: reads role; emits policy\n"
             + "  services: reads host; emits service\n"
             + "  relationships: reads user, role, policy, host, service;"
-            + " emits user-has-role, role-has-policy, host-runs-service\n",
+            + " emits user-has-role, role-has-policy, host-runs-service\n"
+            + "\n"
+            + "Configuration:\n"
+            + "  api.token (API_TOKEN): required, secret; API token, sent with every call (the simulated"
+            + " API takes any)\n"
+            + "  api.page-size (API_PAGE_SIZE): Items per page of users and hosts, default 20\n"
+            + "  api.latency-ms (API_LATENCY_MS): Latency of every call in milliseconds, default 25\n"
+            + "  api.fail (API_FAIL): An endpoint that always answers HTTP 503: users, roles, policies,"
+            + " hosts or services\n"
+            + "  api.flaky (API_FLAKY): An endpoint whose first calls answer HTTP 503, then succeed\n"
+            + "  api.flaky-failures (API_FLAKY_FAILURES): How many calls of the flaky endpoint fail,"
+            + " default 1\n"
+            + "  api.unauthorized (API_UNAUTHORIZED): An endpoint that answers HTTP 401, which no retry"
+            + " can fix\n"
+            + "  inventory.users (INVENTORY_USERS): Number of users, default 40\n"
+            + "  inventory.roles (INVENTORY_ROLES): Number of roles, default 6\n"
+            + "  inventory.hosts (INVENTORY_HOSTS): Number of hosts, default 12\n"
+            + "  inventory.services-per-host (INVENTORY_SERVICES_PER_HOST): Services on each host,"
+            + " default 3\n",
         result.stdout());
     assertEquals("", result.stderr());
   }
@@ -119,7 +140,9 @@ class ExampleConnectorIT {
             "relationship role-has-policy", 12,
             "relationship host-runs-service", 36),
         countByKindAndType(output));
-    String error = "ApiException: HTTP 503 Service Unavailable from GET /v1/users?page=0 (api.fail=users)";
+    // Where it failed: the example's API client, in the connector's package.
+    String error = "ApiException: HTTP 503 Service Unavailable from GET /v1/users?page=0 (api.fail=users)"
+        + " (at SimulatedCloudApi.java:184)";
     assertEquals(
         "Run cloud-inventory <run>: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
@@ -132,8 +155,8 @@ class ExampleConnectorIT {
             + "  policies: completed in <t>, 12 policy\n"
             + "  services: completed in <t>, 36 service\n"
             + "Wave 2 (sequential): relationships\n"
-            + "  relationships: completed in <t>, 48 relationships\n"
-            + "Finished in <t>: 5 succeeded, 1 failed\n"
+            + "  relationships: completed in <t>, 48 relationships (partial: users did not succeed)\n"
+            + "Finished in <t>: 5 succeeded (1 partial: relationships), 1 failed\n"
             + "Wrote 66 entities and 48 relationships to " + output + "\n",
         inStepOrder(result.stderr()));
   }
@@ -147,6 +170,44 @@ class ExampleConnectorIT {
 
     assertEquals(0, result.exitCode(), result.stderr());
     assertEquals(Map.of("entity role", 6, "entity policy", 12), countByKindAndType(output));
+  }
+
+  /** The token is a secret: no output of the process holds it, though the API's error names it. */
+  @Test
+  void theTokenIsInNoOutputOfTheProcess() throws Exception {
+    String token = "tok-" + Long.toHexString(System.nanoTime());
+    Path output = tmp.resolve("inventory.jsonl");
+
+    Result result = ConnectorProcess.run(
+        Map.of("API_TOKEN", token, "API_UNAUTHORIZED", "roles"),
+        "run", "--events", "json", "--output", output.toString());
+
+    assertEquals(1, result.exitCode(), result.stderr());
+    String everything = result.stdout() + result.stderr() + Files.readString(output);
+    assertFalse(everything.contains(token), everything);
+    assertTrue(result.stderr().contains(
+        "  roles: FAILED after "), result.stderr());
+    assertTrue(result.stderr().contains(
+        ": NonRetryableException: HTTP 401 Unauthorized from GET /v1/roles: the API token '****' was"
+            + " refused; check api.token (at SimulatedCloudApi.java:179)\n"), result.stderr());
+    assertTrue(result.stdout().contains("the API token '****' was refused"), result.stdout());
+  }
+
+  /** A run without the required token stops before any step: no API call, no output file. */
+  @Test
+  void aRunWithoutTheTokenIsExitCode2AndRunsNothing() throws Exception {
+    Path output = tmp.resolve("inventory.jsonl");
+
+    Result result = ConnectorProcess.run(Map.of(), Set.of("API_TOKEN"),
+        "run", "--events", "json", "--output", output.toString());
+
+    assertEquals(2, result.exitCode(), result.stderr());
+    assertEquals("", result.stdout(), "not even run-started");
+    assertEquals(
+        "error: required config key 'api.token' is not set: set environment variable API_TOKEN, or"
+            + " pass --config FILE with 'api.token' in it\nRun 'ConnectorMain --help' for usage.\n",
+        result.stderr());
+    assertFalse(Files.exists(output));
   }
 
   @Test
@@ -264,7 +325,7 @@ class ExampleConnectorIT {
   private static String inStepOrder(String stderr) {
     String normalized =
         DURATION.matcher(RETRY_WAIT.matcher(RUN_ID.matcher(stderr).replaceAll("<run>"))
-            .replaceAll("$1<backoff>:")).replaceAll("<t>");
+            .replaceAll("$1<backoff>:")).replaceAll("$1<t>");
     StringBuilder out = new StringBuilder();
     List<String> steps = new ArrayList<>();
     for (String line : normalized.lines().toList()) {

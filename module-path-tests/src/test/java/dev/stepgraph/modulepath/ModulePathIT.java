@@ -169,7 +169,7 @@ class ModulePathIT {
     // The human lines, with durations as T; the steps of wave 0 finish in either order.
     List<String> lines =
         result.stderrLines().stream()
-            .map(line -> line.replaceAll("\\d+(\\.\\d+)? (ms|s)\\b", "T")
+            .map(line -> line.replaceAll("(in )(<1ms|\\d+ms|\\d+(\\.\\d)?s|(\\d+h)?(\\d+m)?\\d+s|\\d+[hm])\\b", "$1T")
                 .replaceAll("\\d{8}T\\d{6}Z-[0-9a-f]{4}", "<run>"))
             .toList();
     assertEquals(8, lines.size(), result.stderr());

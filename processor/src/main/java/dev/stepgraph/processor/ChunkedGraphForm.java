@@ -39,11 +39,13 @@ final class ChunkedGraphForm {
    * graph} builder and before {@code graph.build()}, and returns the {@code StepsN} classes to nest
    * in the graph class.
    *
+   * @param fingerprints the fingerprint of each step, in step order: each {@code StepsN.addTo}
+   *     gives those of its own steps, after registering them
    * @param maxChunkWeight the weight of one {@code StepsN} class at most ({@link #MAX_CHUNK_WEIGHT});
    *     a step heavier than that gets a class of its own
    */
-  static List<TypeSpec> addSteps(
-      ConnectorModel connector, List<List<Integer>> waves, int maxChunkWeight, MethodSpec.Builder build) {
+  static List<TypeSpec> addSteps(ConnectorModel connector, List<List<Integer>> waves, List<String> fingerprints,
+      int maxChunkWeight, MethodSpec.Builder build) {
     ClassName connectorClass = ClassName.get(connector.type());
     ClassName graphClass = GeneratedTypes.graphClass(connector.type());
     TypeName instanceType = ParameterizedTypeName.get(GeneratedTypes.CONNECTOR_INSTANCE, connectorClass);
@@ -55,7 +57,7 @@ final class ChunkedGraphForm {
         StepModel step = connector.steps().get(index);
         if (chunk == null || chunk.weight + StepRegistration.weight(step) > maxChunkWeight) {
           if (chunk != null) {
-            chunks.add(chunk.build(connectorClass, instanceType));
+            chunks.add(chunk.build(connector, fingerprints, connectorClass, instanceType));
           }
           chunk = new Chunk(graphClass.nestedClass("Steps" + chunks.size()));
           if (waveStarted) {
@@ -66,11 +68,11 @@ final class ChunkedGraphForm {
           chunk.register.add("// $L\n", StepRegistration.waveLine(connector, waves, w));
           waveStarted = true;
         }
-        chunk.add(connector, step, w);
+        chunk.add(connector, index, w);
       }
     }
     if (chunk != null) {
-      chunks.add(chunk.build(connectorClass, instanceType));
+      chunks.add(chunk.build(connector, fingerprints, connectorClass, instanceType));
     }
     for (TypeSpec type : chunks) {
       build.addStatement("$N.addTo(graph, connector)", type);
@@ -83,6 +85,7 @@ final class ChunkedGraphForm {
     final ClassName name;
     final CodeBlock.Builder register = CodeBlock.builder();
     final CodeBlock.Builder dispatch = CodeBlock.builder();
+    final List<Integer> indices = new ArrayList<>();
     int weight;
     int steps;
 
@@ -90,15 +93,18 @@ final class ChunkedGraphForm {
       this.name = name;
     }
 
-    void add(ConnectorModel connector, StepModel step, int wave) {
+    void add(ConnectorModel connector, int index, int wave) {
+      StepModel step = connector.steps().get(index);
       CodeBlock body = CodeBlock.of("new $T(connector, $L)", name, steps);
       register.addStatement("graph.step($L)", StepRegistration.arguments(connector, step, wave, body));
       dispatch.add("case $L -> instance.$N(ctx);\n", steps, step.methodName());
       weight += StepRegistration.weight(step);
       steps++;
+      indices.add(index);
     }
 
-    TypeSpec build(ClassName connectorClass, TypeName instanceType) {
+    /** The class, its {@code addTo} ending with the fingerprints of its steps. */
+    TypeSpec build(ConnectorModel connector, List<String> fingerprints, ClassName connectorClass, TypeName instanceType) {
       return TypeSpec.classBuilder(name)
           .addJavadoc("Registers $L steps, and runs them: step {@code n} of this class is {@code case n} of\n"
               + "{@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it\n"
@@ -119,6 +125,7 @@ final class ChunkedGraphForm {
               .addParameter(GeneratedTypes.GRAPH_BUILDER, "graph")
               .addParameter(instanceType, "connector")
               .addCode(register.build())
+              .addCode(StepRegistration.fingerprints(connector, indices, fingerprints))
               .build())
           .addMethod(MethodSpec.methodBuilder("run")
               .addAnnotation(Override.class)

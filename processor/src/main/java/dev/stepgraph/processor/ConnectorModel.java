@@ -1,6 +1,8 @@
 package dev.stepgraph.processor;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
@@ -26,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *     class or a superclass below theirs overrides: not steps of this connector
  * @param schedule {@code @Connector(schedule)} as written ({@code WAVES} when absent); empty if
  *     javac could not resolve it
+ * @param configKeys the class's {@code @ConfigKey} declarations, in declaration order, duplicates
+ *     included; empty if it declares none
  */
 record ConnectorModel(
     TypeElement type,
@@ -38,10 +42,12 @@ record ConnectorModel(
     @Nullable AnnotationValue onDependencyFailureValue,
     List<RetryWithoutStep> retriesWithoutStep,
     List<InheritedStep> inheritedSteps,
-    String schedule) {
+    String schedule,
+    List<ConfigKeyModel> configKeys) {
 
   ConnectorModel {
     steps = List.copyOf(steps);
+    configKeys = List.copyOf(configKeys);
     retriesWithoutStep = List.copyOf(retriesWithoutStep);
     inheritedSteps = List.copyOf(inheritedSteps);
   }
@@ -72,6 +78,15 @@ record ConnectorModel(
   /** Whether the steps start as soon as their dependencies finish ({@code Schedule.EAGER}). */
   boolean eager() {
     return schedule.equals("EAGER");
+  }
+
+  /** The declared configuration keys, each once, in declaration order. */
+  Set<String> configKeyNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (ConfigKeyModel key : configKeys) {
+      names.add(key.name());
+    }
+    return names;
   }
 
   /** Whether this is an abstract class, which cannot be a connector. */

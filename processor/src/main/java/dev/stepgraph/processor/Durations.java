@@ -90,8 +90,12 @@ final class Durations {
   }
 
   /**
-   * Like the annotation's short form and the runtime's {@code StepPolicy.formatDuration}: {@code
-   * 500ms}, {@code 30s}, {@code 1m30s}; {@code 0ms} for zero; a sub-millisecond rest in {@code ns}.
+   * A duration as the runtime's {@code StepPolicy.formatDuration} prints it, by the same rules (the
+   * processor cannot use the runtime; the README's table of durations holds both to them): {@code
+   * 0ms}; under a second whole milliseconds, {@code 350ms} ({@code <1ms} for less than half of one);
+   * under a minute seconds to a tenth, {@code 1.1s}; from a minute on whole seconds in hours,
+   * minutes and seconds, zero parts left out, {@code 2m30s}, {@code 1h5s}. Each rounds half up to
+   * what it shows.
    */
   static String format(Duration duration) {
     if (duration.isNegative()) {
@@ -100,12 +104,23 @@ final class Durations {
     if (duration.isZero()) {
       return "0ms";
     }
+    long seconds = duration.getSeconds();
+    long nanos = duration.getNano();
+    if (seconds == 0 && nanos < 999_500_000) {
+      long millis = (nanos + 500_000) / 1_000_000;
+      return millis == 0 ? "<1ms" : millis + "ms";
+    }
+    if (seconds < 60) {
+      long tenths = seconds * 10 + (nanos + 50_000_000) / 100_000_000;
+      if (tenths < 600) {
+        return tenths / 10 + (tenths % 10 == 0 ? "" : "." + tenths % 10) + "s";
+      }
+    }
+    long total = nanos >= 500_000_000 && seconds < Long.MAX_VALUE ? seconds + 1 : seconds;
     StringBuilder out = new StringBuilder();
-    append(out, duration.toHours(), "h");
-    append(out, duration.toMinutes() % 60, "m");
-    append(out, duration.getSeconds() % 60, "s");
-    append(out, duration.getNano() / 1_000_000, "ms");
-    append(out, duration.getNano() % 1_000_000, "ns");
+    append(out, total / 3600, "h");
+    append(out, total / 60 % 60, "m");
+    append(out, total % 60, "s");
     return out.toString();
   }
 

@@ -18,6 +18,7 @@ final class GeneratedTypes {
   static final ClassName STEP_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "StepPolicy");
   static final ClassName RETRY_POLICY = ClassName.get("dev.stepgraph.runtime.graph", "RetryPolicy");
   static final ClassName DATA_CONTRACT = ClassName.get("dev.stepgraph.runtime.graph", "DataContract");
+  static final ClassName CONFIG_KEY_DEFINITION = ClassName.get("dev.stepgraph.runtime.graph", "ConfigKeyDefinition");
   static final ClassName SCHEDULE = ClassName.get("dev.stepgraph", "Schedule");
   static final ClassName STEP_CONTEXT = ClassName.get("dev.stepgraph.runtime", "StepContext");
   static final ClassName CLI = ClassName.get("dev.stepgraph.runtime.cli", "StepgraphCli");

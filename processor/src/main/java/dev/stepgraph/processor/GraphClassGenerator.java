@@ -21,10 +21,11 @@ import javax.lang.model.element.TypeElement;
  * connector id, the wave count, the two {@code create} methods and {@code build}, which registers
  * the steps in one of two forms: {@link FlatGraphForm} for a small graph, {@link ChunkedGraphForm}
  * (nested {@code StepsN} classes) for one heavier than {@link ChunkedGraphForm#MAX_CHUNK_WEIGHT}
- * (steps plus dependencies).
+ * (steps plus dependencies). Either form gives each step the fingerprint the processor computed
+ * ({@link StepFingerprint}, {@link CombinedFingerprints}), after registering the steps.
  * A step gets a {@code StepPolicy} only when it has a timeout, retries or skip-on-dependency-failure,
  * or declares a {@code DataContract}, which it then gets too; {@code build()} sets the schedule when
- * it is {@code EAGER}.
+ * it is {@code EAGER}, and declares the connector's configuration keys, if any.
  *
  * <p>{@code create()} does not create the connector: it builds the graph around a {@code
  * ConnectorInstance.lazy(X.class, X::new)}, which the runner creates once, before the first step,
@@ -43,10 +44,12 @@ final class GraphClassGenerator {
    * The source of the graph class.
    *
    * @param waves step indices by wave, each wave in declaration order
+   * @param fingerprints the fingerprint of each step, in step order ({@link CombinedFingerprints})
    * @param maxChunkWeight the weight up to which the graph takes the flat form, and of one {@code
    *     StepsN} class of the chunked form ({@link ChunkedGraphForm#MAX_CHUNK_WEIGHT})
    */
-  static JavaFile generate(ConnectorModel connector, List<List<Integer>> waves, int maxChunkWeight) {
+  static JavaFile generate(
+      ConnectorModel connector, List<List<Integer>> waves, List<String> fingerprints, int maxChunkWeight) {
     TypeElement type = connector.type();
     ClassName connectorClass = ClassName.get(type);
     ClassName graphClass = GeneratedTypes.graphClass(type);
@@ -92,10 +95,16 @@ final class GraphClassGenerator {
     if (connector.eager()) {
       build.addStatement("graph.schedule($T.EAGER)", GeneratedTypes.SCHEDULE);
     }
+    if (!connector.configKeys().isEmpty()) {
+      build.addCode("// Configuration keys, checked before the first step\n");
+      for (ConfigKeyModel key : connector.configKeys()) {
+        build.addStatement("graph.configKey($L)", configKey(key));
+      }
+    }
     if (StepRegistration.weight(connector) <= maxChunkWeight) {
-      FlatGraphForm.addSteps(connector, waves, build);
+      FlatGraphForm.addSteps(connector, waves, fingerprints, build);
     } else {
-      graph.addTypes(ChunkedGraphForm.addSteps(connector, waves, maxChunkWeight, build));
+      graph.addTypes(ChunkedGraphForm.addSteps(connector, waves, fingerprints, maxChunkWeight, build));
     }
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());
@@ -103,6 +112,27 @@ final class GraphClassGenerator {
       graph.addMethod(contractMethod());
     }
     return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * {@code ConfigKeyDefinition.required("api.token", "API token").asSecret()}, or {@code
+   * optional(...)}.
+   */
+  private static CodeBlock configKey(ConfigKeyModel key) {
+    return CodeBlock.of("$T.$N($S,$W$S)$L", GeneratedTypes.CONFIG_KEY_DEFINITION,
+        key.required() ? "required" : "optional", key.name(), key.description(), key.secret() ? ".asSecret()" : "");
+  }
+
+  /**
+   * {@code api.token (API_TOKEN): required, secret; API token}: what {@code plan} says of the key,
+   * in the words of the runtime's {@code ConfigKeyDefinition.describe()}.
+   */
+  static String configKeyLine(ConfigKeyModel key) {
+    String marks = key.required() && key.secret() ? "required, secret"
+        : key.required() ? "required" : key.secret() ? "secret" : "";
+    String text = marks.isEmpty() || key.description().isEmpty() ? marks + key.description()
+        : marks + "; " + key.description();
+    return key.name() + " (" + ConfigKeyNames.environmentVariable(key.name()) + ")" + (text.isEmpty() ? "" : ": " + text);
   }
 
   /**
@@ -140,7 +170,7 @@ final class GraphClassGenerator {
 
   /**
    * The connector, its description, the waves, an EAGER schedule, the policies that are not the
-   * default and the data contracts.
+   * default, the data contracts and the configuration keys.
    */
   private static CodeBlock javadoc(ConnectorModel connector, List<List<Integer>> waves) {
     CodeBlock.Builder javadoc = CodeBlock.builder().add(
@@ -175,6 +205,11 @@ final class GraphClassGenerator {
     }
     listing(javadoc, "Policies", policyLines, policies);
     listing(javadoc, "Data", dataLines, contracts);
+    List<String> configLines = new ArrayList<>();
+    for (ConfigKeyModel key : connector.configKeys()) {
+      configLines.add(javadocText(configKeyLine(key)));
+    }
+    listing(javadoc, "Configuration", configLines, configLines.size());
     return javadoc.build();
   }
 

@@ -64,7 +64,7 @@ final class InheritedSteps {
   }
 
   /** The superclass, or null at {@code Object} (or a class javac could not resolve). */
-  private static @Nullable TypeElement superclass(TypeElement type) {
+  static @Nullable TypeElement superclass(TypeElement type) {
     TypeMirror superclass = type.getSuperclass();
     if (superclass.getKind() != TypeKind.DECLARED) {
       return null;

@@ -29,11 +29,15 @@ final class ModelReader {
   static final String STEP = "dev.stepgraph.Step";
   static final String CONNECTOR = "dev.stepgraph.Connector";
   static final String RETRY = "dev.stepgraph.Retry";
+  static final String CONFIG_KEY = ConfigKeyReader.CONFIG_KEY;
+  static final String CONFIG_KEYS = ConfigKeyReader.CONFIG_KEYS;
 
   private final Elements elements;
   private final @Nullable Trees trees;
   private final StepBodyTypes bodyTypes;
   private final InheritedSteps inherited;
+  private final PhaseTimes times;
+  private final ConfigKeyReader configKeys;
 
   /**
    * @param trees javac's tree API, for reading all doc comments of a class in one pass and the
@@ -42,10 +46,17 @@ final class ModelReader {
    *     quadratic on a 10,000-step connector; and no body is read)
    */
   ModelReader(Elements elements, @Nullable Trees trees) {
+    this(elements, trees, new PhaseTimes(false));
+  }
+
+  /** A reader that adds the time it spends scanning step bodies to {@code times}. */
+  ModelReader(Elements elements, @Nullable Trees trees, PhaseTimes times) {
+    this.times = times;
     this.elements = elements;
     this.trees = trees;
     this.bodyTypes = new StepBodyTypes(elements);
     this.inherited = new InheritedSteps(elements, trees);
+    this.configKeys = new ConfigKeyReader(elements, trees);
   }
 
   ConnectorModel read(TypeElement type) {
@@ -62,6 +73,7 @@ final class ModelReader {
     String onDependencyFailure = onDependencyFailureValue == null ? "RUN" : enumConstant(onDependencyFailureValue);
     AnnotationValue scheduleValue = connector == null ? null : explicitValue(connector, "schedule");
     String schedule = scheduleValue == null ? "WAVES" : enumConstant(scheduleValue);
+    List<ConfigKeyModel> keys = configKeys.read(type);
     List<StepModel> steps = new ArrayList<>();
     List<ConnectorModel.RetryWithoutStep> retriesWithoutStep = new ArrayList<>();
     Source source = null;
@@ -76,7 +88,7 @@ final class ModelReader {
           source = source(type);
           sourceRead = true;
         }
-        steps.add(readStep(type, (ExecutableElement) member, step, source));
+        steps.add(readStep(type, (ExecutableElement) member, step, source, !keys.isEmpty()));
       } else {
         AnnotationMirror retry = annotation(member, RETRY);
         if (retry != null) {
@@ -86,7 +98,7 @@ final class ModelReader {
       }
     }
     return new ConnectorModel(type, connector, explicitId.isEmpty() ? null : idValue, id, description, steps,
-        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep, inherited.of(type), schedule);
+        onDependencyFailure, onDependencyFailureValue, retriesWithoutStep, inherited.of(type), schedule, keys);
   }
 
   /**
@@ -130,8 +142,13 @@ final class ModelReader {
     }
   }
 
+  /**
+   * @param declaresConfig whether the connector declares configuration keys: then the body's
+   *     reads of them are read too
+   */
   private StepModel readStep(
-      TypeElement connector, ExecutableElement method, AnnotationMirror step, @Nullable Source source) {
+      TypeElement connector, ExecutableElement method, AnnotationMirror step, @Nullable Source source,
+      boolean declaresConfig) {
     AnnotationValue idValue = explicitValue(step, "id");
     String id = stringOf(idValue, "");
     AnnotationValue descriptionValue = explicitValue(step, "description");
@@ -151,18 +168,21 @@ final class ModelReader {
     AnnotationValue onDependencyFailureValue = explicitValue(step, "onDependencyFailure");
     String onDependencyFailure = onDependencyFailureValue == null ? "INHERIT" : enumConstant(onDependencyFailureValue);
     AnnotationMirror retry = annotation(method, RETRY);
-    List<StepModel.TypeInBody> typesInBody = List.of();
+    boolean declaresContract = !emits.isEmpty() || !reads.isEmpty();
+    StepBodyTypes.Found inBody = StepBodyTypes.Found.NOTHING;
     MethodTree tree = source == null ? null : source.methods().get(method);
-    if ((!emits.isEmpty() || !reads.isEmpty()) && tree != null) {
+    if ((declaresContract || declaresConfig) && tree != null) {
       try {
-        typesInBody = bodyTypes.read(tree, source.unit(), connector);
+        Source read = source;
+        inBody = times.time("scan step bodies (in read)", () -> bodyTypes.read(tree, read.unit(), connector));
       } catch (RuntimeException e) {
-        typesInBody = List.of(); // a lint: the runtime checks what it cannot see
+        inBody = StepBodyTypes.Found.NOTHING; // a lint: the runtime checks what it cannot see
       }
     }
     return new StepModel(method, step, id, idValue, description, dependsOn, signature(method), timeout, timeoutValue,
         onDependencyFailure, onDependencyFailureValue, retry == null ? null : readRetry(retry), emits, reads,
-        typesInBody);
+        declaresContract ? inBody.types() : List.of(), declaresConfig ? inBody.configKeys() : List.of(),
+        tree == null ? null : new StepModel.MethodSource(tree, source.unit()));
   }
 
   /**
@@ -204,7 +224,38 @@ final class ModelReader {
         stringOf(values.get("maxBackoff"), "1m"),
         explicitValue(retry, "maxBackoff"),
         doubleOf(values.get("jitter"), 0.2),
-        explicitValue(retry, "jitter"));
+        explicitValue(retry, "jitter"),
+        classes(explicitValue(retry, "retryOn")),
+        classes(explicitValue(retry, "noRetryOn")));
+  }
+
+  /**
+   * The classes of a {@code Class<?>[]} annotation value, each with its own annotation value, or
+   * the value itself when written without braces; a class javac could not resolve is left out.
+   */
+  private static List<RetryModel.ExceptionClass> classes(@Nullable AnnotationValue array) {
+    if (array == null) {
+      return List.of();
+    }
+    List<RetryModel.ExceptionClass> classes = new ArrayList<>();
+    Object value = array.getValue();
+    if (value instanceof List<?> list) {
+      for (Object entry : list) {
+        if (entry instanceof AnnotationValue entryValue) {
+          addClass(entryValue, classes);
+        }
+      }
+    } else {
+      addClass(array, classes);
+    }
+    return List.copyOf(classes);
+  }
+
+  private static void addClass(AnnotationValue value, List<RetryModel.ExceptionClass> classes) {
+    if (value.getValue() instanceof DeclaredType type && type.getKind() == TypeKind.DECLARED
+        && type.asElement() instanceof TypeElement element) {
+      classes.add(new RetryModel.ExceptionClass(element, value));
+    }
   }
 
   /** The constant's name, or empty if javac could not resolve it (it reports that itself). */

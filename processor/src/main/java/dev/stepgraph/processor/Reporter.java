@@ -64,6 +64,11 @@ final class Reporter {
     print(Diagnostic.Kind.NOTE, message, element, annotation, value);
   }
 
+  /** A note on no element: the processor's own, such as its timings. */
+  void note(String message) {
+    messager.printMessage(Diagnostic.Kind.NOTE, message);
+  }
+
   /** Errors reported so far; compare before and after a connector to know if it has any. */
   int errorCount() {
     return errorCount;

@@ -4,6 +4,7 @@ import static dev.stepgraph.processor.GeneratedTypes.DURATION;
 import static dev.stepgraph.processor.GeneratedTypes.RETRY_POLICY;
 import static dev.stepgraph.processor.GeneratedTypes.STEP_POLICY;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,9 +47,13 @@ record ResolvedPolicy(@Nullable Duration timeout, @Nullable RetryModel retry, bo
       calls.add(CodeBlock.of(".withTimeout($T.$L)", DURATION, Durations.javaFactory(timeout)));
     }
     if (retry != null) {
-      calls.add(CodeBlock.of(".withRetry($T.of($L,$W$T.$L,$W$L,$W$T.$L,$W$L))", RETRY_POLICY, retry.attempts(),
-          DURATION, Durations.javaFactory(duration(retry.backoff())), Durations.javaLiteral(retry.multiplier()),
-          DURATION, Durations.javaFactory(duration(retry.maxBackoff())), Durations.javaLiteral(retry.jitter())));
+      CodeBlock.Builder policy = CodeBlock.builder().add("$T.of($L,$W$T.$L,$W$L,$W$T.$L,$W$L)", RETRY_POLICY,
+          retry.attempts(), DURATION, Durations.javaFactory(duration(retry.backoff())),
+          Durations.javaLiteral(retry.multiplier()), DURATION, Durations.javaFactory(duration(retry.maxBackoff())),
+          Durations.javaLiteral(retry.jitter()));
+      addClasses(policy, ".withRetryOn", retry.retryOn());
+      addClasses(policy, ".withNoRetryOn", retry.noRetryOn());
+      calls.add(CodeBlock.of(".withRetry($L)", policy.build()));
     }
     if (skipOnDependencyFailure) {
       calls.add(CodeBlock.of(".withSkipOnDependencyFailure(true)"));
@@ -58,6 +63,18 @@ record ResolvedPolicy(@Nullable Duration timeout, @Nullable RetryModel retry, bo
       out.add(i == 0 ? "$L" : "\n$>$>$L$<$<", calls.get(i));
     }
     return out.build();
+  }
+
+  /** {@code \n.withRetryOn(IOException.class, TimeoutException.class)}, on a line of its own; nothing for none. */
+  private static void addClasses(CodeBlock.Builder policy, String method, List<RetryModel.ExceptionClass> classes) {
+    if (classes.isEmpty()) {
+      return;
+    }
+    List<CodeBlock> names = new ArrayList<>();
+    for (RetryModel.ExceptionClass listed : classes) {
+      names.add(CodeBlock.of("$T.class", ClassName.get(listed.type())));
+    }
+    policy.add("\n$>$>$L($L)$<$<", method, CodeBlock.join(names, ",$W"));
   }
 
   /**
@@ -70,14 +87,35 @@ record ResolvedPolicy(@Nullable Duration timeout, @Nullable RetryModel retry, bo
       parts.add("timeout " + Durations.format(timeout));
     }
     if (retry != null) {
-      parts.add("retry " + retry.attempts() + " attempts (backoff " + Durations.format(duration(retry.backoff()))
-          + ", x" + retry.multiplier() + ", max " + Durations.format(duration(retry.maxBackoff()))
-          + ", jitter " + retry.jitter() + ")");
+      String failures = describeFailures(retry);
+      parts.add("retry " + retry.attempts() + " attempts" + (failures.isEmpty() ? "" : " " + failures)
+          + " (backoff " + Durations.format(duration(retry.backoff())) + ", x" + retry.multiplier() + ", max "
+          + Durations.format(duration(retry.maxBackoff())) + ", jitter " + retry.jitter() + ")");
     }
     if (skipOnDependencyFailure) {
       parts.add("on dependency failure skip");
     }
     return String.join(", ", parts);
+  }
+
+  /** As the runtime's {@code RetryPolicy.describeFailures()}: {@code on IOException except FileNotFoundException}. */
+  private static String describeFailures(RetryModel retry) {
+    StringBuilder out = new StringBuilder();
+    if (!retry.retryOn().isEmpty()) {
+      out.append("on ").append(simpleNames(retry.retryOn()));
+    }
+    if (!retry.noRetryOn().isEmpty()) {
+      out.append(out.length() == 0 ? "" : " ").append("except ").append(simpleNames(retry.noRetryOn()));
+    }
+    return out.toString();
+  }
+
+  private static String simpleNames(List<RetryModel.ExceptionClass> classes) {
+    StringBuilder out = new StringBuilder();
+    for (RetryModel.ExceptionClass listed : classes) {
+      out.append(out.length() == 0 ? "" : " or ").append(listed.simpleName());
+    }
+    return out.toString();
   }
 
   private static Duration duration(String text) {

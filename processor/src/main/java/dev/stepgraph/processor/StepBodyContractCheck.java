@@ -1,6 +1,8 @@
 package dev.stepgraph.processor;
 
 import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +22,10 @@ final class StepBodyContractCheck implements ConnectorCheck {
 
   @Override
   public void check(ConnectorModel connector, Reporter reporter) {
+    Set<String> connectorEmits = new HashSet<>();
+    for (StepModel step : connector.steps()) {
+      connectorEmits.addAll(step.emitted());
+    }
     for (StepModel step : connector.steps()) {
       if (step.typesInBody().isEmpty()) {
         continue;
@@ -35,12 +41,29 @@ final class StepBodyContractCheck implements ConnectorCheck {
         String type = use.type();
         String message = "step '" + step.id() + "' " + what(use.use()) + " '" + type + "', which it does not "
             + (emits ? "declare" : "read") + ": @Step(" + (emits ? "emits" : "reads") + " = {" + quoted(declared)
-            + "}); " + new Suggestions(List.copyOf(declared)).closest(type)
-                .map(closest -> "did you mean '" + closest + "'?")
-                .orElse("add '" + type + "' to " + (emits ? "emits, or emit" : "reads, or ask for") + " one of those");
+            + "}); " + fix(type, emits, declared, connectorEmits);
         reporter.error(message, trees, use.argument(), use.unit());
       }
     }
+  }
+
+  /**
+   * The closest declared type; for a read, only among the declared types that some step emits
+   * (a misspelt {@code reads} entry is no better guess, and has an error of its own), and when none
+   * is close but a step emits the type asked for, to read it.
+   */
+  private static String fix(String type, boolean emits, Set<String> declared, Set<String> connectorEmits) {
+    List<String> candidates = new ArrayList<>();
+    for (String candidate : declared) {
+      if (emits || connectorEmits.contains(candidate)) {
+        candidates.add(candidate);
+      }
+    }
+    return new Suggestions(candidates).closest(type)
+        .map(closest -> "did you mean '" + closest + "'?")
+        .orElseGet(() -> !emits && connectorEmits.contains(type)
+            ? "add '" + type + "' to reads"
+            : "add '" + type + "' to " + (emits ? "emits, or emit" : "reads, or ask for") + " one of those");
   }
 
   private static String what(StepModel.Use use) {

@@ -33,6 +33,7 @@ final class StepBodyScanner extends TreeScanner<Void, Void> {
   /** Every variable the method declares (parameters, locals, lambda parameters), by name. */
   final Map<String, List<VariableTree>> variables = new HashMap<>();
   final List<StepModel.TypeInBody> found = new ArrayList<>();
+  final List<StepModel.ConfigInBody> configKeys = new ArrayList<>();
 
   StepBodyScanner(
       MemberLookup lookup,
@@ -78,6 +79,10 @@ final class StepBodyScanner extends TreeScanner<Void, Void> {
       } else if (tree.getArguments().size() == 1 && name.equals("relationshipsByType")
           && isPriorData(select.getExpression())) {
         add(StepModel.Use.READS_RELATIONSHIPS, argument);
+      } else if (isConfigRead(name, tree.getArguments().size()) && isConfig(select.getExpression())) {
+        if (constant(argument, 0) instanceof String key) {
+          configKeys.add(new StepModel.ConfigInBody(key, name, argument, unit));
+        }
       } else if (name.equals("of") && isRuntimeType(select.getExpression(), "Entity")) {
         add(StepModel.Use.CREATES_ENTITY, argument);
       } else if (name.equals("of") && isRuntimeType(select.getExpression(), "Relationship")) {
@@ -128,9 +133,31 @@ final class StepBodyScanner extends TreeScanner<Void, Void> {
     return false;
   }
 
+  /** {@code Config.require(key)}, {@code get(key)}, {@code getInt(key, default)} and the like. */
+  private static boolean isConfigRead(String method, int arguments) {
+    return switch (method) {
+      case "require", "get" -> arguments == 1;
+      case "getInt", "getLong", "getBoolean" -> arguments == 2;
+      default -> false;
+    };
+  }
+
   /** {@code ctx.prior()}, or a variable of the method that is declared as the prior data. */
   private boolean isPriorData(ExpressionTree expression) {
-    if (isPriorCall(expression)) {
+    return isContextValue(expression, "prior", "PriorData");
+  }
+
+  /** {@code ctx.config()}, or a variable of the method that is declared as the configuration. */
+  private boolean isConfig(ExpressionTree expression) {
+    return isContextValue(expression, "config", "Config");
+  }
+
+  /**
+   * {@code ctx.<accessor>()}, or a variable of the method every declaration of which is of the
+   * runtime's {@code type}, or a {@code var} initialized with {@code ctx.<accessor>()}.
+   */
+  private boolean isContextValue(ExpressionTree expression, String accessor, String type) {
+    if (isContextCall(expression, accessor)) {
       return true;
     }
     if (!(expression instanceof IdentifierTree identifier)) {
@@ -141,23 +168,23 @@ final class StepBodyScanner extends TreeScanner<Void, Void> {
       return false;
     }
     for (VariableTree declaration : declarations) {
-      Tree type = declaration.getType();
-      boolean declaredVar = type == null || type.toString().equals("var");
-      boolean priorData = declaredVar
-          ? declaration.getInitializer() != null && isPriorCall(declaration.getInitializer())
-          : isRuntimeType(type, "PriorData");
-      if (!priorData) {
+      Tree declaredType = declaration.getType();
+      boolean declaredVar = declaredType == null || declaredType.toString().equals("var");
+      boolean matches = declaredVar
+          ? declaration.getInitializer() != null && isContextCall(declaration.getInitializer(), accessor)
+          : isRuntimeType(declaredType, type);
+      if (!matches) {
         return false;
       }
     }
     return true;
   }
 
-  /** {@code ctx.prior()}, {@code ctx} being the step's parameter. */
-  private boolean isPriorCall(ExpressionTree expression) {
+  /** {@code ctx.<accessor>()}, {@code ctx} being the step's parameter. */
+  private boolean isContextCall(ExpressionTree expression, String accessor) {
     return expression instanceof MethodInvocationTree call && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select
-        && select.getIdentifier().contentEquals("prior")
+        && select.getIdentifier().contentEquals(accessor)
         && select.getExpression() instanceof IdentifierTree receiver
         && receiver.getName().contentEquals(context);
   }

@@ -12,7 +12,10 @@ import javax.lang.model.util.Elements;
  * The types a step method's body names as constants, read from javac's syntax tree: the first
  * argument of {@code Entity.of}, {@code new Entity}, {@code Relationship.of} and {@code new
  * Relationship}, and the argument of {@code entitiesByType} and {@code relationshipsByType} called
- * on the step's prior data ({@code ctx.prior()}, or a local variable of type {@code PriorData}).
+ * on the step's prior data ({@code ctx.prior()}, or a local variable of type {@code PriorData});
+ * and the configuration keys it reads, the first argument of {@code require}, {@code get}, {@code
+ * getInt}, {@code getLong} and {@code getBoolean} called on {@code ctx.config()} (or a local
+ * variable of type {@code Config}).
  *
  * <p>Processors run before javac attributes method bodies, so names are resolved here by the
  * rules of Java, as far as a processor sees them: {@code Entity} is the runtime's when the file
@@ -31,14 +34,24 @@ final class StepBodyTypes {
     this.lookup = new MemberLookup(elements);
   }
 
-  /** The types that {@code method}, a step of {@code connector} in {@code unit}, names as constants. */
-  List<StepModel.TypeInBody> read(MethodTree method, CompilationUnitTree unit, TypeElement connector) {
+  /**
+   * What a step's body names as constants.
+   *
+   * @param types the entity and relationship types it creates or asks its prior data for
+   * @param configKeys the configuration keys it reads
+   */
+  record Found(List<StepModel.TypeInBody> types, List<StepModel.ConfigInBody> configKeys) {
+    static final Found NOTHING = new Found(List.of(), List.of());
+  }
+
+  /** What {@code method}, a step of {@code connector} in {@code unit}, names as constants. */
+  Found read(MethodTree method, CompilationUnitTree unit, TypeElement connector) {
     if (method.getBody() == null || method.getParameters().size() != 1) {
-      return List.of();
+      return Found.NOTHING;
     }
     FileImports fileImports = imports.computeIfAbsent(unit, FileImports::of);
     StepBodyScanner body = new StepBodyScanner(lookup, method, unit, connector, fileImports);
     body.scan(method.getBody(), null);
-    return body.found;
+    return new Found(body.found, body.configKeys);
   }
 }

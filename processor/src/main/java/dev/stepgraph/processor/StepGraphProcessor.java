@@ -21,11 +21,13 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The Stepgraph annotation processor. For every class with {@code @Step} methods it checks the
- * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts) and, when the connector has no
+ * step graph (ids, dependencies, cycles, method and class shape, policies, data contracts, configuration keys) and,
+ * when the connector has no
  * error, generates {@code <Connector>_StepGraph}; for every package with connectors it generates a
  * {@code ConnectorMain}. Never throws: an unexpected failure becomes an error naming the connector.
  */
@@ -36,9 +38,13 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   private @Nullable Reporter reporter;
   private @Nullable ModelReader reader;
+  private @Nullable StepFingerprint fingerprint;
   private List<ConnectorCheck> checks = List.of();
   private final InheritedStepCheck inheritedStepCheck = new InheritedStepCheck();
   private @Nullable Trees trees;
+  /** Why the processor could not start, until reported; then it does nothing. */
+  private @Nullable String setUpFailure;
+  private PhaseTimes times = new PhaseTimes(false);
 
   private final ProcessingRounds rounds = new ProcessingRounds();
 
@@ -65,7 +71,13 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY);
+    return Set.of(ModelReader.STEP, ModelReader.CONNECTOR, ModelReader.RETRY, ModelReader.CONFIG_KEY,
+        ModelReader.CONFIG_KEYS);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(PhaseTimes.OPTION);
   }
 
   @Override
@@ -76,11 +88,24 @@ public final class StepGraphProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
+    try {
+      setUp(processingEnv);
+    } catch (LinkageError e) {
+      // A processor path without a class the processor needs: one error in the first round that
+      // has Stepgraph annotations, instead of javac's stack trace of an uncaught exception.
+      this.reporter = null;
+      this.setUpFailure = processorPathMessage("", e);
+    }
+  }
+
+  private void setUp(ProcessingEnvironment processingEnv) {
     Elements elements = processingEnv.getElementUtils();
     this.reporter = new Reporter(processingEnv.getMessager());
     Trees trees = trees(processingEnv);
     this.trees = trees;
-    this.reader = new ModelReader(elements, trees);
+    this.times = new PhaseTimes(Boolean.parseBoolean(processingEnv.getOptions().get(PhaseTimes.OPTION)));
+    this.reader = new ModelReader(elements, trees, times);
+    this.fingerprint = new StepFingerprint(elements, trees); // without the tree API, of the declarations
     Types types = processingEnv.getTypeUtils();
     List<ConnectorCheck> checks = new ArrayList<>(List.of(
         new ConnectorTypeCheck(AllowedThrows.unchecked(types, elements)),
@@ -89,10 +114,13 @@ public final class StepGraphProcessor extends AbstractProcessor {
         new DependsOnCheck(),
         new CycleCheck(),
         new PolicyCheck(),
+        new RetryOnCheck(),
         new DataTypeNameCheck(),
-        new ReadsUpstreamCheck()));
+        new ReadsUpstreamCheck(),
+        new ConfigKeyCheck()));
     if (trees != null) {
       checks.add(new StepBodyContractCheck(trees)); // without javac's tree API, the runtime checks bodies alone
+      checks.add(new StepBodyConfigCheck(trees));
     }
     checks.add(inheritedStepCheck);
     this.checks = List.copyOf(checks);
@@ -100,7 +128,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnvironment) {
+    String setUpFailure = this.setUpFailure;
+    if (setUpFailure != null && !annotations.isEmpty()) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, setUpFailure);
+      this.setUpFailure = null; // once
+    }
     Reporter reporter = this.reporter;
+    if (reporter != null && roundEnvironment.processingOver() && times.enabled()) {
+      reporter.note(times.summary());
+    }
     if (reporter == null || annotations.isEmpty()) {
       return false;
     }
@@ -112,6 +148,15 @@ public final class StepGraphProcessor extends AbstractProcessor {
             "class " + type.getQualifiedName() + " has @Connector but no @Step method, so it is not a connector"
                 + " and nothing is generated for it: add @Step methods or remove @Connector",
             type, ModelReader.annotation(type, ModelReader.CONNECTOR), null);
+      }
+    }
+    for (TypeElement type : elements.withConfigKeys()) {
+      List<AnnotationMirror> keys = ConfigKeyReader.mirrors(type);
+      if (!connectors.contains(type) && !keys.isEmpty()) {
+        reporter.warning(
+            "class " + type.getQualifiedName() + " has @ConfigKey but no @Step method, so it is not a connector"
+                + " and no run checks these keys: declare them on the connector class that reads them",
+            type, keys.get(0), null);
       }
     }
     for (ExecutableElement method : elements.retries()) {
@@ -168,7 +213,8 @@ public final class StepGraphProcessor extends AbstractProcessor {
   /** Reads, checks and generates one connector; null if it has errors. */
   private ConnectorMainGenerator.@Nullable Entry processConnector(TypeElement type, String packageName, Reporter reporter) {
     try {
-      ConnectorModel connector = requireNonNull(reader).read(type);
+      ModelReader reader = requireNonNull(this.reader);
+      ConnectorModel connector = times.time("read", () -> reader.read(type));
       afterRead.accept(connector);
       int errorsBefore = reporter.errorCount();
       if (connector.isAbstractClass()) {
@@ -176,14 +222,19 @@ public final class StepGraphProcessor extends AbstractProcessor {
         return null;
       }
       for (ConnectorCheck check : checks) {
-        check.check(connector, reporter);
+        times.time(check.getClass().getSimpleName(), () -> check.check(connector, reporter));
       }
       checkUniqueInPackage(connector, packageName, reporter);
       if (reporter.errorCount() != errorsBefore) {
         return null;
       }
-      List<List<Integer>> waves = Waves.byWave(Waves.levels(connector.dependencyGraph()));
-      GraphClassGenerator.generate(connector, waves, maxChunkWeight).writeTo(processingEnv.getFiler());
+      DependencyGraph graph = connector.dependencyGraph();
+      List<List<Integer>> waves = Waves.byWave(Waves.levels(graph));
+      StepFingerprint fingerprint = requireNonNull(this.fingerprint);
+      List<String> fingerprints =
+          times.time("fingerprint", () -> CombinedFingerprints.of(graph, waves, fingerprint.of(connector)));
+      times.time("generate", () -> GraphClassGenerator.generate(connector, waves, fingerprints, maxChunkWeight))
+          .writeTo(processingEnv.getFiler());
       if (rounds.mainWritten(packageName)) {
         reporter.warning(
             "connector " + connector.qualifiedName() + " appeared in a later processing round than the other"
@@ -239,7 +290,16 @@ public final class StepGraphProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * What an unexpected failure while processing {@code what} says. A {@link LinkageError} (a class
+   * the processor needs is missing or of another version: {@code NoClassDefFoundError}) is a
+   * processor path put together by hand, not a bug: one line that says how to fix it. Anything else
+   * is a bug in the processor, reported with the first frames of its stack trace.
+   */
   static String bugMessage(String what, Throwable e) {
+    if (e instanceof LinkageError) {
+      return processorPathMessage(" while processing " + what, e);
+    }
     StringBuilder message = new StringBuilder("Stepgraph bug while processing ").append(what).append(": ")
         .append(e).append(". This is a bug in the Stepgraph annotation processor, not in your code;"
             + " please report it with this message.");
@@ -248,6 +308,14 @@ public final class StepGraphProcessor extends AbstractProcessor {
       message.append("\n  at ").append(trace[i]);
     }
     return message.toString();
+  }
+
+  /** A class the processor needs could not be loaded: its processor path, not the processor, is at fault. */
+  private static String processorPathMessage(String processing, Throwable e) {
+    return "the Stepgraph annotation processor could not load a class it needs" + processing + " (" + e + "):"
+        + " its processor path is incomplete or mixes versions. Put the stepgraph-processor jar, of the same"
+        + " version as stepgraph-runtime, on the processor path as it is published, alone (it bundles what it"
+        + " needs): Maven annotationProcessorPaths, Gradle annotationProcessor, or javac -processorpath";
   }
 
   private String packageOf(TypeElement type) {

@@ -1,6 +1,7 @@
 package dev.stepgraph.processor;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * @param typesInBody the types the method's body names as constants where it creates entities and
  *     relationships or asks its prior data for them; empty unless the step declares emits or
  *     reads and javac's tree API is there
+ * @param configInBody the configuration keys the method's body reads as constants through {@code
+ *     ctx.config()}; empty unless the connector declares keys and javac's tree API is there
+ * @param source the method's syntax tree in its file, for its fingerprint; null where javac's tree
+ *     API is unavailable
  */
 record StepModel(
     ExecutableElement method,
@@ -47,9 +52,12 @@ record StepModel(
     @Nullable RetryModel retry,
     List<DataType> emits,
     List<DataType> reads,
-    List<TypeInBody> typesInBody) {
+    List<TypeInBody> typesInBody,
+    List<ConfigInBody> configInBody,
+    @Nullable MethodSource source) {
 
   StepModel {
+    configInBody = List.copyOf(configInBody);
     dependsOn = List.copyOf(dependsOn);
     emits = List.copyOf(emits);
     reads = List.copyOf(reads);
@@ -85,6 +93,14 @@ record StepModel(
   }
 
   /**
+   * Where a step method is in the source.
+   *
+   * @param tree the method's syntax tree
+   * @param unit its file
+   */
+  record MethodSource(MethodTree tree, CompilationUnitTree unit) {}
+
+  /**
    * One entry of {@code dependsOn}.
    *
    * @param id the step id it names
@@ -110,6 +126,17 @@ record StepModel(
    * @param unit the file of {@code argument}
    */
   record TypeInBody(Use use, String type, Tree argument, CompilationUnitTree unit) {}
+
+  /**
+   * A configuration key that the step's body reads by a constant: {@code
+   * ctx.config().require("api.token")}.
+   *
+   * @param key the constant's value
+   * @param method the {@code Config} method: {@code require}, {@code get}, {@code getInt}, ...
+   * @param argument the argument that names it, for the caret
+   * @param unit the file of {@code argument}
+   */
+  record ConfigInBody(String key, String method, Tree argument, CompilationUnitTree unit) {}
 
   /** What a step's body does with a type it names. */
   enum Use {

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * What both forms of the generated graph ({@link FlatGraphForm}, {@link ChunkedGraphForm}) write
- * for a step: the arguments of its {@code graph.step(...)} statement, and the comment line that
- * heads each wave (the class Javadoc lists the same lines).
+ * for a step: the arguments of its {@code graph.step(...)} statement, its {@code
+ * graph.fingerprint(...)} statement, and the comment line that heads each wave (the class Javadoc
+ * lists the same lines).
  */
 final class StepRegistration {
   /** Wave lines list at most this many ids. */
@@ -18,6 +19,11 @@ final class StepRegistration {
 
   /** The generated graph class's method that makes a data contract from its description. */
   static final String CONTRACT_METHOD = "contract";
+
+  /** The comment above the {@code graph.fingerprint(...)} statements. */
+  private static final String FINGERPRINTS_COMMENT =
+      "// Fingerprints, over each step's declaration, source (formatting and comments aside) and\n"
+          + "// upstream steps: a run store reuses a recorded result only while it is unchanged.\n";
 
   /**
    * {@code "users", "Collects users", List.<String>of("roles"), 1, body}, with the step's policy
@@ -80,8 +86,25 @@ final class StepRegistration {
   }
 
   /**
+   * {@code graph.fingerprint("users", "9c1e...")} for each of the steps, in the order given, under
+   * a comment that says what they are for.
+   *
+   * @param steps step indices
+   * @param fingerprints the fingerprint of each step of the connector, in step order ({@link
+   *     CombinedFingerprints})
+   */
+  static CodeBlock fingerprints(ConnectorModel connector, List<Integer> steps, List<String> fingerprints) {
+    CodeBlock.Builder code = CodeBlock.builder().add(FINGERPRINTS_COMMENT);
+    for (int index : steps) {
+      code.addStatement("graph.fingerprint($S, $S)", connector.steps().get(index).id(), fingerprints.get(index));
+    }
+    return code.build();
+  }
+
+  /**
    * How much a step adds to a method: the step and each of its dependencies, about 30 bytes of
    * bytecode and 12 constants each; a data contract (one string constant and a call), counted alike.
+   * The step's fingerprint (11 bytes and 2 constants) is counted in the step's own weight.
    */
   static int weight(StepModel step) {
     return 1 + step.dependsOn().size() + (step.declaresContract() ? 1 : 0);

@@ -73,4 +73,42 @@ class CycleChecksTest {
     assertEquals(List.of("cycle detected in step dependencies: c -> a -> b -> c"), Diagnostics.errors(compilation));
     assertError(compilation, "cycle detected in step dependencies: c -> a -> b -> c", source, "\"c\", dependsOn", "\"a\"");
   }
+
+  /**
+   * c -> a -> b -> c and c -> a -> b -> d -> e -> c share c -> a and a -> b: removing 'c' from b
+   * would leave the second, so the note names only the entries that break both.
+   */
+  @Test
+  void cyclesSharingEdgesGetANoteNamingOnlyTheEntriesThatBreakThemAll() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"c\", dependsOn = \"a\") void c(StepContext ctx) {}",
+        "  @Step(id = \"a\", dependsOn = \"b\") void a(StepContext ctx) {}",
+        "  @Step(id = \"b\", dependsOn = {\"d\", \"c\"}) void b(StepContext ctx) {}",
+        "  @Step(id = \"d\", dependsOn = \"e\") void d(StepContext ctx) {}",
+        "  @Step(id = \"e\", dependsOn = \"c\") void e(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertDiagnostic(compilation, Diagnostic.Kind.NOTE,
+        "to break the cycle c -> a -> b -> c and every other cycle among steps c, a, b, d, e, remove one of these"
+            + " dependsOn entries: 'a' from step 'c', 'b' from step 'a'",
+        source, "\"c\", dependsOn", "\"a\"");
+  }
+
+  /** x -> y -> x and x -> z -> x share only x: no one entry breaks both. */
+  @Test
+  void cyclesThatNoSingleEntryBreaksGetANoteSayingMoreThanOneMustGo() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"x\", dependsOn = {\"y\", \"z\"}) void x(StepContext ctx) {}",
+        "  @Step(id = \"y\", dependsOn = \"x\") void y(StepContext ctx) {}",
+        "  @Step(id = \"z\", dependsOn = \"x\") void z(StepContext ctx) {}",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertOnlyError(compilation, "cycle detected in step dependencies: x -> y -> x", source, "\"x\", dependsOn", "\"y\"");
+    assertDiagnostic(compilation, Diagnostic.Kind.NOTE,
+        "to break the cycle x -> y -> x and every other cycle among steps x, y, z, remove more than one dependsOn"
+            + " entry (no single one breaks them all), e.g. 'y' from step 'x' and 'z' from step 'x'",
+        source, "\"x\", dependsOn", "\"y\"");
+  }
 }

@@ -172,4 +172,59 @@ class GraphAlgorithmsTest {
     assertEquals(0, cycles.get(0)[0]);
     assertEquals(n - 1, cycles.get(0)[1]);
   }
+
+  /** The steps of the component of {@code cycle} without these edges: whether a cycle is left among them. */
+  private static boolean cycleLeft(DependencyGraph graph, int[] cycle, List<CycleBreaks.Edge> removed) {
+    int[] steps = new CycleBreaks(graph, cycle).steps();
+    List<String> ids = new ArrayList<>();
+    List<List<String>> deps = new ArrayList<>();
+    List<Integer> inComponent = Arrays.stream(steps).boxed().toList();
+    for (int v : steps) {
+      ids.add(graph.id(v));
+      List<String> kept = new ArrayList<>();
+      for (int w : graph.dependencies(v)) {
+        if (inComponent.contains(w) && !removed.contains(new CycleBreaks.Edge(v, w))) {
+          kept.add(graph.id(w));
+        }
+      }
+      deps.add(kept);
+    }
+    return !Cycles.find(DependencyGraph.of(ids, deps)).isEmpty();
+  }
+
+  @Test
+  void everyAdvisedBreakLeavesNoCycleAndEveryOtherEdgeOfTheCycleWouldLeaveOne() {
+    for (long seed = 1; seed <= 300; seed++) {
+      Random random = new Random(seed);
+      int n = 2 + random.nextInt(7);
+      List<String> ids = new ArrayList<>();
+      List<List<String>> deps = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        ids.add("s" + i);
+      }
+      for (int i = 0; i < n; i++) {
+        List<String> mine = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+          if (random.nextInt(4) == 0) {
+            mine.add("s" + j);
+          }
+        }
+        deps.add(mine);
+      }
+      DependencyGraph graph = DependencyGraph.of(ids, deps);
+      for (int[] cycle : Cycles.find(graph)) {
+        CycleBreaks breaks = new CycleBreaks(graph, cycle);
+        List<CycleBreaks.Edge> single = breaks.singleBreaks(cycle);
+        for (int i = 0; i < cycle.length; i++) {
+          CycleBreaks.Edge edge = new CycleBreaks.Edge(cycle[i], cycle[(i + 1) % cycle.length]);
+          assertEquals(!single.contains(edge), cycleLeft(graph, cycle, List.of(edge)), "seed " + seed + ", " + edge);
+        }
+        List<CycleBreaks.Edge> set = breaks.breakingSet(cycle);
+        assertEquals(false, cycleLeft(graph, cycle, set), "seed " + seed + ": " + set);
+        if (!single.isEmpty()) {
+          assertEquals(1, set.size(), "seed " + seed + ": one edge does");
+        }
+      }
+    }
+  }
 }

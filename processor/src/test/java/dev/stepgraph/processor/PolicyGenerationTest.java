@@ -10,7 +10,9 @@ import com.google.testing.compile.Compilation;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.RetryPolicy;
 import dev.stepgraph.runtime.graph.StepPolicy;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ class PolicyGenerationTest {
         "CloudConnector",
         "import dev.stepgraph.OnDependencyFailure;",
         "import dev.stepgraph.Retry;",
+        "import java.io.FileNotFoundException;",
+        "import java.io.IOException;",
+        "import java.util.concurrent.TimeoutException;",
         "",
         "/** Collects a cloud account, skipping what depends on a failed step. */",
         "@Connector(id = \"cloud\", onDependencyFailure = OnDependencyFailure.SKIP)",
@@ -39,7 +44,8 @@ class PolicyGenerationTest {
         "",
         "  @Step(id = \"hosts\", description = \"Collect hosts\", timeout = \"PT1M30S\",",
         "      onDependencyFailure = OnDependencyFailure.RUN)",
-        "  @Retry(attempts = 5, backoff = \"2s\", multiplier = 1.5, maxBackoff = \"2h\", jitter = 0)",
+        "  @Retry(attempts = 5, backoff = \"2s\", multiplier = 1.5, maxBackoff = \"2h\", jitter = 0,",
+        "      retryOn = {IOException.class, TimeoutException.class}, noRetryOn = FileNotFoundException.class)",
         "  void hosts(StepContext ctx) {}",
         "",
         "  @Step(id = \"services\", description = \"Collect services on hosts\", dependsOn = \"hosts\")",
@@ -72,8 +78,14 @@ class PolicyGenerationTest {
         graph.step("roles").policy());
     assertEquals(
         StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(90))
-            .withRetry(RetryPolicy.of(5, Duration.ofSeconds(2), 1.5, Duration.ofHours(2), 0)),
+            .withRetry(RetryPolicy.of(5, Duration.ofSeconds(2), 1.5, Duration.ofHours(2), 0)
+                .withRetryOn(IOException.class, TimeoutException.class)
+                .withNoRetryOn(FileNotFoundException.class)),
         graph.step("hosts").policy());
+    assertEquals(
+        "timeout 1m30s, retry 5 attempts on IOException or TimeoutException except FileNotFoundException"
+            + " (backoff 2s, x1.5, max 2h, jitter 0.0)",
+        graph.step("hosts").policy().describe());
     assertEquals(StepPolicy.DEFAULT.withSkipOnDependencyFailure(true), graph.step("services").policy());
     assertEquals(StepPolicy.DEFAULT, graph.step("report").policy());
     assertEquals(

@@ -68,6 +68,29 @@ class ProcessorBehaviourTest {
     assertError(compilation, message, source, "public class", "class");
   }
 
+  /** A class missing from a processor path put together by hand is a setup problem, not a bug. */
+  @Test
+  void aMissingClassIsAProcessorPathProblemInOneLineNotABug() {
+    JavaFileObject source = Compilations.connector("AwsConnector",
+        "public class AwsConnector {",
+        "  @Step(id = \"users\") void users(StepContext ctx) {}",
+        "}");
+    Compilation compilation = javac()
+        .withProcessors(new StepGraphProcessor(connector -> {
+          throw new NoClassDefFoundError("com/palantir/javapoet/TypeName");
+        }))
+        .compile(source);
+    assertThat(compilation).failed();
+    assertEquals(1, compilation.errors().size(), Diagnostics.describe(compilation));
+    assertError(compilation,
+        "the Stepgraph annotation processor could not load a class it needs while processing connector"
+            + " com.acme.AwsConnector (java.lang.NoClassDefFoundError: com/palantir/javapoet/TypeName): its"
+            + " processor path is incomplete or mixes versions. Put the stepgraph-processor jar, of the same version"
+            + " as stepgraph-runtime, on the processor path as it is published, alone (it bundles what it needs):"
+            + " Maven annotationProcessorPaths, Gradle annotationProcessor, or javac -processorpath",
+        source, "public class", "class");
+  }
+
   @Test
   void twoConnectorsOfAPackageWithTheSameIdAreAnError() {
     JavaFileObject first = Compilations.connector("AwsConnector",

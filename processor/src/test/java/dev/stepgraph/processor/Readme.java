@@ -63,6 +63,26 @@ final class Readme {
     return blocks;
   }
 
+  /**
+   * The rows of the Markdown table whose header line is {@code header}, each as its cells without
+   * the backticks around them: {@code | `PT1.098S` | `1.1s` |} is {@code [PT1.098S, 1.1s]}.
+   */
+  List<List<String>> table(String header) {
+    int at = lines.indexOf(header);
+    assertTrue(at >= 0, "the README has no table " + header);
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = at + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+      List<String> cells = new ArrayList<>();
+      String line = lines.get(i);
+      for (String cell : line.substring(1, line.length() - 1).split("\\|")) {
+        String text = cell.strip();
+        cells.add(text.startsWith("`") && text.endsWith("`") ? text.substring(1, text.length() - 1) : text);
+      }
+      rows.add(cells);
+    }
+    return rows;
+  }
+
   /** The block of this language whose first line starts with {@code firstLine}. */
   List<String> blockStartingWith(String language, String firstLine) {
     for (List<String> block : blocks(language)) {

@@ -11,23 +11,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keeps the README's javac transcript true: the {@code CycleConnector} listing of section "Compile
- * errors", compiled by the real {@code javac} of the running JDK with the packaged processor, as
- * the transcript's command line says, prints exactly the transcript: every line, with the source
- * lines and carets. The {@code mvn compile} transcript is {@link ReadmeCompileErrorsTest}'s.
+ * Keeps the README's javac transcripts true: the listing a section's transcript compiles (the
+ * {@code CycleConnector} of "Compile errors", the {@code InventoryConnector} of "Data contracts and
+ * schedules", the {@code GithubConnector} of "Configuration"), compiled by the real {@code javac}
+ * of the running JDK with the packaged processor, as the transcript's command line says, prints
+ * exactly the transcript: every line, with the source lines and carets. The {@code mvn compile}
+ * transcript is {@link ReadmeCompileErrorsTest}'s.
  */
 class ReadmeCompileErrorsIT {
 
-  @Test
-  void theJavacTranscriptIsWhatJavacPrints(@TempDir Path temp) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"Compile errors", "Data contracts and schedules", "Configuration"})
+  void theJavacTranscriptIsWhatJavacPrints(String title, @TempDir Path temp) throws Exception {
     String processorPath = System.getProperty("stepgraph.it.processorpath");
     String classPath = System.getProperty("stepgraph.it.classpath");
     assertTrue(processorPath != null && classPath != null, "run through maven-failsafe-plugin (mvn verify)");
-    Readme section = Readme.read().section("Compile errors");
+    Readme section = Readme.read().section(title);
     List<String> transcript = section.blockStartingWith("text", "$ javac ");
     List<String> command = List.of(transcript.get(0).substring(2).split(" "));
     String file = command.get(command.size() - 1);

@@ -8,14 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +43,24 @@ class StepBodyContractChecksTest {
         "step 'services' asks its prior data for entities of type 'hots', which it does not read:"
             + " @Step(reads = {\"host\"}); did you mean 'host'?",
         source, "entitiesByType", "\"hots\"");
+  }
+
+  @Test
+  void aMisspeltReadIsNoSuggestionAndATypeAStepEmitsIsToBeAddedToReads() {
+    JavaFileObject source = connector(
+        "public class CloudConnector {",
+        "  @Step(id = \"services\", emits = \"service\") void services(StepContext ctx) {}",
+        "  @Step(id = \"report\", dependsOn = \"services\", reads = \"servce\")",
+        "  void report(StepContext ctx) {",
+        "    ctx.prior().entitiesByType(\"service\");",
+        "  }",
+        "}");
+    Compilation compilation = Compilations.compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertError(compilation,
+        "step 'report' asks its prior data for entities of type 'service', which it does not read:"
+            + " @Step(reads = {\"servce\"}); add 'service' to reads",
+        source, "entitiesByType", "\"service\"");
   }
 
   @Test
@@ -239,39 +249,5 @@ class StepBodyContractChecksTest {
         "step 'users' reads 'host', which step 'hosts' emits, but 'hosts' is not upstream of 'users': add \"hosts\""
             + " to its dependsOn",
         source, "\"users\"", "\"host\"");
-  }
-
-  /** The processor behind a processing environment that {@code Trees.instance} does not recognize. */
-  private static final class WithoutTrees extends AbstractProcessor {
-    private final StepGraphProcessor processor = new StepGraphProcessor();
-
-    @Override
-    public synchronized void init(ProcessingEnvironment env) {
-      super.init(env);
-      ProcessingEnvironment wrapped = (ProcessingEnvironment) Proxy.newProxyInstance(
-          getClass().getClassLoader(), new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {
-            try {
-              return method.invoke(env, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-      processor.init(wrapped);
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return processor.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return processor.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return processor.process(annotations, round);
-    }
   }
 }

@@ -11,8 +11,10 @@ import java.util.Set;
  * environment variables. The variable for key {@code api.base-url} is {@code API_BASE_URL} (upper
  * case, every character other than a letter or digit replaced by {@code _}).
  *
- * <p>Values are never printed: {@link #toString()} lists the keys only, so secrets stay out of
- * logs and events.
+ * <p>Values are never printed: {@code toString()} lists the keys only, so secrets stay out of
+ * logs and events. A connector that declares its keys ({@code @ConfigKey}) has its configuration
+ * checked before the first step, and the values of its secret keys masked as {@code ****} in what
+ * the run prints, even when a step puts them in a log line or an error message.
  */
 public interface Config {
 
@@ -22,22 +24,42 @@ public interface Config {
   /**
    * The value for {@code key}.
    *
-   * @throws IllegalStateException naming the key, the file and the environment variable that
-   *     would set it, when it is not set
+   * @throws ConfigException naming the key, the file and the environment variable that would set
+   *     it, when it is not set; a step that lets it propagate fails at once, without a retry
    */
   String require(String key);
 
-  /** The value as an int, or {@code defaultValue} when not set. */
+  /**
+   * The value as an int, or {@code defaultValue} when not set.
+   *
+   * @throws ConfigException if the value is not an int (the message does not quote it)
+   */
   int getInt(String key, int defaultValue);
 
-  /** The value as a long, or {@code defaultValue} when not set. */
+  /**
+   * The value as a long, or {@code defaultValue} when not set.
+   *
+   * @throws ConfigException if the value is not a long
+   */
   long getLong(String key, long defaultValue);
 
-  /** The value as a boolean ({@code true}/{@code false}), or {@code defaultValue} when not set. */
+  /**
+   * The value as a boolean ({@code true}/{@code false}), or {@code defaultValue} when not set.
+   *
+   * @throws ConfigException if the value is neither
+   */
   boolean getBoolean(String key, boolean defaultValue);
 
   /** The keys set in the properties file (not the environment), sorted. */
   Set<String> keys();
+
+  /**
+   * The properties file this configuration was read from ({@link #load}), as it was given; empty
+   * for one made from a map ({@link #of}). Messages about a key name it.
+   */
+  default Optional<Path> file() {
+    return Optional.empty();
+  }
 
   /**
    * A configuration from these properties, overridden by {@code environment} (variable names as

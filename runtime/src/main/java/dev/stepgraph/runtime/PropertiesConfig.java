@@ -114,7 +114,7 @@ final class PropertiesConfig implements Config {
 
   @Override
   public String require(String key) {
-    return get(key).orElseThrow(() -> new IllegalStateException(missing(key)));
+    return get(key).orElseThrow(() -> new ConfigException(missing(key)));
   }
 
   private String missing(String key) {
@@ -147,7 +147,7 @@ final class PropertiesConfig implements Config {
       return parser.apply(value.get().trim());
     } catch (NumberFormatException e) {
       // No cause: NumberFormatException quotes the value, which may be a secret.
-      throw new IllegalStateException(notA(what, key), null);
+      throw new ConfigException(notA(what, key));
     }
   }
 
@@ -164,7 +164,7 @@ final class PropertiesConfig implements Config {
     if (text.equalsIgnoreCase("false")) {
       return false;
     }
-    throw new IllegalStateException(notA("a boolean (true or false)", key));
+    throw new ConfigException(notA("a boolean (true or false)", key));
   }
 
   /** The message does not quote the value: it may be a secret. */
@@ -175,6 +175,11 @@ final class PropertiesConfig implements Config {
             ? "environment variable " + variable
             : (file == null ? "the configuration" : String.valueOf(file));
     return "config key '" + key + "' (from " + source + ") is not " + what;
+  }
+
+  @Override
+  public Optional<Path> file() {
+    return Optional.ofNullable(file);
   }
 
   @Override

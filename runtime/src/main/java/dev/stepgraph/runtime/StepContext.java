@@ -2,6 +2,7 @@ package dev.stepgraph.runtime;
 
 import dev.stepgraph.runtime.run.StepStatus;
 
+import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -38,7 +39,29 @@ public interface StepContext {
    */
   Logger log();
 
-  /** The connector's configuration: the {@code --config} properties file and the environment. */
+  /**
+   * The ids of the steps this step depends on, directly or through other steps, that did not
+   * succeed: they failed, timed out, were skipped or cancelled, or did not run. Empty when every
+   * step upstream succeeded; in graph order (wave, then declaration) otherwise. Such a step runs
+   * (unless its policy skips it) on {@link #prior() prior data} without what those steps would
+   * have emitted, so a step whose result would be wrong without it can tell, and skip or fail:
+   *
+   * <pre>{@code
+   * if (ctx.failedDependencies().contains("members")) {
+   *   ctx.skip("members did not succeed: cannot tell collaborators from members");
+   * }
+   * }</pre>
+   *
+   * A step that succeeds while this is not empty is reported as partial: its {@code StepResult}
+   * says {@code partial()}, and the events and the summary name it.
+   */
+  Set<String> failedDependencies();
+
+  /**
+   * The connector's configuration: the {@code --config} properties file and the environment. In a
+   * connector that declares its keys ({@code @ConfigKey}), the required ones are set: the run
+   * checked that before its first step.
+   */
   Config config();
 
   /**

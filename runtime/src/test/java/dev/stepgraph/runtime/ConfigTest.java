@@ -53,8 +53,8 @@ class ConfigTest {
     Path file = file("other=1\n");
     Config config = Config.load(file, Map.of());
 
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> config.require("api.token"));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> config.require("api.token"));
 
     assertEquals(
         "config key 'api.token' is not set: not in " + file
@@ -64,9 +64,9 @@ class ConfigTest {
 
   @Test
   void requireWithoutAFileSaysHowToSetTheKey() {
-    IllegalStateException e =
+    ConfigException e =
         assertThrows(
-            IllegalStateException.class, () -> Config.of(Map.of(), Map.of()).require("api.token"));
+            ConfigException.class, () -> Config.of(Map.of(), Map.of()).require("api.token"));
 
     assertEquals(
         "config key 'api.token' is not set: set environment variable API_TOKEN or pass --config"
@@ -81,12 +81,12 @@ class ConfigTest {
 
     assertFalse(config.toString().contains("s3cr3t"), config.toString());
     assertTrue(config.toString().contains("api.token"), config.toString());
-    List<IllegalStateException> errors =
+    List<ConfigException> errors =
         List.of(
-            assertThrows(IllegalStateException.class, () -> config.getInt("page.size", 10)),
-            assertThrows(IllegalStateException.class, () -> config.getLong("page.size", 10)),
-            assertThrows(IllegalStateException.class, () -> config.getBoolean("page.size", true)));
-    for (IllegalStateException e : errors) {
+            assertThrows(ConfigException.class, () -> config.getInt("page.size", 10)),
+            assertThrows(ConfigException.class, () -> config.getLong("page.size", 10)),
+            assertThrows(ConfigException.class, () -> config.getBoolean("page.size", true)));
+    for (ConfigException e : errors) {
       assertFalse(e.getMessage().contains("abc"), e.getMessage());
       assertTrue(e.getMessage().contains("page.size"), e.getMessage());
       // A NumberFormatException as cause would quote the value in every stack trace.

@@ -112,6 +112,14 @@ final class CommandSpecs {
                 "human (the default): lines on stderr; json: also JSON Lines on stdout.")
             .build());
     spec.addOption(
+        OptionSpec.builder("--stacktrace")
+            .type(boolean.class)
+            .arity("0")
+            .description(
+                "Print the full stack trace of each failed step in the human lines (the JSON"
+                    + " events always carry it).")
+            .build());
+    spec.addOption(
         OptionSpec.builder("--run-id")
             .paramLabel("ID")
             .type(String.class)

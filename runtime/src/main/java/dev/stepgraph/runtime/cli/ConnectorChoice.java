@@ -65,6 +65,34 @@ final class ConnectorChoice {
     return supplier.get();
   }
 
+  /**
+   * The graphs whose configuration {@code --help} lists: the chosen connector's, or, when {@code
+   * --connector} chooses none that exists, every connector's, by id.
+   */
+  List<ConnectorGraph> forHelp(@Nullable String connectorId) {
+    if (single != null) {
+      return List.of(single.get());
+    }
+    Supplier<ConnectorGraph> chosen = connectorId == null ? null : several.get(connectorId);
+    if (chosen != null) {
+      return List.of(chosen.get());
+    }
+    return sortedIds.stream().map(id -> several.get(id).get()).toList();
+  }
+
+  /**
+   * The graph of the chosen connector, of the steps {@code --step} selects and those upstream.
+   *
+   * @throws UsageException if {@code --connector} or {@code --step} names nothing there is
+   */
+  ConnectorGraph selected(Options options) {
+    try {
+      return graph(options).select(options.steps());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
   /** A runner of the chosen connector, for the steps {@code --step} selects. */
   ConnectorRunner.Builder runner(Options options) {
     return ConnectorRunner.builder(graph(options)).steps(options.steps());
@@ -73,7 +101,8 @@ final class ConnectorChoice {
   /**
    * Builds the runner.
    *
-   * @throws UsageException if {@code --step} names a step the connector does not have
+   * @throws UsageException if {@code --step} names a step the connector does not have, or the
+   *     configuration does not hold to the connector's declared keys
    */
   static ConnectorRunner build(ConnectorRunner.Builder builder) {
     try {

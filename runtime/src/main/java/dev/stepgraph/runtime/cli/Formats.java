@@ -1,5 +1,6 @@
 package dev.stepgraph.runtime.cli;
 
+import dev.stepgraph.runtime.graph.StepPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,17 +15,9 @@ final class Formats {
         + String.join(", ", stepIds);
   }
 
-  /** {@code 12 ms}, {@code 1.2 s}, {@code 2 min 5 s}. */
+  /** {@code 12ms}, {@code 1.2s}, {@code 2m5s}: {@link StepPolicy#formatDuration}. */
   static String duration(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis < 1000) {
-      return millis + " ms";
-    }
-    if (millis < 60_000) {
-      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
-    long seconds = millis / 1000;
-    return seconds / 60 + " min " + seconds % 60 + " s";
+    return StepPolicy.formatDuration(duration);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.stepgraph.runtime.cli;
 
+import dev.stepgraph.runtime.internal.Errors;
 import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.graph.StepPolicy;
@@ -16,16 +17,17 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * Run aws-inventory 20261201T204512Z-3fa9: 6 steps in 3 waves
  * Wave 0 (parallel): users, roles, hosts
- *   users: completed in 12 ms, 10 user
+ *   users: completed in 12ms, 10 user
  *   users: [WARN] page 3 was empty
- *   hosts: attempt 2/3 after 1s: ApiException: HTTP 503
- *   roles: FAILED after 3 ms: IllegalStateException: API timeout
- *   hosts: FAILED after 3 attempts in 3.1 s: ApiException: HTTP 503
+ *   hosts: attempt 2/3 after 1.1s: ApiException: HTTP 503 (at HostsApi.java:88)
+ *   roles: FAILED after 3ms: NullPointerException: Cannot invoke "JsonNode.asText()" (at AwsConnector.java:64)
+ *   hosts: FAILED after 3 attempts in 3.1s: ApiException: HTTP 503 (at HostsApi.java:88)
  *   users: TIMED OUT after 30s
  * Wave 1 (parallel): policies, services
  *   services: SKIPPED: dependency 'hosts' failed
+ *   policies: completed in 8ms, 4 policy (partial: roles did not succeed)
  *   ...
- * Finished in 1.2 s: 3 succeeded, 2 failed, 2 skipped, 1 timed out
+ * Finished in 1.2s: 3 succeeded (1 partial: policies), 2 failed, 2 skipped, 1 timed out
  * </pre>
  *
  * A resumed run says so on its first line, and has a line for each step it reuses and each step
@@ -37,17 +39,30 @@ import org.jspecify.annotations.Nullable;
  *   users: reused from run 20261201T204512Z-3fa9, 40 user
  *   hosts: changed since run 20261201T204512Z-3fa9, running it again
  *   ...
- * Finished in 0.4 s: 3 succeeded, 3 reused
+ * Finished in 400ms: 3 succeeded, 3 reused
  * </pre>
  *
- * Step logs below INFO are left out. Every line is one line, whatever the step's texts hold, and
+ * <p>A step that succeeded although a step upstream of it did not is marked partial, in its line
+ * and in the summary: what it emitted may lack what that step would have given it.
+ *
+ * A failure names where in the connector's code it happened ({@code (at AwsConnector.java:64)},
+ * see {@link dev.stepgraph.runtime.run.StepResult#failureLocation()}); with {@code --stacktrace}
+ * the line of a failed step is followed by the error's full stack trace, indented. Step logs
+ * below INFO are left out. Every line is one line, whatever the step's texts hold, and
  * shows their control characters escaped ({@link Formats#terminalSafe}).
  */
 final class HumanEvents implements RunListener {
   private final PrintStream out;
+  private final boolean stackTraces;
 
   HumanEvents(PrintStream out) {
+    this(out, false);
+  }
+
+  /** With {@code stackTraces}, a failed step's line is followed by the full stack trace. */
+  HumanEvents(PrintStream out, boolean stackTraces) {
     this.out = out;
+    this.stackTraces = stackTraces;
   }
 
   @Override
@@ -55,6 +70,12 @@ final class HumanEvents implements RunListener {
     String line = format(event);
     if (line != null) {
       out.println(Formats.terminalSafe(line));
+      if (stackTraces && event instanceof RunEvent.StepFailed failed) {
+        for (String trace : failed.stackTrace().split("\n")) {
+          String indented = trace.startsWith("\t") ? "    " + trace.substring(1) : trace;
+          out.println("    " + Formats.terminalSafe(indented));
+        }
+      }
       out.flush();
     }
   }
@@ -101,16 +122,18 @@ final class HumanEvents implements RunListener {
     if (event instanceof RunEvent.StepCompleted e) {
       return "  " + e.stepId() + ": completed in " + Formats.duration(e.duration())
           + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "") + ", "
-          + emitted(e.entityCounts(), e.relationshipCount());
+          + emitted(e.entityCounts(), e.relationshipCount())
+          + (e.partial() ? " (partial: " + names(e.failedDependencies()) + " did not succeed)" : "");
     }
     if (event instanceof RunEvent.StepRetrying e) {
       return "  " + e.stepId() + ": attempt " + e.attempt() + "/" + e.attempts() + " after "
-          + StepPolicy.formatDuration(e.delay()) + ": " + e.errorSummary();
+          + StepPolicy.formatDuration(e.delay()) + ": " + e.errorSummary()
+          + at(e.failureLocation());
     }
     if (event instanceof RunEvent.StepFailed e) {
       return "  " + e.stepId() + ": FAILED after "
           + (e.attempts() > 1 ? e.attempts() + " attempts in " : "")
-          + Formats.duration(e.duration()) + ": " + e.errorSummary();
+          + Formats.duration(e.duration()) + ": " + e.errorSummary() + at(e.failureLocation());
     }
     if (event instanceof RunEvent.StepTimedOut e) {
       return "  " + e.stepId() + ": TIMED OUT after " + StepPolicy.formatDuration(e.timeout())
@@ -125,7 +148,9 @@ final class HumanEvents implements RunListener {
     }
     if (event instanceof RunEvent.RunFinished e) {
       List<String> parts = new ArrayList<>();
-      parts.add(e.count(StepStatus.SUCCEEDED) + " succeeded");
+      parts.add(e.count(StepStatus.SUCCEEDED) + " succeeded"
+          + (e.partial().isEmpty() ? ""
+              : " (" + e.partial().size() + " partial: " + names(e.partial()) + ")"));
       addIfAny(parts, e.count(StepStatus.REUSED), "reused");
       addIfAny(parts, e.count(StepStatus.FAILED), "failed");
       addIfAny(parts, e.count(StepStatus.SKIPPED), "skipped");
@@ -148,6 +173,27 @@ final class HumanEvents implements RunListener {
       parts.add(Formats.plural(relationshipCount, "relationship", "relationships"));
     }
     return parts.isEmpty() ? "nothing emitted" : String.join(", ", parts);
+  }
+
+  /** At most this many step ids in one line; the rest are counted. */
+  private static final int NAMED = 5;
+
+  /** {@code members, teams}; past {@link #NAMED}, {@code a, b, c, d, e and 7 more}. */
+  static String names(java.util.Collection<String> stepIds) {
+    StringBuilder out = new StringBuilder();
+    int shown = 0;
+    for (String id : stepIds) {
+      if (shown == NAMED) {
+        return out.append(" and ").append(stepIds.size() - NAMED).append(" more").toString();
+      }
+      out.append(shown++ == 0 ? "" : ", ").append(id);
+    }
+    return out.toString();
+  }
+
+  /** {@code " (at AwsConnector.java:64)"}, or nothing without a location. */
+  private static String at(@Nullable StackTraceElement location) {
+    return location == null ? "" : " (at " + Errors.location(location) + ")";
   }
 
   private static void addIfAny(List<String> parts, int count, String what) {

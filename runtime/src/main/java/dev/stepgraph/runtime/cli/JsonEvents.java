@@ -2,6 +2,7 @@ package dev.stepgraph.runtime.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.stepgraph.runtime.internal.Errors;
 import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.run.StepStatus;
@@ -11,10 +12,16 @@ import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --events json}: one JSON object per event and line (on stdout), with an {@code event}
- * field, an ISO-8601 {@code time} and durations in milliseconds ({@code durationMs}).
+ * field, an ISO-8601 {@code time} and durations in milliseconds ({@code durationMs}). A failure
+ * carries where in the connector's code it happened ({@code location}, {@code frame}), and a
+ * {@code step-failed} event the full {@code stackTrace}. A {@code step-completed} event of a step
+ * that succeeded on incomplete upstream data has {@code "partial":true} and the {@code
+ * failedDependencies}; {@code run-finished} lists such steps in {@code partial}. Fields that would
+ * say nothing (no location, not partial) are left out.
  */
 final class JsonEvents implements RunListener {
   private final PrintStream out;
@@ -91,19 +98,26 @@ final class JsonEvents implements RunListener {
       json.writeEndObject();
       json.writeNumberField("relationships", e.relationshipCount());
       json.writeNumberField("attempts", e.attempts());
+      if (e.partial()) {
+        json.writeBooleanField("partial", true);
+        writeStrings(json, "failedDependencies", e.failedDependencies());
+      }
     } else if (event instanceof RunEvent.StepRetrying e) {
       json.writeStringField("step", e.stepId());
       json.writeNumberField("attempt", e.attempt());
       json.writeNumberField("attempts", e.attempts());
       json.writeNumberField("delayMs", e.delay().toMillis());
       json.writeStringField("error", e.errorSummary());
-      json.writeStringField("errorType", e.error().getClass().getName());
+      json.writeStringField("errorType", Errors.className(e.error()));
+      writeLocation(json, e.failureLocation());
     } else if (event instanceof RunEvent.StepFailed e) {
       json.writeStringField("step", e.stepId());
       json.writeNumberField("durationMs", e.duration().toMillis());
       json.writeStringField("error", e.errorSummary());
-      json.writeStringField("errorType", e.error().getClass().getName());
+      json.writeStringField("errorType", Errors.className(e.error()));
       json.writeNumberField("attempts", e.attempts());
+      writeLocation(json, e.failureLocation());
+      json.writeStringField("stackTrace", e.stackTrace());
     } else if (event instanceof RunEvent.StepTimedOut e) {
       json.writeStringField("step", e.stepId());
       json.writeNumberField("durationMs", e.duration().toMillis());
@@ -141,8 +155,33 @@ final class JsonEvents implements RunListener {
         json.writeNumberField(status.name().toLowerCase(Locale.ROOT), e.count(status));
       }
       json.writeEndObject();
+      if (!e.partial().isEmpty()) {
+        writeStrings(json, "partial", e.partial());
+      }
     }
     json.writeEndObject();
+  }
+
+  private static void writeStrings(JsonGenerator json, String name, Iterable<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  /**
+   * {@code "location":"AwsConnector.java:64","frame":"com.acme.AwsConnector.users(AwsConnector.java:64)"}:
+   * where in the connector's code the step failed, short and as the stack trace has it; nothing
+   * without a location.
+   */
+  private static void writeLocation(JsonGenerator json, @Nullable StackTraceElement location)
+      throws IOException {
+    if (location != null) {
+      json.writeStringField("location", Errors.location(location));
+      json.writeStringField("frame", location.toString());
+    }
   }
 
   /** {@code run-started}, {@code wave-started}, {@code step-log}, ... */

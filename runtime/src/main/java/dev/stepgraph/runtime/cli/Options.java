@@ -29,7 +29,7 @@ final class Options {
     return value(name);
   }
 
-  /** Whether the option was given, before the subcommand or after it. */
+  /** Whether the option (or flag) was given, before the subcommand or after it. */
   boolean given(String name) {
     return (sub != null && sub.hasMatchedOption(name)) || root.hasMatchedOption(name);
   }

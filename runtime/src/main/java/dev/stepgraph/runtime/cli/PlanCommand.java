@@ -10,14 +10,15 @@ import java.util.function.Function;
 
 /**
  * {@code plan [--step ID]...}: the waves of the selected steps, one line each (for an EAGER
- * connector, with a line saying when steps start), then the steps' policies and data contracts, if
- * any; runs nothing.
+ * connector, with a line saying when steps start), then the steps' policies and data contracts and
+ * the connector's configuration keys, if any; runs nothing.
  */
 final class PlanCommand {
   private PlanCommand() {}
 
   static int execute(Options options, ConnectorChoice connectors, CliIo io) {
-    ConnectorGraph graph = ConnectorChoice.build(connectors.runner(options)).graph();
+    // Not a runner: the plan needs no configuration, and checks none.
+    ConnectorGraph graph = connectors.selected(options);
     PrintStream out = io.out();
     List<List<StepDefinition>> waves = graph.waves();
     for (int i = 0; i < waves.size(); i++) {
@@ -33,6 +34,7 @@ final class PlanCommand {
     }
     section(out, "Policies:", graph, step -> step.policy().describe());
     section(out, "Data:", graph, step -> step.contract().describe());
+    ConfigKeysText.section(out, "Configuration:", graph);
     return ExitCodes.printed(io, "the plan");
   }
 

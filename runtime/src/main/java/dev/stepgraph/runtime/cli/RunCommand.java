@@ -54,7 +54,7 @@ final class RunCommand {
     if (parallelism != null) {
       builder.parallelism(parallelism);
     }
-    builder.listener(new HumanEvents(io.err()));
+    builder.listener(new HumanEvents(io.err(), options.given("--stacktrace")));
     JsonEvents json = null;
     if ("json".equals(events)) {
       json = new JsonEvents(io.out());

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
  * The command line of a connector: what the generated {@code ConnectorMain} calls.
  *
  * <pre>
- * ConnectorMain [run] [--output FILE] [--step ID]... [--config FILE] [--parallelism N] [--events human|json]
+ * ConnectorMain [run] [--output FILE] [--step ID]... [--config FILE] [--parallelism N] [--events human|json] [--stacktrace]
  *                    [--run-id ID] [--state DIR | --no-state] [--resume [RUN_ID]] [--keep-runs N]
  * ConnectorMain plan [--step ID]...
  * ConnectorMain graph [--format dot|mermaid]
@@ -94,6 +94,10 @@ public final class StepgraphCli {
     }
     if (CommandLine.printHelpIfRequested(root)) {
       out.flush();
+      if (sub == null || sub.commandSpec().name().equals("run")) {
+        // The help of what runs the steps ends with the configuration they read.
+        ConfigKeysText.help(io.out(), connectors.forHelp(new Options(root, sub).string("--connector")));
+      }
       return ExitCodes.printed(io, "the help");
     }
     Options options = new Options(root, sub);

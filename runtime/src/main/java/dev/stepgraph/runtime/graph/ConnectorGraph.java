@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,10 @@ public final class ConnectorGraph {
   private final List<List<String>> waveStepIds;
   private final @Nullable ConnectorInstance<?> connector;
   private final Schedule schedule;
-  private final Map<String, String> fingerprints;
+  private final Map<String, String> givenFingerprints;
+  // Computed on first use: hashing every step costs start-up that plan and graph never need.
+  private volatile @Nullable Map<String, String> fingerprints;
+  private final List<ConfigKeyDefinition> configKeys;
 
   private ConnectorGraph(
       String id,
@@ -39,11 +43,13 @@ public final class ConnectorGraph {
       List<StepDefinition> steps,
       @Nullable ConnectorInstance<?> connector,
       Schedule schedule,
-      Map<String, String> givenFingerprints) {
+      Map<String, String> givenFingerprints,
+      List<ConfigKeyDefinition> configKeys) {
     this.id = id;
     this.description = description;
     this.connector = connector;
     this.schedule = schedule;
+    this.configKeys = List.copyOf(configKeys);
     this.steps = List.copyOf(steps);
     Map<String, StepDefinition> byId = new LinkedHashMap<>();
     for (StepDefinition step : this.steps) {
@@ -96,7 +102,7 @@ public final class ConnectorGraph {
             "connector '" + id + "': fingerprint of unknown step '" + stepId + "'");
       }
     }
-    this.fingerprints = Fingerprints.complete(this.steps, byId, givenFingerprints);
+    this.givenFingerprints = Map.copyOf(givenFingerprints);
   }
 
   /** Starts a graph for the connector {@code id}. */
@@ -112,9 +118,25 @@ public final class ConnectorGraph {
     return new Builder(id, description, Objects.requireNonNull(connector, "connector"));
   }
 
-  /** A builder for a subgraph of this graph: the same id, description and connector instance. */
+  /**
+   * A builder for a subgraph of this graph: the same id, description, connector instance, schedule
+   * and configuration keys.
+   */
   Builder subgraphBuilder() {
+    return rebuild();
+  }
+
+  /**
+   * A builder for another graph over the same connector: the same id, description, connector
+   * instance, schedule and configuration keys, and no steps. For tools that run a graph's steps
+   * differently, such as a test harness that runs one step against given prior data: add this
+   * graph's {@link #steps()} as they are, or changed.
+   */
+  public Builder rebuild() {
     Builder builder = new Builder(id, description, connector).schedule(schedule);
+    for (ConfigKeyDefinition key : configKeys) {
+      builder.configKey(key);
+    }
     return builder;
   }
 
@@ -128,6 +150,16 @@ public final class ConnectorGraph {
     if (connector != null) {
       connector.get();
     }
+  }
+
+  /**
+   * The class of the connector whose methods the steps call, if the graph has one (a graph built
+   * by hand without a {@link ConnectorInstance} has none): a failed step's {@link
+   * dev.stepgraph.runtime.run.StepResult#failureLocation() location} is the first frame of its
+   * stack trace in this class's code.
+   */
+  public Optional<Class<?>> connectorType() {
+    return connector == null ? Optional.empty() : Optional.of(connector.type());
   }
 
   /** When the steps start: wave by wave (the default), or each as soon as its dependencies end. */
@@ -184,7 +216,7 @@ public final class ConnectorGraph {
    * @throws IllegalArgumentException for an unknown step id
    */
   public String fingerprint(String stepId) {
-    String fingerprint = fingerprints.get(stepId);
+    String fingerprint = fingerprints().get(stepId);
     if (fingerprint == null) {
       throw new IllegalArgumentException(
           "connector '" + id + "': no step '" + stepId + "'");
@@ -194,7 +226,20 @@ public final class ConnectorGraph {
 
   /** The fingerprints of the steps, by step id (see {@link #fingerprint(String)}). */
   public Map<String, String> fingerprints() {
-    return fingerprints;
+    Map<String, String> computed = fingerprints;
+    if (computed == null) {
+      computed = Fingerprints.complete(steps, stepsById, givenFingerprints);
+      fingerprints = computed;
+    }
+    return computed;
+  }
+
+  /**
+   * The configuration keys the connector declares, in declaration order; empty if it declares
+   * none, and then a run reads any key, unchecked.
+   */
+  public List<ConfigKeyDefinition> configKeys() {
+    return configKeys;
   }
 
   /** The step with this id, or {@code null}. */
@@ -220,6 +265,7 @@ public final class ConnectorGraph {
     private final @Nullable ConnectorInstance<?> connector;
     private Schedule schedule = Schedule.WAVES;
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
+    private final Map<String, ConfigKeyDefinition> configKeys = new LinkedHashMap<>();
 
     private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
       this.id = Objects.requireNonNull(id, "id");
@@ -316,6 +362,21 @@ public final class ConnectorGraph {
       return this;
     }
 
+    /**
+     * Declares a configuration key of the connector (see {@link ConfigKeyDefinition}): generated
+     * code adds every {@code @ConfigKey} of the connector class, in declaration order.
+     *
+     * @throws IllegalArgumentException if a key of this name is already declared
+     */
+    public Builder configKey(ConfigKeyDefinition key) {
+      Objects.requireNonNull(key, "key");
+      if (configKeys.putIfAbsent(key.name(), key) != null) {
+        throw new IllegalArgumentException(
+            "connector '" + id + "': config key '" + key.name() + "' is declared twice");
+      }
+      return this;
+    }
+
     /** When the steps start; {@link Schedule#WAVES} by default. */
     public Builder schedule(Schedule schedule) {
       this.schedule = Objects.requireNonNull(schedule, "schedule");
@@ -340,7 +401,8 @@ public final class ConnectorGraph {
      */
     public ConnectorGraph build() {
       return new ConnectorGraph(
-          id, description, AddedStep.define(id, steps), connector, schedule, fingerprints);
+          id, description, AddedStep.define(id, steps), connector, schedule, fingerprints,
+          List.copyOf(configKeys.values()));
     }
   }
 }

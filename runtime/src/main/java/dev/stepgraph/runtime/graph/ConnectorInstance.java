@@ -85,6 +85,11 @@ public final class ConnectorInstance<T> {
     throw new ConnectorCreationException(type, Objects.requireNonNull(failed, "failure"));
   }
 
+  /** The connector class: the class given to {@link #lazy}, or that of the instance given to {@link #of}. */
+  Class<?> type() {
+    return type;
+  }
+
   @Override
   public String toString() {
     return "ConnectorInstance[" + type.getName() + (instance != null ? ", created]" : "]");

@@ -61,8 +61,9 @@ public record StepPolicy(
 
   /**
    * The policy in words, for {@code ConnectorMain plan}: {@code timeout 30s, retry 3 attempts
-   * (backoff 500ms, x2.0, max 1m, jitter 0.2), on dependency failure skip}; only what differs from
-   * the default, so empty for {@link #DEFAULT}.
+   * (backoff 500ms, x2.0, max 1m, jitter 0.2), on dependency failure skip}, with the failures
+   * retried if not all are ({@code retry 3 attempts on IOException except FileNotFoundException
+   * (backoff ...)}); only what differs from the default, so empty for {@link #DEFAULT}.
    */
   public String describe() {
     List<String> parts = new ArrayList<>(3);
@@ -70,10 +71,11 @@ public record StepPolicy(
       parts.add("timeout " + formatDuration(timeout));
     }
     if (retry.retries()) {
+      String failures = retry.describeFailures();
       parts.add(
-          "retry " + retry.attempts() + " attempts (backoff " + formatDuration(retry.backoff())
-              + ", x" + retry.multiplier() + ", max " + formatDuration(retry.maxBackoff())
-              + ", jitter " + retry.jitter() + ")");
+          "retry " + retry.attempts() + " attempts" + (failures.isEmpty() ? "" : " " + failures)
+              + " (backoff " + formatDuration(retry.backoff()) + ", x" + retry.multiplier()
+              + ", max " + formatDuration(retry.maxBackoff()) + ", jitter " + retry.jitter() + ")");
     }
     if (skipOnDependencyFailure) {
       parts.add("on dependency failure skip");
@@ -82,9 +84,13 @@ public record StepPolicy(
   }
 
   /**
-   * A duration the way durations are declared on {@code @Step} and {@code @Retry}: {@code 500ms},
-   * {@code 30s}, {@code 5m}, {@code 1h}, and mixed {@code 1m30s} or {@code 2s250ms}; {@code 0ms}
-   * for zero. Any sub-millisecond rest is appended in nanoseconds ({@code 1ms500000ns}).
+   * A duration the one way Stepgraph prints durations, in events, summaries, {@code plan}, messages
+   * and the generated Javadoc: {@code 0ms}; under a second whole milliseconds, {@code 350ms} ({@code
+   * <1ms} for less than half of one); under a minute seconds to a tenth, {@code 1.1s}, {@code 30s};
+   * from a minute on whole seconds in hours, minutes and seconds, zero parts left out, {@code
+   * 2m30s}, {@code 5m}, {@code 1h}, {@code 1h5s}. Each rounds half up to what it shows, so {@code
+   * 1098ms} prints as {@code 1.1s} and {@code 59.96s} as {@code 1m}. The processor prints the Javadoc of generated graphs by the same rules; the README's
+   * table of durations holds both to them.
    */
   public static String formatDuration(Duration duration) {
     if (duration.isNegative()) {
@@ -93,18 +99,23 @@ public record StepPolicy(
     if (duration.isZero()) {
       return "0ms";
     }
-    StringBuilder out = new StringBuilder();
-    long hours = duration.toHours();
-    long minutes = duration.toMinutes() % 60;
-    long seconds = duration.getSeconds() % 60;
+    long seconds = duration.getSeconds();
     long nanos = duration.getNano();
-    long millis = nanos / 1_000_000;
-    long restNanos = nanos % 1_000_000;
-    append(out, hours, "h");
-    append(out, minutes, "m");
-    append(out, seconds, "s");
-    append(out, millis, "ms");
-    append(out, restNanos, "ns");
+    if (seconds == 0 && nanos < 999_500_000) {
+      long millis = (nanos + 500_000) / 1_000_000;
+      return millis == 0 ? "<1ms" : millis + "ms";
+    }
+    if (seconds < 60) {
+      long tenths = seconds * 10 + (nanos + 50_000_000) / 100_000_000;
+      if (tenths < 600) {
+        return tenths / 10 + (tenths % 10 == 0 ? "" : "." + tenths % 10) + "s";
+      }
+    }
+    long total = nanos >= 500_000_000 && seconds < Long.MAX_VALUE ? seconds + 1 : seconds;
+    StringBuilder out = new StringBuilder();
+    append(out, total / 3600, "h");
+    append(out, total / 60 % 60, "m");
+    append(out, total % 60, "s");
     return out.toString();
   }
 

@@ -52,8 +52,13 @@ final class AttemptContext implements StepContext {
   private volatile @Nullable Throwable thrown;
   private volatile @Nullable InterruptibleTask task; // runs the step method, while it runs
 
-  /** How an attempt ended, read when it is closed. */
-  record Ending(@Nullable Throwable failure, @Nullable String skipReason) {}
+  /**
+   * How an attempt ended, read when it is closed.
+   *
+   * @param retryable false when a retry cannot succeed whatever the policy: the step emitted a
+   *     duplicate entity key or an undeclared type, even if its code caught what {@code emit} threw
+   */
+  record Ending(@Nullable Throwable failure, @Nullable String skipReason, boolean retryable) {}
 
   /** An attempt of {@code execution}. */
   AttemptContext(StepRun execution, RunContext run) {
@@ -173,6 +178,11 @@ final class AttemptContext implements StepContext {
   }
 
   @Override
+  public Set<String> failedDependencies() {
+    return execution.failedDependencies();
+  }
+
+  @Override
   public Config config() {
     return run.config();
   }
@@ -210,6 +220,12 @@ final class AttemptContext implements StepContext {
    */
   void runBody(StepBody body, InterruptibleTask on) {
     task = on;
+    if (givenUp) {
+      // The timeout fired before the body began (a loaded machine, a 20ms timeout): giveUp saw no
+      // task to interrupt, so the body is interrupted from the start. Both fields are volatile, so
+      // either giveUp sees the task or this sees givenUp.
+      on.interrupt();
+    }
     try {
       body.run(this);
     } catch (Throwable t) {
@@ -245,7 +261,7 @@ final class AttemptContext implements StepContext {
       if (skip == null && failure instanceof StepSkippedException skipped) {
         skip = skipped.reason();
       }
-      return new Ending(failure, skip);
+      return new Ending(failure, skip, emitFailure == null);
     }
   }
 

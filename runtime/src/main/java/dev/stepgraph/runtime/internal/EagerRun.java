@@ -70,7 +70,7 @@ final class EagerRun implements StepEnds {
     }
     StepEmissions[] outputs = new StepEmissions[count];
     StepResult[] results = new StepResult[count];
-    Map<String, StepStatus> unsuccessful = new HashMap<>();
+    UpstreamFailures upstream = new UpstreamFailures(graph);
     int remaining = count;
     for (int i = 0; i < count; i++) {
       StepDefinition step = steps.get(i);
@@ -81,9 +81,9 @@ final class EagerRun implements StepEnds {
       context.publish(plan.event(context.clock().instant(), step.id(), step.wave()));
       outputs[i] = reused.output();
       results[i] = reused.result(step, step.wave());
-      if (results[i].skipReason() != null) {
-        unsuccessful.put(step.id(), StepStatus.SKIPPED); // as when it was recorded
-      }
+      // A step recorded as skipped did not succeed, as when it was recorded.
+      upstream.ended(
+          step.id(), results[i].skipReason() != null ? StepStatus.SKIPPED : StepStatus.REUSED);
       remaining--;
       for (int dependent : dependents.get(i)) {
         waitingFor[dependent]--;
@@ -95,7 +95,7 @@ final class EagerRun implements StepEnds {
     scheduler.running(started);
     for (int i = 0; i < count; i++) {
       if (waitingFor[i] == 0 && results[i] == null) {
-        begin(i, outputs, unsuccessful);
+        begin(i, outputs, upstream);
       }
     }
     boolean interrupted = false;
@@ -105,10 +105,10 @@ final class EagerRun implements StepEnds {
       while ((done = ended.poll()) != null) {
         remaining--;
         int i = index.get(done.stepId());
-        commit(done, i, outputs, results, unsuccessful);
+        commit(done, i, outputs, results, upstream);
         for (int dependent : dependents.get(i)) {
           if (--waitingFor[dependent] == 0 && !scheduler.cancelled()) {
-            begin(dependent, outputs, unsuccessful);
+            begin(dependent, outputs, upstream);
           }
         }
       }
@@ -120,7 +120,7 @@ final class EagerRun implements StepEnds {
       for (StepRun step : started) {
         int i = index.get(step.stepId());
         if (results[i] == null) {
-          commit(step, i, outputs, results, unsuccessful);
+          commit(step, i, outputs, results, upstream);
         }
       }
       for (int i = 0; i < count; i++) {
@@ -138,12 +138,14 @@ final class EagerRun implements StepEnds {
   }
 
   /** Starts step {@code i}, or skips it if a step it depends on did not succeed and it says so. */
-  private void begin(int i, StepEmissions[] outputs, Map<String, StepStatus> unsuccessful) {
+  private void begin(int i, StepEmissions[] outputs, UpstreamFailures upstream) {
     StepDefinition definition = steps.get(i);
     StepRun step =
-        new StepRun(definition, definition.wave(), context, this, upstreamPrior(i, outputs));
+        new StepRun(
+            definition, definition.wave(), context, this, upstreamPrior(i, outputs),
+            upstream.of(definition));
     started.add(step);
-    String skip = DependencySkips.reason(definition, unsuccessful);
+    String skip = DependencySkips.reason(definition, upstream.unsuccessful());
     if (skip != null) {
       step.skipWithoutRunning(skip);
     } else {
@@ -156,13 +158,11 @@ final class EagerRun implements StepEnds {
       int i,
       StepEmissions[] outputs,
       StepResult[] results,
-      Map<String, StepStatus> unsuccessful) {
+      UpstreamFailures upstream) {
     step.publishEnd(); // for a step whose own thread could not (out of heap, say)
     outputs[i] = step.output();
     StepResult result = step.result();
-    if (result.status() != StepStatus.SUCCEEDED) {
-      unsuccessful.put(result.stepId(), result.status());
-    }
+    upstream.ended(result.stepId(), result.status());
     results[i] = result;
   }
 

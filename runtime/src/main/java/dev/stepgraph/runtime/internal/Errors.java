@@ -1,6 +1,8 @@
 package dev.stepgraph.runtime.internal;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -30,8 +32,62 @@ public final class Errors {
   }
 
   private static String typeName(Throwable error) {
+    if (error instanceof MaskedThrowable masked) {
+      return masked.simpleName();
+    }
     String name = error.getClass().getSimpleName();
     return name.isEmpty() ? error.getClass().getName() : name;
+  }
+
+  /**
+   * The fully qualified name of the error's class; of the original's, for a copy whose secrets
+   * are masked ({@link SecretMask}).
+   */
+  public static String className(Throwable error) {
+    return error instanceof MaskedThrowable masked ? masked.className() : error.getClass().getName();
+  }
+
+  /**
+   * Where a step failed, as one short text: {@code GitHubConnector.java:64}; without a line
+   * number the file alone, without a file name the class and method ({@code
+   * com.acme.GitHubConnector.users}).
+   */
+  public static String location(StackTraceElement frame) {
+    String file = frame.getFileName();
+    if (file == null) {
+      return frame.getClassName() + "." + frame.getMethodName();
+    }
+    return frame.getLineNumber() >= 0 ? file + ":" + frame.getLineNumber() : file;
+  }
+
+  /**
+   * The full stack trace as {@link Throwable#printStackTrace()} prints it (causes and suppressed
+   * exceptions included), lines separated by {@code \n}, without a trailing line break. A
+   * throwable whose {@code toString()} throws gets its class name and why in the first line, then
+   * its own frames.
+   */
+  public static String stackTrace(Throwable error) {
+    try {
+      StringWriter text = new StringWriter(1024);
+      try (PrintWriter out = new PrintWriter(text)) {
+        error.printStackTrace(out);
+      }
+      return text.toString().replace("\r\n", "\n").stripTrailing();
+    } catch (Throwable broken) {
+      StringBuilder text =
+          new StringBuilder(error.getClass().getName())
+              .append(" (its stack trace could not be printed: ")
+              .append(typeName(broken))
+              .append(")");
+      try {
+        for (StackTraceElement frame : error.getStackTrace()) {
+          text.append("\n\tat ").append(frame);
+        }
+      } catch (Throwable alsoBroken) {
+        // the first line says what it is
+      }
+      return text.toString();
+    }
   }
 
   /** What {@code toString()} says of the object, or its class name if that throws. */

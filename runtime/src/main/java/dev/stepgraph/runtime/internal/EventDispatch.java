@@ -26,8 +26,15 @@ final class EventDispatch {
   static final int CAPACITY = 65_536;
 
   private final List<Queue> queues;
+  private final SecretMask mask;
 
   EventDispatch(List<RunListener> listeners, String threadName) {
+    this(listeners, threadName, SecretMask.NONE);
+  }
+
+  /** Delivers the events with the run's secrets masked ({@link SecretMask#event}). */
+  EventDispatch(List<RunListener> listeners, String threadName, SecretMask mask) {
+    this.mask = mask;
     List<Queue> all = new ArrayList<>(listeners.size());
     for (int i = 0; i < listeners.size(); i++) {
       String name = threadName + (listeners.size() > 1 ? "-" + (i + 1) : "");
@@ -38,8 +45,9 @@ final class EventDispatch {
 
   /** Hands the event to every listener's queue; never blocks. */
   void publish(RunEvent event) {
+    RunEvent shown = mask.event(event);
     for (int i = 0; i < queues.size(); i++) {
-      queues.get(i).offer(event);
+      queues.get(i).offer(shown);
     }
   }
 

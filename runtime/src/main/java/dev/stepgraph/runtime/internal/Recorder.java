@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  * not one each, and a step that ended is durable once its file is written and the commit before
  * it and its own are done.
  *
+ * <p>A step's skip reason is recorded with the run's secret configuration values masked, as the
+ * run shows it: the store never holds a secret value. (What steps emit is data, recorded as
+ * emitted, as {@code --output} writes it.)
+ *
  * <p>A write that fails (a full disk, say) ends the recording, not the run: the steps that ended
  * after it are not recorded, and {@link #finish} says so.
  */
@@ -47,6 +51,7 @@ final class Recorder implements Runnable {
   private final @Nullable RunRecording recording;
   private final @Nullable ConnectorGraph graph;
   private final @Nullable Thread thread;
+  private final SecretMask mask;
   private final ConcurrentLinkedQueue<Ended> queue = new ConcurrentLinkedQueue<>();
   private volatile boolean closing;
   private volatile @Nullable String failure;
@@ -71,19 +76,24 @@ final class Recorder implements Runnable {
     this.recording = null;
     this.graph = null;
     this.thread = null;
+    this.mask = SecretMask.NONE;
   }
 
-  private Recorder(RunRecording recording, ConnectorGraph graph) {
+  private Recorder(RunRecording recording, ConnectorGraph graph, SecretMask mask) {
     this.recording = recording;
     this.graph = graph;
+    this.mask = mask;
     Thread writer = new Thread(this, "stepgraph-" + graph.id() + "-store");
     writer.setDaemon(true);
     this.thread = writer;
   }
 
-  /** Records the steps of a run of {@code graph} in {@code recording}, from now on. */
-  static Recorder start(RunRecording recording, ConnectorGraph graph) {
-    Recorder recorder = new Recorder(recording, graph);
+  /**
+   * Records the steps of a run of {@code graph} in {@code recording}, from now on, with what
+   * {@code mask} masks masked.
+   */
+  static Recorder start(RunRecording recording, ConnectorGraph graph, SecretMask mask) {
+    Recorder recorder = new Recorder(recording, graph, mask);
     recorder.thread.start();
     return recorder;
   }
@@ -112,7 +122,9 @@ final class Recorder implements Runnable {
             graph.fingerprint(step.id()),
             status,
             outcome.attempts,
-            status == StepStatus.SKIPPED ? outcome.skipReason : null,
+            status == StepStatus.SKIPPED && outcome.skipReason != null
+                ? mask.text(outcome.skipReason)
+                : null,
             status == StepStatus.SUCCEEDED || error == null ? null : error.getClass().getName(),
             output,
             file));

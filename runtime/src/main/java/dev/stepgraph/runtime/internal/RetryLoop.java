@@ -1,6 +1,5 @@
 package dev.stepgraph.runtime.internal;
 
-import dev.stepgraph.runtime.NonRetryableException;
 import dev.stepgraph.runtime.graph.RetryPolicy;
 import dev.stepgraph.runtime.graph.StepDefinition;
 import dev.stepgraph.runtime.graph.StepPolicy;
@@ -64,6 +63,10 @@ final class RetryLoop {
         return;
       }
       attempt.discard();
+      if (!outcome.retryable()) {
+        owner.end(failure, false); // a duplicate key is emitted again by the next attempt
+        return;
+      }
       if (!retryAfter(failure, number, false)) {
         return;
       }
@@ -71,21 +74,21 @@ final class RetryLoop {
   }
 
   /**
-   * After attempt {@code number} failed: ends the step if it must not retry, else waits out the
-   * backoff. Whether to go on with the next attempt.
+   * After attempt {@code number} failed: ends the step if it must not retry (cancelled, attempts
+   * used up, or a failure its policy does not {@link RetryPolicy#retriesOn retry on}), else waits
+   * out the backoff. Whether to go on with the next attempt.
    */
   boolean retryAfter(Throwable failure, int number, boolean timedOut) {
     RetryPolicy retry = definition.policy().retry();
-    if (owner.isCancelled()
-        || failure instanceof NonRetryableException
-        || number >= retry.attempts()) {
+    if (owner.isCancelled() || number >= retry.attempts() || !retry.retriesOn(failure)) {
       owner.end(failure, timedOut);
       return false;
     }
     Duration delay = retry.delayAfter(number, run.jitter());
     run.publish(
         new RunEvent.StepRetrying(
-            run.clock().instant(), definition.id(), number + 1, retry.attempts(), delay, failure));
+            run.clock().instant(), definition.id(), number + 1, retry.attempts(), delay, failure,
+            run.locations().find(failure)));
     try {
       run.sleeper().sleep(delay);
     } catch (InterruptedException e) {

@@ -21,6 +21,7 @@ import java.util.function.DoubleSupplier;
  * @param events where events go
  * @param recorder records each step in the run store as it ends
  * @param cancelled whether the run was cancelled
+ * @param locations finds where in the connector's code a step failed
  */
 record RunContext(
     EntityKeys keys,
@@ -33,7 +34,8 @@ record RunContext(
     Watchdog watchdog,
     EventDispatch events,
     Recorder recorder,
-    BooleanSupplier cancelled) {
+    BooleanSupplier cancelled,
+    FailureLocations locations) {
 
   void publish(RunEvent event) {
     events.publish(event);

@@ -51,6 +51,7 @@ public final class RunScheduler {
   private final EntityKeys keys = new EntityKeys();
   private final StepThreads threads;
   private final RunContext context;
+  private final SecretMask mask;
   private final StoreSession session;
   private final Recorder recorder;
   private ResumePlan plan = ResumePlan.NONE;
@@ -77,7 +78,8 @@ public final class RunScheduler {
     this.graph = graph;
     this.session = session;
     this.config = config;
-    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events");
+    this.mask = SecretMask.of(graph.configKeys(), config);
+    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events", mask);
     this.eventWait = eventWait;
     this.clock = clock;
     this.cancelGrace = cancelGrace;
@@ -86,11 +88,11 @@ public final class RunScheduler {
     this.threads = new StepThreads(graph.id());
     this.launcher = new StepLauncher(parallelism, threads);
     this.watchdog = new Watchdog("stepgraph-" + graph.id() + "-timeouts");
-    this.recorder = session.recorder(graph);
+    this.recorder = session.recorder(graph, mask);
     this.context =
         new RunContext(
             keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events, recorder,
-            () -> cancelled);
+            () -> cancelled, new FailureLocations(graph.connectorType().orElse(null)));
   }
 
   public RunReport run() {
@@ -126,8 +128,7 @@ public final class RunScheduler {
     ResumePlan plan = start();
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     PriorIndex committed = new PriorIndex(keys);
-    // Steps that did not succeed, by id: all dependencySkipReason needs (most runs: none).
-    Map<String, StepStatus> unsuccessful = new HashMap<>();
+    UpstreamFailures upstream = new UpstreamFailures(graph);
     for (int index = 0; index < waves.size(); index++) {
       List<StepDefinition> wave = waves.get(index);
       if (cancelled) {
@@ -160,7 +161,7 @@ public final class RunScheduler {
       for (int i = 0; i < wave.size(); i++) {
         StepDefinition step = wave.get(i);
         if (plan.reused(step.id()) == null) {
-          slots[i] = new StepRun(step, index, context, tracker, prior);
+          slots[i] = new StepRun(step, index, context, tracker, prior, upstream.of(step));
           executions.add(slots[i]);
         }
       }
@@ -170,7 +171,7 @@ public final class RunScheduler {
         if (execution == null) {
           continue;
         }
-        String skip = DependencySkips.reason(wave.get(i), unsuccessful);
+        String skip = DependencySkips.reason(wave.get(i), upstream.unsuccessful());
         if (skip != null) {
           execution.skipWithoutRunning(skip);
           continue;
@@ -185,9 +186,10 @@ public final class RunScheduler {
           ResumePlan.Reused reused = plan.reused(wave.get(i).id());
           committed.commit(reused.output(), index);
           result = reused.result(wave.get(i), index);
-          if (result.skipReason() != null) {
-            unsuccessful.put(result.stepId(), StepStatus.SKIPPED); // as when it was recorded
-          }
+          // A step recorded as skipped did not succeed, as when it was recorded.
+          upstream.ended(
+              result.stepId(),
+              result.skipReason() != null ? StepStatus.SKIPPED : StepStatus.REUSED);
           results.add(result);
           continue;
         }
@@ -197,9 +199,7 @@ public final class RunScheduler {
           committed.commit(output, index);
         }
         result = execution.result();
-        if (result.status() != StepStatus.SUCCEEDED) {
-          unsuccessful.put(result.stepId(), result.status());
-        }
+        upstream.ended(result.stepId(), result.status());
         results.add(result);
       }
     }
@@ -226,15 +226,27 @@ public final class RunScheduler {
     storeWarnings.addAll(recorder.finish(clock.instant(), cancelled));
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
+    List<String> partial = new ArrayList<>();
     for (StepResult result : results) {
       counts.merge(result.status(), 1, Integer::sum);
+      if (result.partial()) {
+        partial.add(result.stepId());
+      }
     }
-    events.publish(new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled));
+    events.publish(
+        new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled, partial));
     // The listeners get a bounded time to take the rest; what they could not is reported.
-    List<String> warnings = new ArrayList<>(storeWarnings);
-    warnings.addAll(events.finish(eventWait));
+    List<String> warnings = new ArrayList<>(mask.lines(storeWarnings));
+    warnings.addAll(mask.lines(events.finish(eventWait)));
+    List<StepResult> shown = results;
+    if (!mask.isEmpty()) {
+      shown = new ArrayList<>(results.size());
+      for (StepResult result : results) {
+        shown.add(mask.result(result));
+      }
+    }
     RunReport report =
-        new RunReport(graph.id(), session.runId(), results, duration, cancelled, warnings);
+        new RunReport(graph.id(), session.runId(), shown, duration, cancelled, warnings);
     if (callerInterrupted) {
       Thread.currentThread().interrupt();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * before anything is allocated, so an outcome is recorded even out of heap.
  */
 final class StepOutcome {
+  /** The steps upstream that did not succeed, known when the step is created. */
+  private final Set<String> failedDependencies;
   volatile StepStatus status = StepStatus.NOT_RUN;
   volatile long durationNanos;
   volatile @Nullable Throwable error;
@@ -23,6 +26,12 @@ final class StepOutcome {
   volatile int attempts;
   volatile @Nullable String skipReason;
   private volatile boolean endPublished;
+  private volatile @Nullable StackTraceElement location;
+  private volatile boolean located;
+
+  StepOutcome(Set<String> failedDependencies) {
+    this.failedDependencies = failedDependencies;
+  }
 
   /** What the step emitted, if it succeeded. */
   @Nullable StepEmissions committed() {
@@ -49,7 +58,8 @@ final class StepOutcome {
                 duration,
                 committed.entityCounts(),
                 committed.relationships.size(),
-                attempts);
+                attempts,
+                failedDependencies);
       }
       case SKIPPED ->
           event =
@@ -72,7 +82,8 @@ final class StepOutcome {
                   step.id(),
                   duration,
                   Objects.requireNonNull(error),
-                  attempts);
+                  attempts,
+                  location(run));
     }
     run.publish(event);
     endPublished = true;
@@ -82,7 +93,20 @@ final class StepOutcome {
     return status == StepStatus.SUCCEEDED ? output : null;
   }
 
-  StepResult result(StepDefinition step, int wave) {
+  /**
+   * Where in the connector's code a failed step failed, found once (not when the step ends: that
+   * must allocate nothing); null for a step that did not fail, or when no frame is the connector's.
+   */
+  @Nullable StackTraceElement location(RunContext run) {
+    if (!located) {
+      Throwable failure = error;
+      location = status == StepStatus.FAILED && failure != null ? run.locations().find(failure) : null;
+      located = true;
+    }
+    return location;
+  }
+
+  StepResult result(RunContext run, StepDefinition step, int wave) {
     StepEmissions committed = output;
     Duration duration = Duration.ofNanos(durationNanos);
     if (status == StepStatus.SUCCEEDED && committed != null) {
@@ -97,10 +121,12 @@ final class StepOutcome {
           committed.entities,
           committed.relationships,
           attempts,
-          null);
+          null,
+          null,
+          failedDependencies);
     }
     return new StepResult(
         step.id(), wave, status, duration, Map.of(), 0, error, List.of(), List.of(), attempts,
-        skipReason);
+        skipReason, location(run), failedDependencies);
   }
 }

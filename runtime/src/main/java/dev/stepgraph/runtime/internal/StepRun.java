@@ -7,6 +7,7 @@ import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
 
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -39,14 +40,27 @@ final class StepRun {
   private volatile boolean started;
 
   // Written once by whoever wins `finished`, read by the scheduler after the wave.
-  private final StepOutcome outcome = new StepOutcome();
+  private final StepOutcome outcome;
   private final RetryLoop attempts;
+  private final Set<String> failedDependencies;
 
-  StepRun(StepDefinition step, int wave, RunContext run, StepEnds tracker, PriorData prior) {
+  /**
+   * @param failedDependencies the steps upstream of this one, directly or transitively, that did
+   *     not succeed ({@link UpstreamFailures})
+   */
+  StepRun(
+      StepDefinition step,
+      int wave,
+      RunContext run,
+      StepEnds tracker,
+      PriorData prior,
+      Set<String> failedDependencies) {
     this.step = step;
     this.wave = wave;
     this.run = run;
     this.tracker = tracker;
+    this.failedDependencies = failedDependencies;
+    this.outcome = new StepOutcome(failedDependencies);
     this.prior = ContractPriorData.forStep(step, prior);
     this.task = new InterruptibleTask("stepgraph-" + step.id(), this::drive);
     this.attempts = new RetryLoop(this, step, run);
@@ -59,6 +73,11 @@ final class StepRun {
 
   String stepId() {
     return step.id();
+  }
+
+  /** The steps upstream that did not succeed: what its context's {@code failedDependencies()} says. */
+  Set<String> failedDependencies() {
+    return failedDependencies;
   }
 
   DataContract contract() {
@@ -296,6 +315,6 @@ final class StepRun {
   }
 
   StepResult result() {
-    return outcome.result(step, wave);
+    return outcome.result(run, step, wave);
   }
 }

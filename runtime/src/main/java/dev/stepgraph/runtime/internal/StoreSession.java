@@ -81,9 +81,12 @@ public final class StoreSession implements AutoCloseable {
     return recording != null && recording.session() > 1;
   }
 
-  /** The recorder of the run's steps: one that records nothing without a store. */
-  Recorder recorder(ConnectorGraph graph) {
-    return recording == null ? Recorder.NONE : Recorder.start(recording, graph);
+  /**
+   * The recorder of the run's steps, which records what {@code mask} masks masked: one that
+   * records nothing without a store.
+   */
+  Recorder recorder(ConnectorGraph graph, SecretMask mask) {
+    return recording == null ? Recorder.NONE : Recorder.start(recording, graph, mask);
   }
 
   /** What a resumed run reuses; nothing for a new one. */

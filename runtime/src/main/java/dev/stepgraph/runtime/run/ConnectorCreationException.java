@@ -1,6 +1,7 @@
 package dev.stepgraph.runtime.run;
 
 import dev.stepgraph.runtime.internal.Errors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connector of a graph could not be created: its constructor threw. {@link
@@ -17,6 +18,11 @@ public final class ConnectorCreationException extends RuntimeException {
         "cannot create connector " + name(connectorClass) + ": its constructor threw "
             + describe(cause),
         cause);
+  }
+
+  /** One with this message: the original's, its secrets masked. */
+  ConnectorCreationException(String message, @Nullable Throwable cause) {
+    super(message, cause);
   }
 
   /** {@code com.acme.Outer.AwsConnector}, as in the source. */

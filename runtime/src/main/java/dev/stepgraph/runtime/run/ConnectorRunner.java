@@ -4,8 +4,10 @@ import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.internal.ConfigCheck;
 import dev.stepgraph.runtime.internal.RunIds;
 import dev.stepgraph.runtime.internal.RunScheduler;
+import dev.stepgraph.runtime.internal.SecretMask;
 import dev.stepgraph.runtime.internal.Sleeper;
 import dev.stepgraph.runtime.internal.StoreSession;
 import dev.stepgraph.runtime.store.RunStore;
@@ -124,7 +126,17 @@ public final class ConnectorRunner {
     if (!used.compareAndSet(false, true)) {
       throw new IllegalStateException("a ConnectorRunner runs once; build another one");
     }
-    graph.createConnector();
+    try {
+      graph.createConnector();
+    } catch (ConnectorCreationException e) {
+      // The constructor's message may hold what it read of the configuration.
+      SecretMask mask = SecretMask.of(graph.configKeys(), config);
+      String message = mask.text(String.valueOf(e.getMessage()));
+      if (message.equals(e.getMessage())) {
+        throw e;
+      }
+      throw new ConnectorCreationException(message, mask.error(e.getCause()));
+    }
     StoreSession session =
         StoreSession.open(store, runId, resume, resumeLatest, graph, selected, clock.instant());
     RunScheduler run =
@@ -288,6 +300,20 @@ public final class ConnectorRunner {
       return this;
     }
 
+    /**
+     * Retries follow each other at once instead of waiting out their backoff: virtual time for
+     * tests, where a step with {@code @Retry(backoff = "10m")} must not take minutes. Everything
+     * else is as in a real run; each {@link RunEvent.StepRetrying} event still carries the delay
+     * the run would have waited.
+     */
+    public Builder skipBackoff() {
+      return sleeper(duration -> {
+        if (Thread.interrupted()) {
+          throw new InterruptedException("cancelled during the backoff");
+        }
+      });
+    }
+
     /** How the backoff between two attempts is waited out (tests: record, do not wait). */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -301,10 +327,15 @@ public final class ConnectorRunner {
     }
 
     /**
-     * The runner.
+     * The runner. When the connector declares configuration keys ({@link
+     * ConnectorGraph#configKeys()}), its configuration is checked here, before anything runs.
      *
      * @throws IllegalArgumentException for an unknown step id, e.g. {@code unknown step 'polices';
-     *     did you mean 'policies'? (steps: users, roles, policies)}
+     *     did you mean 'policies'? (steps: users, roles, policies)}; or, for a connector that
+     *     declares configuration keys, a required key that is not set, or a key of the
+     *     configuration file that is not declared: one line naming the key, the file and the
+     *     environment variable, e.g. {@code required config key 'api.token' is not set: add it to
+     *     app.properties, or set environment variable API_TOKEN}
      * @throws IllegalStateException for a resume without a store, or with a {@link #runId run id}
      */
     public ConnectorRunner build() {
@@ -316,7 +347,12 @@ public final class ConnectorRunner {
             "a resumed run keeps the id of the run it resumes: call runId(...) or resume(...),"
                 + " not both");
       }
-      return new ConnectorRunner(this, fullGraph.select(steps));
+      ConnectorGraph graph = fullGraph.select(steps);
+      String problem = ConfigCheck.problems(graph.id(), graph.configKeys(), config);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      return new ConnectorRunner(this, graph);
     }
   }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,6 +80,8 @@ public sealed interface RunEvent {
    * A step succeeded; what its last attempt emitted was committed.
    *
    * @param attempts how many attempts it took, 1 unless retried
+   * @param failedDependencies the steps upstream of it that did not succeed: if any, it succeeded on
+   *     incomplete upstream data ({@link #partial()}); see {@link StepResult#failedDependencies()}
    */
   record StepCompleted(
       Instant time,
@@ -85,7 +89,8 @@ public sealed interface RunEvent {
       Duration duration,
       Map<String, Integer> entityCounts,
       int relationshipCount,
-      int attempts)
+      int attempts,
+      Set<String> failedDependencies)
       implements RunEvent {
     public StepCompleted {
       Objects.requireNonNull(time, "time");
@@ -96,6 +101,26 @@ public sealed interface RunEvent {
           entityCounts.isEmpty()
               ? Collections.emptyMap()
               : Collections.unmodifiableMap(new LinkedHashMap<>(entityCounts));
+      failedDependencies =
+          failedDependencies.isEmpty()
+              ? Set.of()
+              : Collections.unmodifiableSet(new LinkedHashSet<>(failedDependencies));
+    }
+
+    /** A step whose upstream steps all succeeded. */
+    public StepCompleted(
+        Instant time,
+        String stepId,
+        Duration duration,
+        Map<String, Integer> entityCounts,
+        int relationshipCount,
+        int attempts) {
+      this(time, stepId, duration, entityCounts, relationshipCount, attempts, Set.of());
+    }
+
+    /** Whether it ran on incomplete upstream data: a step upstream of it did not succeed. */
+    public boolean partial() {
+      return !failedDependencies.isEmpty();
     }
 
     /** A step that succeeded at its first attempt. */
@@ -117,15 +142,29 @@ public sealed interface RunEvent {
    * @param attempts how many attempts the step has in all
    * @param delay the wait before it starts (backoff with jitter)
    * @param error what made the previous attempt fail
+   * @param failureLocation where in the connector's code the attempt failed, if known (see {@link
+   *     StepResult#failureLocation()})
    */
   record StepRetrying(
-      Instant time, String stepId, int attempt, int attempts, Duration delay, Throwable error)
+      Instant time,
+      String stepId,
+      int attempt,
+      int attempts,
+      Duration delay,
+      Throwable error,
+      @Nullable StackTraceElement failureLocation)
       implements RunEvent {
     public StepRetrying {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(stepId, "stepId");
       Objects.requireNonNull(delay, "delay");
       Objects.requireNonNull(error, "error");
+    }
+
+    /** A retry whose failure has no known location. */
+    public StepRetrying(
+        Instant time, String stepId, int attempt, int attempts, Duration delay, Throwable error) {
+      this(time, stepId, attempt, attempts, delay, error, null);
     }
 
     /** The error as one line: {@code SimpleName: message}. */
@@ -138,14 +177,27 @@ public sealed interface RunEvent {
    * A step failed, after its last attempt; what it emitted was discarded.
    *
    * @param attempts how many attempts it made
+   * @param failureLocation where in the connector's code it failed, if known (see {@link
+   *     StepResult#failureLocation()})
    */
-  record StepFailed(Instant time, String stepId, Duration duration, Throwable error, int attempts)
+  record StepFailed(
+      Instant time,
+      String stepId,
+      Duration duration,
+      Throwable error,
+      int attempts,
+      @Nullable StackTraceElement failureLocation)
       implements RunEvent {
     public StepFailed {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(stepId, "stepId");
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(error, "error");
+    }
+
+    /** A failure whose location is not known. */
+    public StepFailed(Instant time, String stepId, Duration duration, Throwable error, int attempts) {
+      this(time, stepId, duration, error, attempts, null);
     }
 
     /** A step that failed at its only attempt. */
@@ -156,6 +208,11 @@ public sealed interface RunEvent {
     /** The error as one line: {@code SimpleName: message}. */
     public String errorSummary() {
       return Errors.summary(error);
+    }
+
+    /** The full stack trace of the error, as {@link Throwable#printStackTrace()} prints it. */
+    public String stackTrace() {
+      return Errors.stackTrace(error);
     }
   }
 
@@ -265,9 +322,15 @@ public sealed interface RunEvent {
    *
    * @param counts how many steps ended with each status (every status present, zero included)
    * @param cancelled whether the run was cancelled
+   * @param partial the steps that succeeded on incomplete upstream data ({@link
+   *     StepResult#partial()}), in graph order
    */
   record RunFinished(
-      Instant time, Map<StepStatus, Integer> counts, Duration duration, boolean cancelled)
+      Instant time,
+      Map<StepStatus, Integer> counts,
+      Duration duration,
+      boolean cancelled,
+      List<String> partial)
       implements RunEvent {
     public RunFinished {
       Objects.requireNonNull(time, "time");
@@ -277,6 +340,13 @@ public sealed interface RunEvent {
         all.put(status, counts.getOrDefault(status, 0));
       }
       counts = Collections.unmodifiableMap(all);
+      partial = List.copyOf(partial);
+    }
+
+    /** A run in which no step succeeded on incomplete upstream data. */
+    public RunFinished(
+        Instant time, Map<StepStatus, Integer> counts, Duration duration, boolean cancelled) {
+      this(time, counts, duration, cancelled, List.of());
     }
 
     /** How many steps ended with this status. */

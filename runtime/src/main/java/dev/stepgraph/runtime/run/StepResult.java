@@ -6,9 +6,12 @@ import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.internal.Errors;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +33,14 @@ import org.jspecify.annotations.Nullable;
  * @param skipReason why the step was skipped, when {@link StepStatus#SKIPPED}: {@code dependency
  *     'hosts' failed}, or the reason given to {@link StepContext#skip(String)}; for {@link
  *     StepStatus#REUSED}, why it was skipped when it was recorded, if it was
+ * @param failureLocation where in the connector's own code a {@link StepStatus#FAILED failed} step
+ *     failed: the first frame of the error's stack trace (or of its causes') whose class is in the
+ *     connector's package or below, in a connector superclass's package, or in the connector's
+ *     module, never one of the JDK, the Stepgraph runtime or a generated {@code _StepGraph}
+ *     class; for a graph without a connector class, the first frame that is none of those. Null
+ *     when there is none, and for a step that did not fail
+ * @param failedDependencies the steps upstream of this one, directly or transitively, that did not
+ *     succeed (see {@link StepContext#failedDependencies()}), in graph order; empty if all did
  */
 public record StepResult(
     String stepId,
@@ -42,7 +53,9 @@ public record StepResult(
     List<Entity> entities,
     List<Relationship> relationships,
     int attempts,
-    @Nullable String skipReason) {
+    @Nullable String skipReason,
+    @Nullable StackTraceElement failureLocation,
+    Set<String> failedDependencies) {
 
   public StepResult {
     Objects.requireNonNull(stepId, "stepId");
@@ -51,9 +64,28 @@ public record StepResult(
     Objects.requireNonNull(entityCounts, "entityCounts");
     Objects.requireNonNull(entities, "entities");
     Objects.requireNonNull(relationships, "relationships");
+    failedDependencies = Collections.unmodifiableSet(new LinkedHashSet<>(failedDependencies));
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
     }
+  }
+
+  /** A result without a failure location, whose upstream steps all succeeded. */
+  public StepResult(
+      String stepId,
+      int wave,
+      StepStatus status,
+      Duration duration,
+      Map<String, Integer> entityCounts,
+      int relationshipCount,
+      @Nullable Throwable error,
+      List<Entity> entities,
+      List<Relationship> relationships,
+      int attempts,
+      @Nullable String skipReason) {
+    this(
+        stepId, wave, status, duration, entityCounts, relationshipCount, error, entities,
+        relationships, attempts, skipReason, null, Set.of());
   }
 
   /**
@@ -84,6 +116,15 @@ public record StepResult(
       return skipReason;
     }
     return errorSummary();
+  }
+
+  /**
+   * Whether the step succeeded on incomplete upstream data: it ran although a step upstream of it
+   * did not succeed ({@link #failedDependencies()}), so what it emitted may be missing or wrong
+   * where it would have used that step's data (JupiterOne calls such data partial).
+   */
+  public boolean partial() {
+    return status == StepStatus.SUCCEEDED && !failedDependencies.isEmpty();
   }
 
   /** The error as one line, {@code SimpleName: message}, or empty when there is none. */

@@ -83,6 +83,10 @@ class EventFormatsTest {
       return List.of(STEP);
     } else if (valueType == Map.class) {
       return Map.of();
+    } else if (valueType == Set.class) {
+      return Set.of("hosts");
+    } else if (valueType == StackTraceElement.class) {
+      return new StackTraceElement("com.acme.AwsConnector", "users", "AwsConnector.java", 64);
     } else if (valueType == Throwable.class) {
       return new IllegalStateException("boom");
     } else if (valueType.isEnum()) {

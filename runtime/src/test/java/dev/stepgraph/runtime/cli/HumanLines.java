@@ -6,20 +6,22 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The human event lines, made comparable whole: durations become {@code <t>}, generated run ids
- * {@code <run>}, and the lines of the
+ * The human event lines, made comparable whole: measured durations become {@code <t>}, generated
+ * run ids {@code <run>}, and the lines of the
  * steps of a wave, which run at once and end in any order, are put in the order of their step ids
  * (each step's own lines keep theirs).
  */
 final class HumanLines {
-  private static final Pattern DURATION = Pattern.compile("\\d+ ms|\\d+\\.\\d s|\\d+ min \\d+ s");
+  /** A measured duration, after the words that introduce one; not a declared timeout. */
+  static final Pattern DURATION = Pattern.compile(
+      "(completed in |FAILED after |attempts in |CANCELLED after |Finished in |Cancelled after )(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)");
   private static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
 
   private HumanLines() {}
 
   /** Durations as {@code <t>}, generated run ids as {@code <run>}. */
   static String normalize(String text) {
-    return DURATION.matcher(normalizeRunIds(text)).replaceAll("<t>");
+    return DURATION.matcher(normalizeRunIds(text)).replaceAll("$1<t>");
   }
 
   /** Generated run ids ({@code 20261201T204512Z-3fa9}) as {@code <run>}. */

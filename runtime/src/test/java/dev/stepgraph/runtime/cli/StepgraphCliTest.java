@@ -147,7 +147,9 @@ class StepgraphCliTest {
             "\\{\"event\":\"step-started\"," + time + ",\"step\":\"b\",\"wave\":1}",
             "\\{\"event\":\"step-failed\"," + time + ",\"step\":\"b\",\"durationMs\":\\d+,"
                 + "\"error\":\"IllegalStateException: boom\",\"errorType\":\"java.lang.IllegalStateException\","
-                + "\"attempts\":1}",
+                + "\"attempts\":1,\"stackTrace\":\"java.lang.IllegalStateException: boom\\\\n\\\\tat "
+                + "dev.stepgraph.runtime.cli.StepgraphCliTest.lambda\\$jsonEventsGoToStdoutOneObjectPerLine\\$\\d+"
+                + "\\(StepgraphCliTest.java:\\d+\\)\\\\n.*\"}",
             "\\{\"event\":\"run-finished\"," + time + ",\"durationMs\":\\d+,\"cancelled\":false,"
                 + "\"steps\":\\{\"succeeded\":1,\"failed\":1,\"timed_out\":0,\"skipped\":0,"
                 + "\"cancelled\":0,\"not_run\":0,\"reused\":0}}");
@@ -226,7 +228,7 @@ class StepgraphCliTest {
     assertEquals(
         "Run config <run>: 1 step in 1 wave\n"
             + "Wave 0 (sequential): a\n"
-            + "  a: FAILED after <t>: IllegalStateException: config key 'api.base-url' is not set:"
+            + "  a: FAILED after <t>: ConfigException: config key 'api.base-url' is not set:"
             + " not in " + config + " and environment variable API_BASE_URL is not set\n"
             + "Finished in <t>: 0 succeeded, 1 failed\n",
         HumanLines.normalize(terminal.err()),
@@ -358,10 +360,10 @@ class StepgraphCliTest {
     Terminal help = new Terminal();
     assertEquals(0, help.run(Graphs.inventory(), "--help"));
     assertEquals(
-        "Usage: ConnectorMain [-hV] [--no-state] [--resume[=RUN_ID]] [--config=FILE]\n"
-            + "                     [--events=human|json] [--keep-runs=N] [--output=FILE]\n"
-            + "                     [--parallelism=N] [--run-id=ID] [--state=DIR]\n"
-            + "                     [--step=ID]... [COMMAND]\n"
+        "Usage: ConnectorMain [-hV] [--no-state] [--stacktrace] [--resume[=RUN_ID]]\n"
+            + "                     [--config=FILE] [--events=human|json] [--keep-runs=N]\n"
+            + "                     [--output=FILE] [--parallelism=N] [--run-id=ID]\n"
+            + "                     [--state=DIR] [--step=ID]... [COMMAND]\n"
             + "Runs a Stepgraph connector (the default command is 'run').\n"
             + "      --config=FILE         Properties file of the connector's configuration;\n"
             + "                              environment variables (api.base-url ->\n"
@@ -381,6 +383,8 @@ class StepgraphCliTest {
             + "                              the others run.\n"
             + "      --run-id=ID           The id of the run (default: its UTC start time and\n"
             + "                              4 hex digits, 20261201T204512Z-3fa9).\n"
+            + "      --stacktrace          Print the full stack trace of each failed step in\n"
+            + "                              the human lines (the JSON events always carry it).\n"
             + "      --state=DIR           The run store's directory (default: .stepgraph in\n"
             + "                              the working directory).\n"
             + "      --step=ID             Only this step and the steps it depends on;\n"

@@ -178,10 +178,10 @@ class StoreCliTest {
     assertEquals(3 + 1, lines.size(), runs.out());
     assertTrue(lines.get(1).matches("RUN +STARTED +DURATION +STEPS +RESUMABLE"), lines.get(1));
     assertTrue(lines.get(2).matches(
-        "b-second +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +\\d+ ms +1 succeeded, 2 not run +yes"),
+        "b-second +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +(<1ms|\\d+ms|\\d+(\\.\\d)?s) +1 succeeded, 2 not run +yes"),
         lines.get(2));
     assertTrue(lines.get(3).matches(
-        "a-first +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +\\d+ ms +1 succeeded, 1 failed, 1 skipped"
+        "a-first +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +(<1ms|\\d+ms|\\d+(\\.\\d)?s) +1 succeeded, 1 failed, 1 skipped"
             + " +yes|a-first .* +2 succeeded, 1 failed +yes"),
         lines.get(3));
     int column = lines.get(1).indexOf("STEPS");

@@ -32,7 +32,7 @@ class RunProcessTest {
 
     assertEquals(1, result.exitCode(), result.stderr());
     assertTrue(
-        Pattern.compile("(?m)^  bulk: FAILED after [0-9.]+ m?s: OutOfMemoryError: Java heap space")
+        Pattern.compile("(?m)^  bulk: FAILED after [0-9.hm]+s: OutOfMemoryError: Java heap space")
             .matcher(result.stderr()).find(),
         result.stderr());
     assertTrue(result.stderr().contains("  small: completed in "), result.stderr());

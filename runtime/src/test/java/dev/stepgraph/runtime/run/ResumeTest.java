@@ -9,6 +9,7 @@ import dev.stepgraph.Schedule;
 import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.graph.ConfigKeyDefinition;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepBody;
 import dev.stepgraph.runtime.store.RecordedRun;
@@ -593,5 +594,51 @@ class ResumeTest {
     }
     assertEquals("java.lang.IllegalStateException",
         store().runs("configured").get(0).recorded().step("bad").orElseThrow().errorType());
+  }
+
+  @Test
+  void theStoreNeverHoldsASecretValueAndAReusedSkipReadsMasked() throws Exception {
+    String secret = "s3cr3t-token-value";
+    ConnectorGraph graph =
+        ConnectorGraph.builder("secretive", "")
+            .configKey(ConfigKeyDefinition.required("api.token", "").asSecret())
+            .step("users", "", List.of(), 0, ctx -> {
+              ctx.log().info("token {}", ctx.config().require("api.token"));
+              ctx.emit(Entity.of("user", "u-1"));
+            })
+            .step("hosts", "", List.of(), 0, ctx -> {
+              ctx.skip("no hosts for token " + ctx.config().require("api.token"));
+            })
+            .step("roles", "", List.of(), 0, ctx -> {
+              throw new IllegalStateException("HTTP 401 for " + ctx.config().require("api.token"));
+            })
+            .build();
+    Config config = Config.of(Map.of("api.token", secret), Map.of());
+
+    RunReport first = ConnectorRunner.builder(graph).store(store()).config(config).build().run();
+    assertFalse(first.toString().contains(secret), first.toString());
+    try (Stream<Path> files = Files.walk(dir.resolve("state"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains(secret), file + " holds the secret: " + text);
+      }
+    }
+
+    List<RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RunReport resumed =
+        ConnectorRunner.builder(graph).store(store()).config(config).resumeLatest()
+            .listener(events::add).build().run();
+    RunEvent.StepReused hosts =
+        events.stream()
+            .filter(e -> e instanceof RunEvent.StepReused r && r.stepId().equals("hosts"))
+            .map(RunEvent.StepReused.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("no hosts for token ****", hosts.skipReason());
+    for (RunEvent event : events) {
+      assertFalse(event.toString().contains(secret), event.toString());
+    }
+    assertEquals(StepStatus.REUSED, resumed.step("hosts").orElseThrow().status());
+    assertFalse(resumed.toString().contains(secret), resumed.toString());
   }
 }

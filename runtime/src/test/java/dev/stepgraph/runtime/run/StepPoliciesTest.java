@@ -576,17 +576,6 @@ class StepPoliciesTest {
   // ---- policy values
 
   @Test
-  void durationsAreFormattedAsDeclared() {
-    assertEquals("500ms", StepPolicy.formatDuration(Duration.ofMillis(500)));
-    assertEquals("30s", StepPolicy.formatDuration(Duration.ofSeconds(30)));
-    assertEquals("5m", StepPolicy.formatDuration(Duration.ofMinutes(5)));
-    assertEquals("1h", StepPolicy.formatDuration(Duration.ofHours(1)));
-    assertEquals("1m30s", StepPolicy.formatDuration(Duration.ofSeconds(90)));
-    assertEquals("2s250ms", StepPolicy.formatDuration(Duration.ofMillis(2250)));
-    assertEquals("0ms", StepPolicy.formatDuration(Duration.ZERO));
-  }
-
-  @Test
   void aPolicyDescribesOnlyWhatDiffersFromTheDefault() {
     assertEquals("", StepPolicy.DEFAULT.describe());
     assertEquals(
