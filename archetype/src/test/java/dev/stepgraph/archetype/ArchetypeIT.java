@@ -171,15 +171,19 @@ class ArchetypeIT {
 
   private record Result(int exitCode, List<String> lines, String output) {}
 
-  /** {@code java ARGS} in the generated project's directory; stdout, then stderr. */
+  /** {@code java ARGS} in a working directory of its own (the project's jar by its path); stdout, then stderr. */
   private Result java(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(args));
+    for (String arg : args) {
+      // The project's jar, run from a working directory of its own: the run store a run
+      // records itself in (.stepgraph) goes there, not into the generated project.
+      command.add(arg.equals(JAR) ? project().resolve(JAR).toString() : arg);
+    }
     Path stdout = tmp.resolve("stdout.txt");
     Path stderr = tmp.resolve("stderr.txt");
     ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(project().toFile())
+        .directory(Files.createDirectories(tmp.resolve("work")).toFile())
         .redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile());
     builder.environment().remove("JAVA_TOOL_OPTIONS");
