@@ -5,7 +5,7 @@
 # root); that also packages the example connector that start-up runs.
 #
 #   benchmarks/run.sh                 # everything (about 14 minutes on 2 cores)
-#   benchmarks/run.sh compile jmh     # only some parts: machine compile jmh heap startup
+#   benchmarks/run.sh compile jmh     # only some parts: machine compile jmh heap store startup
 #
 # Environment: JAVA_HOME (default: the JDK of `javac` on PATH) builds and runs everything;
 # EXTRA_JDKS (default: /usr/lib/jvm/temurin-25-jdk-amd64 when present) also runs the JMH and heap
@@ -22,7 +22,7 @@ EXTRA_JDKS=${EXTRA_JDKS-$DEFAULT_EXTRA}
 COMPILE_REPS=${COMPILE_REPS:-5}
 COMPILE_REPS_10K=${COMPILE_REPS_10K:-3}
 STARTUP_REPS=${STARTUP_REPS:-20}
-PARTS=${*:-machine compile jmh heap startup}
+PARTS=${*:-machine compile jmh heap store startup}
 OUT=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
 JAR=$BENCH/target/benchmarks.jar
@@ -103,6 +103,18 @@ if want heap; then
           2>&1 | tee -a "$OUT/heap-$name.txt"
       done
     done
+  done
+fi
+
+if want store; then
+  for jdk in "$JAVA_HOME" $EXTRA_JDKS; do
+    name=$(jdk_name "$jdk")
+    log "run store against --no-state on $name (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    # Interleaved pairs in one JVM: the 1,000,000-entity prior-data run and 10,000 no-op steps,
+    # each with a directory store (on disk, under target/) and without one.
+    "$jdk/bin/java" -Xms6g -Xmx6g -cp "$JAR" dev.stepgraph.bench.StoreCost \
+      "$BENCH/target/store-cost-$name" both 2>&1 | tee "$OUT/store-$name.txt"
+    rm -rf "$BENCH/target/store-cost-$name"
   done
 fi
 

@@ -9,6 +9,9 @@
  *       ConnectorRunner}, {@code RunReport}, {@code RunEvent} and listeners);
  *   <li>{@code dev.stepgraph.runtime.graph}: what the generated code builds (the graph, its steps
  *       and their policies);
+ *   <li>{@code dev.stepgraph.runtime.store}: the run store a run records itself in, so that a
+ *       later run can resume it ({@code RunStore}, its directory implementation, and what it
+ *       records);
  *   <li>{@code dev.stepgraph.runtime.cli}: the command line that a generated {@code
  *       ConnectorMain} calls.
  * </ul>
@@ -31,5 +34,6 @@ module dev.stepgraph.runtime {
   exports dev.stepgraph.runtime;
   exports dev.stepgraph.runtime.graph;
   exports dev.stepgraph.runtime.run;
+  exports dev.stepgraph.runtime.store;
   exports dev.stepgraph.runtime.cli;
 }

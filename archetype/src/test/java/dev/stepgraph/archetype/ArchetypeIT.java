@@ -69,7 +69,7 @@ class ArchetypeIT {
     assertEquals(transcript, plan.lines(), plan.output());
   }
 
-  /** Durations differ from run to run, and so does the absolute path of the output: compared as T and the file name. */
+  /** Durations and run ids differ from run to run, and so does the absolute path of the output: compared as T, <run> and the file name. */
   @Test
   void itsJarRunsAsTheReadmeShows() throws Exception {
     List<String> transcript = readmeTranscript("$ java -jar " + JAR + " run --output inventory.jsonl");
@@ -158,7 +158,8 @@ class ArchetypeIT {
 
   private static List<String> withoutDurations(List<String> lines) {
     return lines.stream()
-        .map(line -> line.replaceAll("\\d+(\\.\\d+)? ?(ms|s)\\b", "T").replaceAll(" to \\S*inventory\\.jsonl$", " to inventory.jsonl"))
+        .map(line -> line.replaceAll("\\d{8}T\\d{6}Z-[0-9a-f]{4}", "<run>")
+            .replaceAll("\\d+(\\.\\d+)? ?(ms|s)\\b", "T").replaceAll(" to \\S*inventory\\.jsonl$", " to inventory.jsonl"))
         .toList();
   }
 
@@ -170,15 +171,19 @@ class ArchetypeIT {
 
   private record Result(int exitCode, List<String> lines, String output) {}
 
-  /** {@code java ARGS} in the generated project's directory; stdout, then stderr. */
+  /** {@code java ARGS} in a working directory of its own (the project's jar by its path); stdout, then stderr. */
   private Result java(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(args));
+    for (String arg : args) {
+      // The project's jar, run from a working directory of its own: the run store a run
+      // records itself in (.stepgraph) goes there, not into the generated project.
+      command.add(arg.equals(JAR) ? project().resolve(JAR).toString() : arg);
+    }
     Path stdout = tmp.resolve("stdout.txt");
     Path stderr = tmp.resolve("stderr.txt");
     ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(project().toFile())
+        .directory(Files.createDirectories(tmp.resolve("work")).toFile())
         .redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile());
     builder.environment().remove("JAVA_TOOL_OPTIONS");

@@ -46,19 +46,41 @@ final class ConnectorProcess {
   /** The API token the tests run with, as the README's quick start exports it. */
   static final String TOKEN = "demo-token";
 
+  /**
+   * A new, empty working directory under {@code target/}: a run's store ({@code .stepgraph}) goes
+   * there, never into the repository.
+   */
+  static Path workingDirectory() throws IOException {
+    Path base = jar().toAbsolutePath().getParent().resolve("it-work");
+    Files.createDirectories(base);
+    return Files.createTempDirectory(base, "run-");
+  }
+
   /** {@code java -jar <example jar> args...}, with extra environment variables. */
-  static ProcessBuilder builder(Map<String, String> env, String... args) {
-    return builder(env, Set.of(), args);
+  static ProcessBuilder builder(Map<String, String> env, String... args) throws IOException {
+    return builder(workingDirectory(), env, Set.of(), args);
   }
 
   /**
    * {@code java -jar <example jar> args...}, with extra environment variables and without those
    * of {@code unset}.
    */
-  static ProcessBuilder builder(Map<String, String> env, Set<String> unset, String... args) {
+  static ProcessBuilder builder(Map<String, String> env, Set<String> unset, String... args)
+      throws IOException {
+    return builder(workingDirectory(), env, unset, args);
+  }
+
+  /** The same, in this working directory (where the run store is, by default). */
+  static ProcessBuilder builder(Path workingDirectory, Map<String, String> env, String... args) {
+    return builder(workingDirectory, env, Set.of(), args);
+  }
+
+  /** The same, in this working directory and without the environment variables of {@code unset}. */
+  static ProcessBuilder builder(
+      Path workingDirectory, Map<String, String> env, Set<String> unset, String... args) {
     List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot().toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
     // Fast, deterministic defaults for tests; a test's own variables win.
     builder.environment().put("API_LATENCY_MS", "0");
     builder.environment().put("API_TOKEN", TOKEN);
@@ -77,8 +99,14 @@ final class ConnectorProcess {
     return run(builder(env, unset, args));
   }
 
-  /** Runs the process to its end (two minutes at most) and collects what it printed. */
+  /**
+   * Runs the process to its end (two minutes at most) and collects what it printed; in a new
+   * working directory unless the builder has one.
+   */
   static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
+    if (builder.directory() == null) {
+      builder.directory(workingDirectory().toFile());
+    }
     Path out = Files.createTempFile("stepgraph-stdout", ".txt");
     Path err = Files.createTempFile("stepgraph-stderr", ".txt");
     try {

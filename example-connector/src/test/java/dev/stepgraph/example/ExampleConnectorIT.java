@@ -31,6 +31,7 @@ class ExampleConnectorIT {
   private static final Pattern DURATION = Pattern.compile(
       "(completed in |FAILED after |attempts in |CANCELLED after |Finished in |Cancelled after )(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)");
   private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hms.<]+:");
+  private static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
 
   @TempDir Path tmp;
 
@@ -104,7 +105,7 @@ class ExampleConnectorIT {
             "relationship host-runs-service", 36),
         counts);
     assertEquals(
-        "Run cloud-inventory: 6 steps in 3 waves\n"
+        "Run cloud-inventory <run>: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
             + "  hosts: completed in <t>, 12 host\n"
             + "  roles: completed in <t>, 6 role\n"
@@ -143,7 +144,7 @@ class ExampleConnectorIT {
     String error = "ApiException: HTTP 503 Service Unavailable from GET /v1/users?page=0 (api.fail=users)"
         + " (at SimulatedCloudApi.java:184)";
     assertEquals(
-        "Run cloud-inventory: 6 steps in 3 waves\n"
+        "Run cloud-inventory <run>: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
             + "  hosts: completed in <t>, 12 host\n"
             + "  roles: completed in <t>, 6 role\n"
@@ -301,7 +302,7 @@ class ExampleConnectorIT {
     String log = Files.readString(stderr, StandardCharsets.UTF_8);
     assertEquals(130, process.exitValue(), log);
     assertEquals(
-        "Run cloud-inventory: 6 steps in 3 waves\n"
+        "Run cloud-inventory <run>: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
             + "  hosts: CANCELLED after <t>\n"
             + "  roles: CANCELLED after <t>\n"
@@ -317,13 +318,14 @@ class ExampleConnectorIT {
   }
 
   /**
-   * The human lines, comparable whole: durations are {@code <t>}, retry waits (random, with
+   * The human lines, comparable whole: durations are {@code <t>}, run ids {@code <run>}, retry waits (random, with
    * jitter) {@code <backoff>}, and the lines of each wave's steps, which end in any order, are in
    * the order of their step ids (each step's own lines keep theirs).
    */
   private static String inStepOrder(String stderr) {
     String normalized =
-        DURATION.matcher(RETRY_WAIT.matcher(stderr).replaceAll("$1<backoff>:")).replaceAll("$1<t>");
+        DURATION.matcher(RETRY_WAIT.matcher(RUN_ID.matcher(stderr).replaceAll("<run>"))
+            .replaceAll("$1<backoff>:")).replaceAll("$1<t>");
     StringBuilder out = new StringBuilder();
     List<String> steps = new ArrayList<>();
     for (String line : normalized.lines().toList()) {

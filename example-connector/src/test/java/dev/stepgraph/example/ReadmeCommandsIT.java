@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the README true: every {@code java -jar example-connector/...} command in it runs, exits
- * as documented, every transcript ({@code $ command} followed by its output) matches what the
- * command prints, every run shown after its command matches what a run prints (durations, retry
- * waits and the order in which the steps of a wave end aside), and the generated graph it shows
- * is the one the build generates.
+ * as documented, every transcript ({@code $ command} lines, each followed by its output) matches
+ * what the commands print, every run shown after its command matches what a run prints, the test
+ * it shows is a test of this build, and the generated graph it shows is the one the build
+ * generates.
+ *
+ * <p>A transcript is a {@code ```text} block whose first line runs the example ({@code $ java -jar
+ * example-connector/...}), after any {@code $ unset NAME} lines (which take a variable the README
+ * exported away for the rest of the block), or a named one (below). A transcript's commands run
+ * one after another in a new working directory (where the run store is, by default). Transcripts fenced as {@code ```text NAME} share the working directory
+ * of every transcript of the same NAME, in the order of the README: a story told over several
+ * blocks. A command with the example's jar runs it; {@code echo $?} prints the exit code of the
+ * command before; any other command runs with {@code sh -c}. What varies from run to run is
+ * compared as a placeholder: durations (of a step, a run, a run in the {@code runs} table), retry waits, run ids, times, the order in which the steps
+ * of a wave finish, and the padding of a table's columns.
  */
 class ReadmeCommandsIT {
 
@@ -38,8 +48,13 @@ class ReadmeCommandsIT {
           + "(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)");
   /** The wait before a retry: random, with jitter. */
   private static final Pattern RETRY_WAIT = Pattern.compile("(: attempt \\d+/\\d+ after )[0-9hms.<]+:");
-
-  @TempDir Path tmp;
+  private static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
+  private static final Pattern TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+  /** A run's duration in the {@code runs} table, after its start time. */
+  private static final Pattern TABLE_DURATION = Pattern.compile(
+      "(<time> +)(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)(?= )");
+  private static final Pattern PADDING = Pattern.compile("(?<=\\S)  +");
+  private static final Pattern OURS = Pattern.compile("\\$ ([A-Z_]+=\\S* )*" + Pattern.quote(JAR_PREFIX));
 
   /**
    * A command line: environment assignments, then the arguments after the jar; run in the
@@ -111,12 +126,27 @@ class ReadmeCommandsIT {
   /** The lines of every fenced block of this language, block by block. */
   static List<List<String>> blocks(List<String> lines, String language) {
     List<List<String>> blocks = new ArrayList<>();
+    for (Block block : fenced(lines)) {
+      if (block.info().equals(language)) {
+        blocks.add(block.lines());
+      }
+    }
+    return blocks;
+  }
+
+  /** A fenced block: its info string ({@code text}, {@code text store}) and its lines. */
+  record Block(String info, List<String> lines) {}
+
+  static List<Block> fenced(List<String> lines) {
+    List<Block> blocks = new ArrayList<>();
+    String info = null;
     List<String> current = null;
     for (String line : lines) {
-      if (current == null && line.equals("```" + language)) {
+      if (current == null && line.startsWith("```")) {
+        info = line.substring(3);
         current = new ArrayList<>();
       } else if (current != null && line.equals("```")) {
-        blocks.add(current);
+        blocks.add(new Block(info, current));
         current = null;
       } else if (current != null) {
         current.add(line);
@@ -155,10 +185,50 @@ class ReadmeCommandsIT {
             + ", which this build compiles and runs");
   }
 
+  /**
+   * A new working directory for the README's commands, where {@code example-connector/} is the
+   * repository's (a link), so that the files the README names there ({@code --config
+   * example-connector/config/...}) are found as from the repository's root, while the run store
+   * and the output stay in the working directory.
+   */
+  private static Path workingDirectory() throws java.io.IOException {
+    Path work = ConnectorProcess.workingDirectory();
+    Files.createSymbolicLink(
+        work.resolve("example-connector"), ConnectorProcess.repoRoot().resolve("example-connector"));
+    return work;
+  }
+
+  /**
+   * Runs a command in the working directory, in the environment the README exports, without the
+   * variables of {@code unset}; returns its exit code and what it printed.
+   */
+  private static Result execute(String line, Path work, Set<String> unset) throws Exception {
+    if (line.contains(JAR_PREFIX) && !line.matches(".*[|><;&*].*")) {
+      Command command = Command.parse(line);
+      Map<String, String> env = command.envForTest();
+      env.keySet().removeAll(unset);
+      Set<String> without = new HashSet<>(UNSET);
+      without.addAll(unset);
+      without.removeAll(env.keySet());
+      return ConnectorProcess.run(
+          ConnectorProcess.builder(work, env, without, command.args().toArray(String[]::new)));
+    }
+    String shell =
+        line.replace(JAR_PREFIX + ConnectorProcess.jar().getFileName(),
+            ConnectorProcess.java() + " -jar " + ConnectorProcess.jar());
+    ProcessBuilder builder = new ProcessBuilder("sh", "-c", shell).directory(work.toFile());
+    builder.environment().put("API_LATENCY_MS", "0");
+    builder.environment().keySet().removeAll(UNSET);
+    builder.environment().putAll(exported());
+    builder.environment().keySet().removeAll(unset);
+    return ConnectorProcess.run(builder);
+  }
+
   @TestFactory
   Stream<DynamicTest> shellCommandsExitAsDocumented() throws Exception {
-    List<String> commands = new ArrayList<>();
+    List<List<String>> sequences = new ArrayList<>();
     for (List<String> block : blocks(readme(), "shell")) {
+      List<String> commands = new ArrayList<>();
       for (String line : block) {
         int at = line.indexOf(JAR_PREFIX);
         if (at >= 0) {
@@ -167,84 +237,133 @@ class ReadmeCommandsIT {
           commands.add(start >= 0 ? line.substring(start + 3) : line);
         }
       }
+      if (!commands.isEmpty()) {
+        sequences.add(commands);
+      }
     }
-    assertFalse(commands.isEmpty(), "the README shows no command that runs the example");
-    return commands.stream()
+    assertFalse(sequences.isEmpty(), "the README shows no command that runs the example");
+    // The commands of one block run one after another, in one working directory.
+    return sequences.stream()
         .map(
-            line ->
+            commands ->
                 DynamicTest.dynamicTest(
-                    line,
+                    String.join(" && ", commands),
                     () -> {
-                      Command command = Command.parse(line);
-                      List<String> args = new ArrayList<>(command.args());
-                      int output = args.indexOf("--output");
-                      if (output >= 0) {
-                        args.set(output + 1, tmp.resolve(args.get(output + 1)).toString());
+                      Path work = workingDirectory();
+                      for (String line : commands) {
+                        Command command = Command.parse(line);
+                        Result result = execute(line, work, Set.of());
+                        assertEquals(command.expectedExitCode(), result.exitCode(),
+                            line + "\n" + result.stderr());
+                        int output = command.args().indexOf("--output");
+                        if (output >= 0) {
+                          // Written, and with what the steps collected unless they all failed.
+                          Path written = work.resolve(command.args().get(output + 1));
+                          assertTrue(Files.exists(written), line);
+                          assertTrue(Files.size(written) > 0
+                              || result.stderr().contains("Wrote 0 entities and 0 relationships"),
+                              line);
+                        }
                       }
-                      Map<String, String> env = command.envForTest();
-                      Set<String> unset = new HashSet<>(UNSET);
-                      unset.removeAll(env.keySet());
-                      Result result =
-                          ConnectorProcess.run(env, unset, args.toArray(String[]::new));
-                      assertEquals(command.expectedExitCode(), result.exitCode(), result.stderr());
-                      if (output >= 0) {
-                        // Written, and with what the steps collected unless they all failed.
-                        Path written = Path.of(args.get(output + 1));
-                        assertTrue(Files.exists(written), line);
-                        assertTrue(Files.size(written) > 0
-                            || result.stderr().contains("Wrote 0 entities and 0 relationships"), line);
+                    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> transcriptsMatchWhatTheCommandsPrint() throws Exception {
+    // Transcripts by working directory: each unnamed one alone, each named story together.
+    Map<String, List<List<String>>> stories = new LinkedHashMap<>();
+    int unnamed = 0;
+    for (Block block : fenced(readme())) {
+      if (!block.info().startsWith("text") || block.lines().isEmpty()
+          || !block.lines().get(0).startsWith("$ ")) {
+        continue;
+      }
+      boolean named = !block.info().equals("text");
+      int first = 0;
+      while (first < block.lines().size() && block.lines().get(first).startsWith("$ unset ")) {
+        first++;
+      }
+      if (!named && (first == block.lines().size()
+          || !OURS.matcher(block.lines().get(first)).lookingAt())) {
+        continue; // a transcript of another tool (mvn, javac): shown, not run
+      }
+      String name = named ? block.info().substring(5).trim() : "#" + unnamed++;
+      stories.computeIfAbsent(name, n -> new ArrayList<>()).add(block.lines());
+    }
+    assertFalse(stories.isEmpty(), "the README shows no transcript of the example");
+    return stories.values().stream()
+        .map(
+            story ->
+                DynamicTest.dynamicTest(
+                    story.get(0).get(0),
+                    () -> {
+                      Path work = workingDirectory();
+                      int lastExit = 0;
+                      for (List<String> block : story) {
+                        Set<String> unset = new HashSet<>();
+                        for (int i = 0; i < block.size(); ) {
+                          String command = block.get(i).substring(2);
+                          int end = i + 1;
+                          while (end < block.size() && !block.get(end).startsWith("$ ")) {
+                            end++;
+                          }
+                          List<String> expected = block.subList(i + 1, end);
+                          List<String> printed = new ArrayList<>();
+                          if (command.equals("echo $?")) {
+                            printed.add(Integer.toString(lastExit));
+                          } else if (command.startsWith("unset ")) {
+                            unset.add(command.substring("unset ".length()).trim());
+                          } else {
+                            Result result = execute(command, work, unset);
+                            lastExit = result.exitCode();
+                            printed.addAll(result.stdoutLines());
+                            printed.addAll(result.stderrLines());
+                          }
+                          assertEquals(normalize(expected, work), normalize(printed, work),
+                              "$ " + command);
+                          i = end;
+                        }
                       }
                     }));
   }
 
   /**
-   * Transcripts: {@code $ java -jar ...} and what it prints, after any {@code $ unset NAME} lines,
-   * which take a variable the README exported away.
+   * The lines with what varies as placeholders, the step lines of each wave in step order, and
+   * paths in the working directory relative to it.
    */
-  @TestFactory
-  Stream<DynamicTest> transcriptsMatchWhatTheCommandPrints() throws Exception {
-    List<List<String>> transcripts = new ArrayList<>();
-    for (List<String> block : blocks(readme(), "text")) {
-      int first = 0;
-      while (first < block.size() && block.get(first).startsWith("$ unset ")) {
-        first++;
+  static String normalize(List<String> lines, Path work) {
+    List<String> out = new ArrayList<>();
+    List<String> steps = new ArrayList<>();
+    boolean inWave = false;
+    for (String raw : lines) {
+      String line = raw.replace(work.toString() + "/", "");
+      try {
+        line = line.replace(work.toRealPath() + "/", "");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
-      if (first < block.size() && block.get(first).startsWith("$ " + JAR_PREFIX)) {
-        transcripts.add(block);
+      line = RETRY_WAIT.matcher(line).replaceAll("$1<backoff>:");
+      line = RUN_ID.matcher(line).replaceAll("<run>");
+      line = TIME.matcher(line).replaceAll("<time>");
+      line = TABLE_DURATION.matcher(line).replaceAll("$1<t>");
+      line = DURATION.matcher(line).replaceAll("$1<t>");
+      line = PADDING.matcher(line).replaceAll("  ");
+      if (inWave && line.startsWith("  ") && line.indexOf(':') > 0) {
+        steps.add(line);
+        continue;
       }
+      inStepOrder(steps, out);
+      out.add(line);
+      inWave = line.startsWith("Wave ");
     }
-    assertFalse(transcripts.isEmpty(), "the README shows no transcript of the example");
-    return transcripts.stream()
-        .map(
-            block ->
-                DynamicTest.dynamicTest(
-                    String.join("; ", block.subList(0, commandLine(block) + 1)),
-                    () -> {
-                      int at = commandLine(block);
-                      Command command = Command.parse(block.get(at).substring(2));
-                      Map<String, String> env = command.envForTest();
-                      Set<String> unset = new HashSet<>(UNSET);
-                      for (String line : block.subList(0, at)) {
-                        String variable = line.substring("$ unset ".length()).trim();
-                        env.remove(variable);
-                        unset.add(variable);
-                      }
-                      unset.removeAll(env.keySet());
-                      Result result =
-                          ConnectorProcess.run(env, unset, command.args().toArray(String[]::new));
-                      List<String> printed = new ArrayList<>(result.stdoutLines());
-                      printed.addAll(result.stderrLines());
-                      assertEquals(block.subList(at + 1, block.size()), printed);
-                    }));
+    inStepOrder(steps, out);
+    return String.join("\n", out);
   }
 
-  /** The index of a transcript's {@code $ java -jar} line. */
-  private static int commandLine(List<String> block) {
-    int at = 0;
-    while (block.get(at).startsWith("$ unset ")) {
-      at++;
-    }
-    return at;
+  private static void inStepOrder(List<String> steps, List<String> out) {
+    steps.sort(Comparator.comparing(line -> line.substring(2, line.indexOf(':')))); // stable
+    out.addAll(steps);
+    steps.clear();
   }
 
   /** A run shown in the text block that follows the shell block of its command. */
@@ -274,30 +393,6 @@ class ReadmeCommandsIT {
     return runs;
   }
 
-  /**
-   * The lines made comparable: measured durations are {@code <t>}, retry waits {@code <backoff>},
-   * and the lines of each wave's steps, which end in any order, in the order of their step ids
-   * (each step's own lines keep theirs).
-   */
-  static List<String> comparable(List<String> lines) {
-    List<String> out = new ArrayList<>();
-    List<String> steps = new ArrayList<>();
-    for (String line : lines) {
-      String normalized =
-          DURATION.matcher(RETRY_WAIT.matcher(line).replaceAll("$1<backoff>:")).replaceAll("$1<t>");
-      if (normalized.startsWith("  ")) {
-        steps.add(normalized);
-        continue;
-      }
-      steps.sort(java.util.Comparator.comparing(l -> l.substring(2, l.indexOf(':')))); // stable
-      out.addAll(steps);
-      steps.clear();
-      out.add(normalized);
-    }
-    out.addAll(steps);
-    return out;
-  }
-
   @TestFactory
   Stream<DynamicTest> runsShownMatchWhatARunPrints() throws Exception {
     List<Run> runs = runs(readme());
@@ -309,12 +404,8 @@ class ReadmeCommandsIT {
                     run.command(),
                     () -> {
                       Command command = Command.parse(run.command());
-                      Path dir = Files.createTempDirectory(tmp, "run");
-                      Result result =
-                          ConnectorProcess.run(
-                              ConnectorProcess.builder(
-                                      command.envForTest(), command.args().toArray(String[]::new))
-                                  .directory(dir.toFile()));
+                      Path dir = workingDirectory();
+                      Result result = execute(run.command(), dir, Set.of());
                       List<String> shown = new ArrayList<>(run.transcript());
                       int echo = shown.indexOf("$ echo $?");
                       if (echo >= 0) {
@@ -323,13 +414,8 @@ class ReadmeCommandsIT {
                       } else {
                         assertEquals(command.expectedExitCode(), result.exitCode(), result.stderr());
                       }
-                      List<String> printed = new ArrayList<>();
-                      for (String line : result.stderrLines()) {
-                        printed.add(
-                            line.replace(dir.toRealPath() + java.io.File.separator, "")
-                                .replace(dir.toAbsolutePath() + java.io.File.separator, ""));
-                      }
-                      assertEquals(comparable(shown), comparable(printed));
+                      assertEquals(normalize(shown, dir), normalize(result.stderrLines(), dir),
+                          run.command());
                     }));
   }
 

@@ -169,11 +169,12 @@ class ModulePathIT {
     // The human lines, with durations as T; the steps of wave 0 finish in either order.
     List<String> lines =
         result.stderrLines().stream()
-            .map(line -> line.replaceAll("(in )(<1ms|\\d+ms|\\d+(\\.\\d)?s|(\\d+h)?(\\d+m)?\\d+s|\\d+[hm])\\b", "$1T"))
+            .map(line -> line.replaceAll("(in )(<1ms|\\d+ms|\\d+(\\.\\d)?s|(\\d+h)?(\\d+m)?\\d+s|\\d+[hm])\\b", "$1T")
+                .replaceAll("\\d{8}T\\d{6}Z-[0-9a-f]{4}", "<run>"))
             .toList();
     assertEquals(8, lines.size(), result.stderr());
     assertEquals(
-        List.of("Run inventory: 3 steps in 2 waves", "Wave 0 (parallel): hosts, environment"),
+        List.of("Run inventory <run>: 3 steps in 2 waves", "Wave 0 (parallel): hosts, environment"),
         lines.subList(0, 2),
         result.stderr());
     assertEquals(

@@ -1,5 +1,6 @@
 package dev.stepgraph.runtime.cli;
 
+import dev.stepgraph.runtime.store.RunStore;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,8 +9,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The picocli model of the command line, built with the programmatic API (no annotations, no
  * reflection): {@code run} (also the root command's own options, as it is the default), {@code
- * plan} and {@code graph}, each with {@code --help}, {@code --version} and, for a package of
- * several connectors, {@code --connector}.
+ * plan}, {@code graph} and {@code runs}, each with {@code --help}, {@code --version} and, for a
+ * package of several connectors, {@code --connector}.
  */
 final class CommandSpecs {
   /** The command's name in usage and help: what a generated connector's main class is called. */
@@ -45,9 +46,15 @@ final class CommandSpecs {
             .type(String.class)
             .description("dot (Graphviz, the default) or mermaid.")
             .build());
+    CommandSpec runs = CommandSpec.create().name("runs");
+    runs.usageMessage()
+        .description("Lists the runs recorded in the run store, newest first.");
+    addStandard(runs, connectorIds);
+    runs.addOption(stateOption());
     root.addSubcommand("run", run);
     root.addSubcommand("plan", plan);
     root.addSubcommand("graph", graph);
+    root.addSubcommand("runs", runs);
     return root;
   }
 
@@ -112,6 +119,51 @@ final class CommandSpecs {
                 "Print the full stack trace of each failed step in the human lines (the JSON"
                     + " events always carry it).")
             .build());
+    spec.addOption(
+        OptionSpec.builder("--run-id")
+            .paramLabel("ID")
+            .type(String.class)
+            .description(
+                "The id of the run (default: its UTC start time and 4 hex digits,"
+                    + " 20261201T204512Z-3fa9).")
+            .build());
+    spec.addOption(stateOption());
+    spec.addOption(
+        OptionSpec.builder("--no-state")
+            .arity("0")
+            .type(boolean.class)
+            .description("Record nothing: run without a run store.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--resume")
+            .paramLabel("RUN_ID")
+            .arity("0..1")
+            .fallbackValue("")
+            .type(String.class)
+            .description(
+                "Continue the latest recorded run, or RUN_ID: steps it recorded as done (and"
+                    + " unchanged) are reused, the others run.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--keep-runs")
+            .paramLabel("N")
+            .type(Integer.class)
+            .description(
+                "Keep the last N runs of the connector in the store (default: "
+                    + RunStore.DEFAULT_KEEP_RUNS + ").")
+            .build());
+  }
+
+  /** The directory of the run store, {@code .stepgraph} in the working directory by default. */
+  static final String DEFAULT_STATE = ".stepgraph";
+
+  private static OptionSpec stateOption() {
+    return OptionSpec.builder("--state")
+        .paramLabel("DIR")
+        .type(String.class)
+        .description(
+            "The run store's directory (default: " + DEFAULT_STATE + " in the working directory).")
+        .build();
   }
 
   private static OptionSpec stepOption() {

@@ -35,8 +35,12 @@ final class DirectOutput extends Destination {
     return new DirectOutput(out, out, "--output - (standard output)", "standard output");
   }
 
-  /** Opens {@code target} (the path given, its links followed) for writing, now. */
-  static DirectOutput open(Path target, Path given, String shown) throws OutputFile.Unusable {
+  /**
+   * Opens {@code target} (the path given, its links followed) for writing, now; "Wrote ... to"
+   * names {@code value}, the path as given.
+   */
+  static DirectOutput open(Path target, Path given, String value, String shown)
+      throws OutputFile.Unusable {
     Path real = target;
     if (!OutputFile.isDescriptor(target)) {
       try {
@@ -51,7 +55,7 @@ final class DirectOutput extends Destination {
       OutputStream stream =
           Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       return new DirectOutput(
-          stream, null, shown, OutputFile.withTarget(given.toString(), given, target, real));
+          stream, null, shown, OutputFile.withTarget(value, given, target, real));
     } catch (IOException e) {
       throw new OutputFile.Unusable("cannot write " + shown + ": " + Errors.reason(e));
     }

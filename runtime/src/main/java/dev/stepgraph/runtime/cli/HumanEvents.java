@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * The default event sink: human-readable lines (on stderr).
  *
  * <pre>
- * Run aws-inventory: 6 steps in 3 waves
+ * Run aws-inventory 20261201T204512Z-3fa9: 6 steps in 3 waves
  * Wave 0 (parallel): users, roles, hosts
- *   users: completed in 12 ms, 10 user
+ *   users: completed in 12ms, 10 user
  *   users: [WARN] page 3 was empty
  *   hosts: attempt 2/3 after 1.1s: ApiException: HTTP 503 (at HostsApi.java:88)
  *   roles: FAILED after 3ms: NullPointerException: Cannot invoke "JsonNode.asText()" (at AwsConnector.java:64)
@@ -28,6 +28,18 @@ import org.jspecify.annotations.Nullable;
  *   policies: completed in 8ms, 4 policy (partial: roles did not succeed)
  *   ...
  * Finished in 1.2s: 3 succeeded (1 partial: policies), 2 failed, 2 skipped, 1 timed out
+ * </pre>
+ *
+ * A resumed run says so on its first line, and has a line for each step it reuses and each step
+ * recorded as done that runs again:
+ *
+ * <pre>
+ * Run aws-inventory 20261201T204512Z-3fa9 (resumed): 6 steps in 3 waves
+ * Wave 0 (parallel): users, roles, hosts
+ *   users: reused from run 20261201T204512Z-3fa9, 40 user
+ *   hosts: changed since run 20261201T204512Z-3fa9, running it again
+ *   ...
+ * Finished in 400ms: 3 succeeded, 3 reused
  * </pre>
  *
  * <p>A step that succeeded although a step upstream of it did not is marked partial, in its line
@@ -75,8 +87,25 @@ final class HumanEvents implements RunListener {
 
   static @Nullable String format(RunEvent event) {
     if (event instanceof RunEvent.RunStarted e) {
-      return "Run " + e.connectorId() + ": " + Formats.plural(e.stepCount(), "step", "steps")
-          + " in " + Formats.plural(e.waveCount(), "wave", "waves");
+      return "Run " + e.connectorId() + " " + e.runId() + (e.resumed() ? " (resumed)" : "") + ": "
+          + Formats.plural(e.stepCount(), "step", "steps") + " in "
+          + Formats.plural(e.waveCount(), "wave", "waves");
+    }
+    if (event instanceof RunEvent.StepReused e) {
+      return "  " + e.stepId() + ": reused from run " + e.fromRun() + ", "
+          + (e.skipReason() != null
+              ? "skipped: " + e.skipReason()
+              : emitted(e.entityCounts(), e.relationshipCount()));
+    }
+    if (event instanceof RunEvent.StepRerun e) {
+      switch (e.cause()) {
+        case CHANGED:
+          return "  " + e.stepId() + ": changed since run " + e.fromRun() + ", running it again";
+        case UPSTREAM:
+          return "  " + e.stepId() + ": " + e.detail() + " runs again, so it runs again too";
+        default:
+          return "  " + e.stepId() + ": its recorded data is damaged, running it again";
+      }
     }
     if (event instanceof RunEvent.WaveStarted e) {
       return Formats.waveLine(e.index(), e.stepIds());
@@ -91,16 +120,9 @@ final class HumanEvents implements RunListener {
       return "  " + e.stepId() + ": [" + e.level() + "] " + e.message();
     }
     if (event instanceof RunEvent.StepCompleted e) {
-      List<String> parts = new ArrayList<>();
-      for (Map.Entry<String, Integer> count : e.entityCounts().entrySet()) {
-        parts.add(count.getValue() + " " + count.getKey());
-      }
-      if (e.relationshipCount() > 0) {
-        parts.add(Formats.plural(e.relationshipCount(), "relationship", "relationships"));
-      }
       return "  " + e.stepId() + ": completed in " + Formats.duration(e.duration())
           + (e.attempts() > 1 ? " after " + e.attempts() + " attempts" : "") + ", "
-          + (parts.isEmpty() ? "nothing emitted" : String.join(", ", parts))
+          + emitted(e.entityCounts(), e.relationshipCount())
           + (e.partial() ? " (partial: " + names(e.failedDependencies()) + " did not succeed)" : "");
     }
     if (event instanceof RunEvent.StepRetrying e) {
@@ -129,6 +151,7 @@ final class HumanEvents implements RunListener {
       parts.add(e.count(StepStatus.SUCCEEDED) + " succeeded"
           + (e.partial().isEmpty() ? ""
               : " (" + e.partial().size() + " partial: " + names(e.partial()) + ")"));
+      addIfAny(parts, e.count(StepStatus.REUSED), "reused");
       addIfAny(parts, e.count(StepStatus.FAILED), "failed");
       addIfAny(parts, e.count(StepStatus.SKIPPED), "skipped");
       addIfAny(parts, e.count(StepStatus.TIMED_OUT), "timed out");
@@ -138,6 +161,18 @@ final class HumanEvents implements RunListener {
           + Formats.duration(e.duration()) + ": " + String.join(", ", parts);
     }
     return null;
+  }
+
+  /** {@code 40 user, 3 relationships}, or {@code nothing emitted}. */
+  private static String emitted(Map<String, Integer> entityCounts, int relationshipCount) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Integer> count : entityCounts.entrySet()) {
+      parts.add(count.getValue() + " " + count.getKey());
+    }
+    if (relationshipCount > 0) {
+      parts.add(Formats.plural(relationshipCount, "relationship", "relationships"));
+    }
+    return parts.isEmpty() ? "nothing emitted" : String.join(", ", parts);
   }
 
   /** At most this many step ids in one line; the rest are counted. */

@@ -70,6 +70,8 @@ final class JsonEvents implements RunListener {
     json.writeStringField("time", event.time().toString());
     if (event instanceof RunEvent.RunStarted e) {
       json.writeStringField("connector", e.connectorId());
+      json.writeStringField("run", e.runId());
+      json.writeBooleanField("resumed", e.resumed());
       json.writeNumberField("steps", e.stepCount());
       json.writeNumberField("waves", e.waveCount());
     } else if (event instanceof RunEvent.WaveStarted e) {
@@ -127,6 +129,24 @@ final class JsonEvents implements RunListener {
     } else if (event instanceof RunEvent.StepCancelled e) {
       json.writeStringField("step", e.stepId());
       json.writeNumberField("durationMs", e.duration().toMillis());
+    } else if (event instanceof RunEvent.StepReused e) {
+      json.writeStringField("step", e.stepId());
+      json.writeNumberField("wave", e.wave());
+      json.writeStringField("run", e.fromRun());
+      json.writeObjectFieldStart("entities");
+      for (Map.Entry<String, Integer> count : e.entityCounts().entrySet()) {
+        json.writeNumberField(count.getKey(), count.getValue());
+      }
+      json.writeEndObject();
+      json.writeNumberField("relationships", e.relationshipCount());
+      if (e.skipReason() != null) {
+        json.writeStringField("skipped", e.skipReason());
+      }
+    } else if (event instanceof RunEvent.StepRerun e) {
+      json.writeStringField("step", e.stepId());
+      json.writeStringField("run", e.fromRun());
+      json.writeStringField("cause", e.cause().name().toLowerCase(Locale.ROOT));
+      json.writeStringField("detail", e.detail());
     } else if (event instanceof RunEvent.RunFinished e) {
       json.writeNumberField("durationMs", e.duration().toMillis());
       json.writeBooleanField("cancelled", e.cancelled());
@@ -186,6 +206,10 @@ final class JsonEvents implements RunListener {
       return "step-skipped";
     } else if (event instanceof RunEvent.StepCancelled) {
       return "step-cancelled";
+    } else if (event instanceof RunEvent.StepReused) {
+      return "step-reused";
+    } else if (event instanceof RunEvent.StepRerun) {
+      return "step-rerun";
     } else if (event instanceof RunEvent.RunFinished) {
       return "run-finished";
     }

@@ -16,7 +16,7 @@ final class Options {
     this.sub = sub;
   }
 
-  /** The command: {@code run} (the default), {@code plan} or {@code graph}. */
+  /** The command: {@code run} (the default), {@code plan}, {@code graph} or {@code runs}. */
   String command() {
     return sub == null ? "run" : sub.commandSpec().name();
   }
@@ -29,8 +29,8 @@ final class Options {
     return value(name);
   }
 
-  /** Whether the flag was given, before the subcommand or after it. */
-  boolean flag(String name) {
+  /** Whether the option (or flag) was given, before the subcommand or after it. */
+  boolean given(String name) {
     return (sub != null && sub.hasMatchedOption(name)) || root.hasMatchedOption(name);
   }
 

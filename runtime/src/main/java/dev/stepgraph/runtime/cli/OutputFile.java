@@ -74,9 +74,9 @@ final class OutputFile {
     }
     Path linked = followLinks(given, shown);
     if (isDescriptor(linked) || (Files.exists(linked) && !Files.isRegularFile(linked))) {
-      return DirectOutput.open(linked, given, shown);
+      return DirectOutput.open(linked, given, value, shown);
     }
-    return ReplacedFile.open(linked, given, shown);
+    return ReplacedFile.open(linked, given, value, shown);
   }
 
   /** {@code "--output link (/real/target)"} when a link was followed. */

@@ -40,9 +40,11 @@ final class ReplacedFile extends Destination {
 
   /**
    * Checks that the directory of {@code linked} (the path given, its links followed) takes a new
-   * file, and removes the temporary files that killed runs left there.
+   * file, and removes the temporary files that killed runs left there. What "Wrote ... to" names is
+   * {@code value}, the path as given.
    */
-  static ReplacedFile open(Path linked, Path given, String shown) throws OutputFile.Unusable {
+  static ReplacedFile open(Path linked, Path given, String value, String shown)
+      throws OutputFile.Unusable {
     Path directory = linked.getParent();
     if (!Files.isDirectory(directory)) {
       if (Files.exists(directory)) {
@@ -59,7 +61,7 @@ final class ReplacedFile extends Destination {
       throw new OutputFile.Unusable("cannot write " + shown + ": " + Errors.reason(e));
     }
     shown = OutputFile.withTarget(shown, given, linked, target);
-    String name = OutputFile.withTarget(given.toString(), given, linked, target);
+    String name = OutputFile.withTarget(value, given, linked, target);
     List<Path> removed = TempFiles.removeStale(target.getParent(), target.getFileName().toString());
     try {
       TempFiles.Temp probe = TempFiles.create(target.getParent(), target.getFileName().toString());

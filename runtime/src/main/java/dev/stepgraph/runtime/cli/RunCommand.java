@@ -2,8 +2,11 @@ package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.internal.Errors;
+import dev.stepgraph.runtime.internal.RunIds;
 import dev.stepgraph.runtime.run.ConnectorRunner;
 import dev.stepgraph.runtime.run.RunReport;
+import dev.stepgraph.runtime.store.RunStore;
+import dev.stepgraph.runtime.store.RunStoreException;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code run} (the default command): checks every option and {@code --output} before any step
  * runs, runs the steps with the human event lines on stderr (and {@code --events json} on
- * stdout), then writes the output; Ctrl-C stops it in order ({@link OrderlyStop}).
+ * stdout), recording them in the run store ({@code --state}, {@code .stepgraph} by default;
+ * {@code --no-state} for none) or resuming a run it recorded ({@code --resume}), then writes the
+ * output; Ctrl-C stops it in order ({@link OrderlyStop}).
  */
 final class RunCommand {
   private final CliIo io;
@@ -45,10 +50,11 @@ final class RunCommand {
     }
     Config config = config(options.string("--config"));
     ConnectorRunner.Builder builder = connectors.runner(options).config(config);
+    store(options, builder);
     if (parallelism != null) {
       builder.parallelism(parallelism);
     }
-    builder.listener(new HumanEvents(io.err(), options.flag("--stacktrace")));
+    builder.listener(new HumanEvents(io.err(), options.given("--stacktrace")));
     JsonEvents json = null;
     if ("json".equals(events)) {
       json = new JsonEvents(io.out());
@@ -91,9 +97,15 @@ final class RunCommand {
     boolean notWritten;
     OrderlyStop stop = OrderlyStop.register(io, runner, output, running);
     try {
-      report = runner.run();
+      try {
+        report = runner.run();
+      } catch (RunStoreException e) {
+        io.err().println("error: " + Formats.terminalSafe(io.relative(storeProblem(e))));
+        io.err().flush();
+        return ExitCodes.USAGE;
+      }
       for (String warning : report.warnings()) {
-        io.err().println("warning: " + Formats.terminalSafe(warning));
+        io.err().println("warning: " + Formats.terminalSafe(io.relative(warning)));
       }
       // The events a consumer was reading did not all get out, or the output failed.
       notWritten = json != null && json.failed();
@@ -124,6 +136,87 @@ final class RunCommand {
             + output.afterFailure());
       }
       return false;
+    }
+  }
+
+  /**
+   * The run store of {@code --state}, {@code --no-state}, {@code --resume}, {@code --run-id} and
+   * {@code --keep-runs}, checked.
+   */
+  private void store(Options options, ConnectorRunner.Builder builder) {
+    boolean noState = options.given("--no-state");
+    String state = options.string("--state");
+    boolean resume = options.given("--resume");
+    String resumeId = options.string("--resume");
+    String runId = options.string("--run-id");
+    Integer keepRuns = options.integer("--keep-runs");
+    if (noState) {
+      for (String other : new String[] {"--state", "--resume", "--keep-runs"}) {
+        if (options.given(other)) {
+          throw new UsageException(
+              "--no-state runs without a run store, so " + other + " has nothing to work on:"
+                  + " give one of them");
+        }
+      }
+    }
+    if (resume && runId != null) {
+      throw new UsageException(
+          "--run-id and --resume: a resumed run keeps the id of the run it resumes; resume a"
+              + " given run with --resume RUN_ID");
+    }
+    if (runId != null) {
+      if (!RunIds.valid(runId)) {
+        throw new UsageException("--run-id: " + RunIds.invalid(runId));
+      }
+      builder.runId(runId);
+    }
+    if (keepRuns != null && keepRuns < 1) {
+      throw new UsageException("--keep-runs must be at least 1, was " + keepRuns);
+    }
+    if (noState) {
+      return;
+    }
+    builder.store(
+        RunStore.directory(
+            directory(state, io), keepRuns == null ? RunStore.DEFAULT_KEEP_RUNS : keepRuns));
+    if (resume) {
+      if (resumeId == null || resumeId.isEmpty()) {
+        builder.resumeLatest();
+      } else {
+        builder.resume(resumeId);
+      }
+    }
+  }
+
+  /** The directory of {@code --state}, or {@code .stepgraph}, in the working directory. */
+  static Path directory(@Nullable String state, CliIo io) {
+    String value = state == null ? CommandSpecs.DEFAULT_STATE : state;
+    if (value.isEmpty()) {
+      throw new UsageException("--state is empty: give a directory");
+    }
+    try {
+      return io.workingDirectory().resolve(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("invalid --state path '" + value + "': " + e.getReason());
+    }
+  }
+
+  /** What went wrong with the run store, and what to do on the command line. */
+  static String storeProblem(RunStoreException e) {
+    String message = Errors.line(e.getMessage());
+    switch (e.problem()) {
+      case UNWRITABLE:
+        return message + "; choose a directory it can write with --state DIR, or run without a"
+            + " store with --no-state";
+      case LOCKED:
+        return message + "; wait for it to end, or use another store with --state DIR";
+      case NOTHING_TO_RESUME:
+        return message + "; run without --resume to start a run";
+      case RUN_EXISTS:
+        return message.replace(": resume it, or give the new run another id",
+            ": resume it with --resume, or give the new run another --run-id");
+      default:
+        return message.replace("start a new run", "start a new run without --resume");
     }
   }
 

@@ -16,12 +16,15 @@ import picocli.CommandLine.ParseResult;
  *
  * <pre>
  * ConnectorMain [run] [--output FILE] [--step ID]... [--config FILE] [--parallelism N] [--events human|json] [--stacktrace]
+ *                    [--run-id ID] [--state DIR | --no-state] [--resume [RUN_ID]] [--keep-runs N]
  * ConnectorMain plan [--step ID]...
  * ConnectorMain graph [--format dot|mermaid]
+ * ConnectorMain runs [--state DIR]
  * </pre>
  *
  * This class parses the arguments ({@link CommandSpecs}), answers {@code --help} and {@code
- * --version}, and hands over to {@link RunCommand}, {@link PlanCommand} or {@link GraphCommand};
+ * --version}, and hands over to {@link RunCommand}, {@link PlanCommand}, {@link GraphCommand} or
+ * {@link RunsCommand};
  * what they throw becomes one line on stderr and an exit code ({@link ExitCodes}).
  */
 public final class StepgraphCli {
@@ -103,6 +106,8 @@ public final class StepgraphCli {
         return PlanCommand.execute(options, connectors, io);
       case "graph":
         return GraphCommand.execute(options, connectors, io);
+      case "runs":
+        return RunsCommand.execute(options, connectors, io);
       default:
         return RunCommand.execute(options, connectors, io);
     }

@@ -25,7 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it (through {@code dependsOn}, transitively) committed, in wave and declaration order, and
  * nothing else, so what it sees never depends on timing. Everything else is as in a run wave by
  * wave: the launcher's parallelism, policies, skipping, cancellation, events (without waves), the
- * report in wave and declaration order.
+ * report in wave and declaration order. A resumed run's reused steps count as ended before any
+ * step starts (every step they depend on is reused too), their events right after the run's start.
  */
 final class EagerRun implements StepEnds {
   private final ConnectorGraph graph;
@@ -55,9 +56,7 @@ final class EagerRun implements StepEnds {
   RunReport run() {
     long start = System.nanoTime();
     int count = steps.size();
-    context.publish(
-        new RunEvent.RunStarted(
-            context.clock().instant(), graph.id(), count, graph.waves().size()));
+    ResumePlan plan = scheduler.start();
     int[] waitingFor = new int[count];
     List<List<Integer>> dependents = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -72,13 +71,33 @@ final class EagerRun implements StepEnds {
     StepEmissions[] outputs = new StepEmissions[count];
     StepResult[] results = new StepResult[count];
     UpstreamFailures upstream = new UpstreamFailures(graph);
+    int remaining = count;
+    for (int i = 0; i < count; i++) {
+      StepDefinition step = steps.get(i);
+      ResumePlan.Reused reused = plan.reused(step.id());
+      if (reused == null) {
+        continue;
+      }
+      context.publish(plan.event(context.clock().instant(), step.id(), step.wave()));
+      outputs[i] = reused.output();
+      results[i] = reused.result(step, step.wave());
+      // A step recorded as skipped did not succeed, as when it was recorded.
+      upstream.ended(
+          step.id(), results[i].skipReason() != null ? StepStatus.SKIPPED : StepStatus.REUSED);
+      remaining--;
+      for (int dependent : dependents.get(i)) {
+        waitingFor[dependent]--;
+      }
+    }
+    for (String rerunning : plan.rerunning()) {
+      context.publish(plan.rerun(context.clock().instant(), rerunning));
+    }
     scheduler.running(started);
     for (int i = 0; i < count; i++) {
-      if (waitingFor[i] == 0) {
+      if (waitingFor[i] == 0 && results[i] == null) {
         begin(i, outputs, upstream);
       }
     }
-    int remaining = count;
     boolean interrupted = false;
     while (remaining > 0 && !scheduler.cancelled()) {
       interrupted |= scheduler.await(ended::isEmpty, started);

@@ -19,6 +19,7 @@ import java.util.function.DoubleSupplier;
  * @param launcher starts steps within the parallelism; a step that ends frees its slot
  * @param watchdog keeps the timeouts of attempts
  * @param events where events go
+ * @param recorder records each step in the run store as it ends
  * @param cancelled whether the run was cancelled
  * @param locations finds where in the connector's code a step failed
  */
@@ -32,6 +33,7 @@ record RunContext(
     StepLauncher launcher,
     Watchdog watchdog,
     EventDispatch events,
+    Recorder recorder,
     BooleanSupplier cancelled,
     FailureLocations locations) {
 

@@ -32,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * the emissions of its successful steps are committed, in declaration order, as immutable chunks
  * in a {@link PriorIndex}; the next wave's {@link PriorSnapshot} is a view over them. A step gets
  * what it needs of the run as one {@link RunContext}.
+ *
+ * <p>With a run store, each step is recorded as it ends ({@link Recorder}), and a resumed run
+ * does not run the steps its {@link ResumePlan} reuses: their recorded emissions are committed in
+ * their place, so that later steps see, and the report holds, what a run in one go would have.
  */
 public final class RunScheduler {
   private final ConnectorGraph graph;
@@ -48,6 +52,9 @@ public final class RunScheduler {
   private final StepThreads threads;
   private final RunContext context;
   private final SecretMask mask;
+  private final StoreSession session;
+  private final Recorder recorder;
+  private ResumePlan plan = ResumePlan.NONE;
 
   private static final long LOST_THREAD_CHECK_NANOS = 1_000_000_000L;
   private static final long OUT_OF_HEAP_BACKOFF_NANOS = 10_000_000L;
@@ -66,8 +73,10 @@ public final class RunScheduler {
       Clock clock,
       Duration cancelGrace,
       Sleeper sleeper,
-      DoubleSupplier jitter) {
+      DoubleSupplier jitter,
+      StoreSession session) {
     this.graph = graph;
+    this.session = session;
     this.config = config;
     this.mask = SecretMask.of(graph.configKeys(), config);
     this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events", mask);
@@ -79,9 +88,10 @@ public final class RunScheduler {
     this.threads = new StepThreads(graph.id());
     this.launcher = new StepLauncher(parallelism, threads);
     this.watchdog = new Watchdog("stepgraph-" + graph.id() + "-timeouts");
+    this.recorder = session.recorder(graph, mask);
     this.context =
         new RunContext(
-            keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events,
+            keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events, recorder,
             () -> cancelled, new FailureLocations(graph.connectorType().orElse(null)));
   }
 
@@ -95,15 +105,27 @@ public final class RunScheduler {
     } finally {
       watchdog.close();
       threads.close(); // never waits: a step abandoned while still running keeps its thread
+      session.close();
     }
+  }
+
+  /**
+   * Publishes the start of the run and reads what a resumed run reuses; returns the plan.
+   */
+  ResumePlan start() {
+    events.publish(
+        new RunEvent.RunStarted(
+            clock.instant(), graph.id(), graph.steps().size(), graph.waves().size(),
+            session.runId(), session.resumed()));
+    plan = session.plan(graph, keys);
+    return plan;
   }
 
   private RunReport runWaves() {
     long start = System.nanoTime();
     boolean callerInterrupted = false;
     List<List<StepDefinition>> waves = graph.waves();
-    events.publish(
-        new RunEvent.RunStarted(clock.instant(), graph.id(), graph.steps().size(), waves.size()));
+    ResumePlan plan = start();
     List<StepResult> results = new ArrayList<>(graph.steps().size());
     PriorIndex committed = new PriorIndex(keys);
     UpstreamFailures upstream = new UpstreamFailures(graph);
@@ -120,14 +142,35 @@ public final class RunScheduler {
       }
       PriorSnapshot prior = committed.snapshot(index);
       events.publish(new RunEvent.WaveStarted(clock.instant(), index, graph.waveStepIds(index)));
-      WaveTracker tracker = new WaveTracker(wave.size(), lock, changed);
+      // The steps that run; a reused step's slot stays null.
+      StepRun[] slots = new StepRun[wave.size()];
       List<StepRun> executions = new ArrayList<>(wave.size());
-      for (StepDefinition step : wave) {
-        executions.add(new StepRun(step, index, context, tracker, prior, upstream.of(step)));
+      for (int i = 0; i < wave.size(); i++) {
+        StepDefinition step = wave.get(i);
+        if (plan.reused(step.id()) != null) {
+          events.publish(plan.event(clock.instant(), step.id(), index));
+          continue;
+        }
+        RunEvent.StepRerun rerun = plan.rerun(clock.instant(), step.id());
+        if (rerun != null) {
+          events.publish(rerun);
+        }
+      }
+      WaveTracker tracker =
+          new WaveTracker(wave.size() - countReused(plan, wave), lock, changed);
+      for (int i = 0; i < wave.size(); i++) {
+        StepDefinition step = wave.get(i);
+        if (plan.reused(step.id()) == null) {
+          slots[i] = new StepRun(step, index, context, tracker, prior, upstream.of(step));
+          executions.add(slots[i]);
+        }
       }
       running(executions);
-      for (int i = 0; i < executions.size(); i++) {
-        StepRun execution = executions.get(i);
+      for (int i = 0; i < wave.size(); i++) {
+        StepRun execution = slots[i];
+        if (execution == null) {
+          continue;
+        }
         String skip = DependencySkips.reason(wave.get(i), upstream.unsuccessful());
         if (skip != null) {
           execution.skipWithoutRunning(skip);
@@ -136,13 +179,26 @@ public final class RunScheduler {
         launcher.submit(execution);
       }
       callerInterrupted |= awaitWave(tracker, executions);
-      for (StepRun execution : executions) {
+      for (int i = 0; i < wave.size(); i++) {
+        StepRun execution = slots[i];
+        StepResult result;
+        if (execution == null) {
+          ResumePlan.Reused reused = plan.reused(wave.get(i).id());
+          committed.commit(reused.output(), index);
+          result = reused.result(wave.get(i), index);
+          // A step recorded as skipped did not succeed, as when it was recorded.
+          upstream.ended(
+              result.stepId(),
+              result.skipReason() != null ? StepStatus.SKIPPED : StepStatus.REUSED);
+          results.add(result);
+          continue;
+        }
         execution.publishEnd(); // for a step whose own thread could not (out of heap, say)
         StepEmissions output = execution.output();
         if (output != null) {
           committed.commit(output, index);
         }
-        StepResult result = execution.result();
+        result = execution.result();
         upstream.ended(result.stepId(), result.status());
         results.add(result);
       }
@@ -151,8 +207,23 @@ public final class RunScheduler {
     return finish(start, results, callerInterrupted);
   }
 
-  /** Ends the run: the last event, the listeners' bounded wait, the report. */
+  private static int countReused(ResumePlan plan, List<StepDefinition> wave) {
+    int count = 0;
+    for (StepDefinition step : wave) {
+      if (plan.reused(step.id()) != null) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Ends the run: every step that ended recorded in the run store, the last event, the
+   * listeners' bounded wait, the report.
+   */
   RunReport finish(long start, List<StepResult> results, boolean callerInterrupted) {
+    List<String> storeWarnings = new ArrayList<>(plan.warnings());
+    storeWarnings.addAll(recorder.finish(clock.instant(), cancelled));
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
     List<String> partial = new ArrayList<>();
@@ -165,7 +236,8 @@ public final class RunScheduler {
     events.publish(
         new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled, partial));
     // The listeners get a bounded time to take the rest; what they could not is reported.
-    List<String> warnings = mask.lines(events.finish(eventWait));
+    List<String> warnings = new ArrayList<>(mask.lines(storeWarnings));
+    warnings.addAll(mask.lines(events.finish(eventWait)));
     List<StepResult> shown = results;
     if (!mask.isEmpty()) {
       shown = new ArrayList<>(results.size());
@@ -173,7 +245,8 @@ public final class RunScheduler {
         shown.add(mask.result(result));
       }
     }
-    RunReport report = new RunReport(graph.id(), shown, duration, cancelled, warnings);
+    RunReport report =
+        new RunReport(graph.id(), session.runId(), shown, duration, cancelled, warnings);
     if (callerInterrupted) {
       Thread.currentThread().interrupt();
     }

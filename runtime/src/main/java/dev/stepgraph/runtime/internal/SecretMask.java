@@ -174,6 +174,21 @@ public final class SecretMask {
           ? event
           : new RunEvent.StepSkipped(skipped.time(), skipped.stepId(), reason);
     }
+    if (event instanceof RunEvent.StepReused reused && reused.skipReason() != null) {
+      String reason = text(reused.skipReason());
+      return reason.equals(reused.skipReason())
+          ? event
+          : new RunEvent.StepReused(
+              reused.time(), reused.stepId(), reused.wave(), reused.fromRun(),
+              reused.entityCounts(), reused.relationshipCount(), reason);
+    }
+    if (event instanceof RunEvent.StepRerun rerun) {
+      String detail = text(rerun.detail());
+      return detail.equals(rerun.detail())
+          ? event
+          : new RunEvent.StepRerun(
+              rerun.time(), rerun.stepId(), rerun.fromRun(), rerun.cause(), detail);
+    }
     if (event instanceof RunEvent.StepFailed failed) {
       Throwable error = error(failed.error());
       return error == failed.error()

@@ -196,7 +196,7 @@ final class StepRun {
     outcome.publishEnd(run, step);
   }
 
-  /** Frees the step's slot and tells its wave, exactly once. */
+  /** Hands the outcome to the run store, frees the step's slot and tells its wave, exactly once. */
   private void release() {
     if (released.compareAndSet(false, true)) {
       try {
@@ -204,7 +204,11 @@ final class StepRun {
           run.launcher().release();
         }
       } finally {
-        tracker.stepDone(this);
+        try {
+          run.recorder().ended(step, outcome); // before the wave hears of it: the run's end waits
+        } finally {
+          tracker.stepDone(this);
+        }
       }
     }
   }

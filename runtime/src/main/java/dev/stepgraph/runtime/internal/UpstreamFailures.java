@@ -43,9 +43,12 @@ final class UpstreamFailures {
     }
   }
 
-  /** Whether a step that ended so counts as succeeded for the steps downstream of it. */
+  /**
+   * Whether a step that ended so counts as succeeded for the steps downstream of it: a step a
+   * resume reused from its recorded success did, as when it was recorded.
+   */
   static boolean succeeded(StepStatus status) {
-    return status == StepStatus.SUCCEEDED;
+    return status == StepStatus.SUCCEEDED || status == StepStatus.REUSED;
   }
 
   /** The steps that did not succeed, by id, with how they ended. */

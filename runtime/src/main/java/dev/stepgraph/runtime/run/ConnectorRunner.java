@@ -5,9 +5,13 @@ import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepPolicy;
 import dev.stepgraph.runtime.internal.ConfigCheck;
+import dev.stepgraph.runtime.internal.RunIds;
 import dev.stepgraph.runtime.internal.RunScheduler;
 import dev.stepgraph.runtime.internal.SecretMask;
 import dev.stepgraph.runtime.internal.Sleeper;
+import dev.stepgraph.runtime.internal.StoreSession;
+import dev.stepgraph.runtime.store.RunStore;
+import dev.stepgraph.runtime.store.RunStoreException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a connector graph: the embedding API behind the command line.
@@ -37,6 +42,19 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Each step runs under its {@link StepPolicy}: a timeout per attempt (the run does not wait
  * for a step past it), retries with backoff, skipping when a dependency did not succeed.
+ *
+ * <p>With a {@link RunStore}, the run records each step as it ends, durably, and a later run can
+ * resume it: the steps it recorded as succeeded or skipped whose fingerprint is unchanged (and
+ * whose upstream steps are all reused too) do not run again, and their recorded data is the
+ * prior data of the steps that do, and in the report, as if the run had gone through in one go:
+ *
+ * <pre>{@code
+ * RunStore store = RunStore.directory(Path.of(".stepgraph"));
+ * RunReport first = ConnectorRunner.builder(graph).store(store).build().run();
+ * // ... the process died, or some steps failed: continue where it stopped
+ * RunReport resumed =
+ *     ConnectorRunner.builder(graph).store(store).resume(first.runId()).build().run();
+ * }</pre>
  *
  * <p>A runner runs once. {@link #cancel()} may be called from any thread, before or during the
  * run.
@@ -57,6 +75,11 @@ public final class ConnectorRunner {
   private final Duration eventWait;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
+  private final @Nullable RunStore store;
+  private final @Nullable String runId;
+  private final @Nullable String resume;
+  private final boolean resumeLatest;
+  private final List<String> selected;
   private final AtomicBoolean used = new AtomicBoolean();
   private final AtomicReference<RunScheduler> execution = new AtomicReference<>();
   private volatile boolean cancelRequested;
@@ -71,6 +94,11 @@ public final class ConnectorRunner {
     this.eventWait = builder.eventWait;
     this.sleeper = builder.sleeper;
     this.jitter = builder.jitter;
+    this.store = builder.store;
+    this.runId = builder.runId;
+    this.resume = builder.resume;
+    this.resumeLatest = builder.resumeLatest;
+    this.selected = List.copyOf(builder.steps);
   }
 
   /** Starts a runner for this graph. */
@@ -90,6 +118,9 @@ public final class ConnectorRunner {
    * @throws IllegalStateException if this runner already ran
    * @throws ConnectorCreationException if the connector of a graph from {@code
    *     X_StepGraph.create()} cannot be created; no step has run
+   * @throws RunStoreException if the {@link Builder#store store} cannot start the run: it cannot
+   *     be written, another run of the connector is writing to it, there is nothing to resume, the
+   *     run to resume cannot be read, or a new run's id is taken; no step has run
    */
   public RunReport run() {
     if (!used.compareAndSet(false, true)) {
@@ -106,6 +137,8 @@ public final class ConnectorRunner {
       }
       throw new ConnectorCreationException(message, mask.error(e.getCause()));
     }
+    StoreSession session =
+        StoreSession.open(store, runId, resume, resumeLatest, graph, selected, clock.instant());
     RunScheduler run =
         new RunScheduler(
             graph,
@@ -116,7 +149,8 @@ public final class ConnectorRunner {
             clock,
             cancelGrace,
             sleeper,
-            jitter);
+            jitter,
+            session);
     execution.set(run);
     if (cancelRequested) {
       run.cancel();
@@ -151,6 +185,10 @@ public final class ConnectorRunner {
     private Duration eventWait = DEFAULT_EVENT_WAIT;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private @Nullable RunStore store;
+    private @Nullable String runId;
+    private @Nullable String resume;
+    private boolean resumeLatest;
 
     private Builder(ConnectorGraph graph) {
       this.fullGraph = Objects.requireNonNull(graph, "graph");
@@ -212,6 +250,50 @@ public final class ConnectorRunner {
       return this;
     }
 
+    /**
+     * Records the run in this store, each step as it ends; by default a run records nothing. Only
+     * one run of a connector writes to a store at a time.
+     */
+    public Builder store(RunStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The id of the run, in its events, its report and the store; by default the UTC time it
+     * starts and 4 random hex digits, {@code 20261201T204512Z-3fa9}. A resumed run keeps the id of
+     * the run it resumes.
+     *
+     * @throws IllegalArgumentException unless it is letters, digits, '.', '_' and '-' (not first),
+     *     at most 128 characters
+     */
+    public Builder runId(String id) {
+      if (!RunIds.valid(Objects.requireNonNull(id, "id"))) {
+        throw new IllegalArgumentException(RunIds.invalid(id));
+      }
+      this.runId = id;
+      return this;
+    }
+
+    /**
+     * Continues the run of this id that the {@link #store store} recorded, as a new session of it:
+     * the steps it recorded as succeeded or skipped are reused unless they changed (their
+     * fingerprint) or a step they depend on runs again; the steps selected with {@link #steps}
+     * always run.
+     */
+    public Builder resume(String runId) {
+      this.resume = Objects.requireNonNull(runId, "runId");
+      this.resumeLatest = false;
+      return this;
+    }
+
+    /** Continues the latest run of the connector that the {@link #store store} recorded. */
+    public Builder resumeLatest() {
+      this.resume = null;
+      this.resumeLatest = true;
+      return this;
+    }
+
     /** The clock of event timestamps (tests). */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -254,8 +336,17 @@ public final class ConnectorRunner {
      *     configuration file that is not declared: one line naming the key, the file and the
      *     environment variable, e.g. {@code required config key 'api.token' is not set: add it to
      *     app.properties, or set environment variable API_TOKEN}
+     * @throws IllegalStateException for a resume without a store, or with a {@link #runId run id}
      */
     public ConnectorRunner build() {
+      if ((resume != null || resumeLatest) && store == null) {
+        throw new IllegalStateException("a resume needs the store of the run: call store(...)");
+      }
+      if ((resume != null || resumeLatest) && runId != null) {
+        throw new IllegalStateException(
+            "a resumed run keeps the id of the run it resumes: call runId(...) or resume(...),"
+                + " not both");
+      }
       ConnectorGraph graph = fullGraph.select(steps);
       String problem = ConfigCheck.problems(graph.id(), graph.configKeys(), config);
       if (problem != null) {

@@ -21,19 +21,28 @@ import org.jspecify.annotations.Nullable;
  * RunFinished}. A step that runs has {@link StepStarted}, its {@link StepLog} lines and {@link
  * StepRetrying} events, and ends with one of {@link StepCompleted}, {@link StepFailed}, {@link
  * StepTimedOut}, {@link StepSkipped} or {@link StepCancelled}; a step skipped because a
- * dependency did not succeed has only {@link StepSkipped}.
+ * dependency did not succeed has only {@link StepSkipped}. In a resumed run, a step reused from
+ * the run store has only {@link StepReused}, and a step the store recorded that runs again is
+ * told first by {@link StepRerun} (for an EAGER graph, both come right after {@link RunStarted}).
  */
 public sealed interface RunEvent {
 
   /** When it happened. */
   Instant time();
 
-  /** The run started. */
-  record RunStarted(Instant time, String connectorId, int stepCount, int waveCount)
+  /**
+   * The run started.
+   *
+   * @param runId the run's id, {@code 20261201T204512Z-3fa9} unless it was given one
+   * @param resumed whether it continues a run recorded in a run store (under the same id)
+   */
+  record RunStarted(
+      Instant time, String connectorId, int stepCount, int waveCount, String runId, boolean resumed)
       implements RunEvent {
     public RunStarted {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(connectorId, "connectorId");
+      Objects.requireNonNull(runId, "runId");
     }
   }
 
@@ -246,6 +255,65 @@ public sealed interface RunEvent {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(stepId, "stepId");
       Objects.requireNonNull(duration, "duration");
+    }
+  }
+
+  /**
+   * A step of a resumed run did not run: what the run store recorded of it in an earlier session
+   * of the run was reused, and counts as if it had just been emitted.
+   *
+   * @param fromRun the run it was recorded in (the run being resumed)
+   * @param entityCounts the recorded entities by type, in order of first emission
+   * @param relationshipCount the recorded relationships
+   * @param skipReason why it was skipped, if it was recorded as skipped; null if it succeeded
+   */
+  record StepReused(
+      Instant time,
+      String stepId,
+      int wave,
+      String fromRun,
+      Map<String, Integer> entityCounts,
+      int relationshipCount,
+      @Nullable String skipReason)
+      implements RunEvent {
+    public StepReused {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(fromRun, "fromRun");
+      entityCounts =
+          entityCounts.isEmpty()
+              ? Collections.emptyMap()
+              : Collections.unmodifiableMap(new LinkedHashMap<>(entityCounts));
+    }
+  }
+
+  /**
+   * A step of a resumed run that the run store recorded as succeeded or skipped runs again, and
+   * why.
+   *
+   * @param fromRun the run it was recorded in
+   * @param cause why it is not reused
+   * @param detail for {@link Cause#UPSTREAM} the step it depends on that runs again; for {@link
+   *     Cause#DAMAGED} what is wrong with its recorded data, naming the file; else empty
+   */
+  record StepRerun(Instant time, String stepId, String fromRun, Cause cause, String detail)
+      implements RunEvent {
+    public StepRerun {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(stepId, "stepId");
+      Objects.requireNonNull(fromRun, "fromRun");
+      Objects.requireNonNull(cause, "cause");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    /** Why a recorded step runs again. */
+    public enum Cause {
+      /** Its fingerprint changed: its declaration or code, or that of a step upstream of it. */
+      CHANGED,
+      /** A step it depends on runs again, so what it would see may differ. */
+      UPSTREAM,
+      /** Its recorded data is missing, truncated, corrupt or fails its checksum. */
+      DAMAGED
     }
   }
 

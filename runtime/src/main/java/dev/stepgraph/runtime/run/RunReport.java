@@ -12,10 +12,12 @@ import java.util.Optional;
 
 /**
  * What a run did: the outcome of every step (in wave order, then declaration order) and the
- * committed entities and relationships.
+ * committed entities and relationships (those of reused steps included: a resumed run's are the
+ * whole inventory, as if it had run in one go).
  *
  * @param connectorId the connector id
- * @param steps the outcome of every step of the run
+ * @param runId the run's id (of the run it resumed, if it did)
+ * @param steps the outcome of every step of the run, {@link StepStatus#REUSED reused} ones included
  * @param duration how long the run took
  * @param cancelled whether the run was cancelled
  * @param warnings what went wrong around the steps, one line each, e.g. {@code listener
@@ -25,6 +27,7 @@ import java.util.Optional;
  */
 public record RunReport(
     String connectorId,
+    String runId,
     List<StepResult> steps,
     Duration duration,
     boolean cancelled,
@@ -32,6 +35,7 @@ public record RunReport(
 
   public RunReport {
     Objects.requireNonNull(connectorId, "connectorId");
+    Objects.requireNonNull(runId, "runId");
     steps = List.copyOf(steps);
     Objects.requireNonNull(duration, "duration");
     warnings = List.copyOf(warnings);
@@ -39,16 +43,31 @@ public record RunReport(
 
   /** A report without warnings. */
   public RunReport(
-      String connectorId, List<StepResult> steps, Duration duration, boolean cancelled) {
-    this(connectorId, steps, duration, cancelled, List.of());
+      String connectorId,
+      String runId,
+      List<StepResult> steps,
+      Duration duration,
+      boolean cancelled) {
+    this(connectorId, runId, steps, duration, cancelled, List.of());
   }
 
   /**
-   * Whether every step succeeded and the run was not cancelled; a skipped step makes this false
-   * (see {@link #hasFailures()}).
+   * Whether every step succeeded (or was reused from a success) and the run was not cancelled; a
+   * skipped step makes this false (see {@link #hasFailures()}).
    */
   public boolean succeeded() {
-    return !cancelled && count(StepStatus.SUCCEEDED) == steps.size();
+    if (cancelled) {
+      return false;
+    }
+    for (StepResult step : steps) {
+      boolean success =
+          step.status() == StepStatus.SUCCEEDED
+              || (step.status() == StepStatus.REUSED && step.skipReason() == null);
+      if (!success) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

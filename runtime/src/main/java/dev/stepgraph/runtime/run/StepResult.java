@@ -22,14 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param status how the step ended
  * @param duration how long the step ran; zero if it never started
  * @param entityCounts entities committed by type, in order of first emission; empty unless
- *     {@link StepStatus#SUCCEEDED}
- * @param relationshipCount relationships committed; 0 unless succeeded
+ *     {@link StepStatus#SUCCEEDED} or {@link StepStatus#REUSED}
+ * @param relationshipCount relationships committed; 0 unless succeeded or reused
  * @param error what made the step fail or stop, if anything
- * @param entities the committed entities in emission order; empty unless succeeded
- * @param relationships the committed relationships in emission order; empty unless succeeded
- * @param attempts how many times the step was attempted (retries included); 0 if it never ran
+ * @param entities the committed entities in emission order; empty unless succeeded or reused
+ * @param relationships the committed relationships in emission order; empty unless succeeded or
+ *     reused
+ * @param attempts how many times the step was attempted (retries included); 0 if it never ran in
+ *     this run (not run, reused)
  * @param skipReason why the step was skipped, when {@link StepStatus#SKIPPED}: {@code dependency
- *     'hosts' failed}, or the reason given to {@link StepContext#skip(String)}
+ *     'hosts' failed}, or the reason given to {@link StepContext#skip(String)}; for {@link
+ *     StepStatus#REUSED}, why it was skipped when it was recorded, if it was
  * @param failureLocation where in the connector's own code a {@link StepStatus#FAILED failed} step
  *     failed: the first frame of the error's stack trace (or of its causes') whose class is in the
  *     connector's package or below, in a connector superclass's package, or in the connector's

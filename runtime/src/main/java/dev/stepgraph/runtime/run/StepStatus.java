@@ -26,5 +26,12 @@ public enum StepStatus {
   /** The run was cancelled while the step was running; its emissions were discarded. */
   CANCELLED,
   /** The step never started because the run was cancelled before its turn. */
-  NOT_RUN
+  NOT_RUN,
+  /**
+   * The step did not run: a resumed run reused what an earlier session of it recorded (the step
+   * had succeeded, or was skipped, and its fingerprint and those of the steps it depends on are
+   * unchanged). Its recorded entities and relationships count as if it had just emitted them. Not
+   * a failure.
+   */
+  REUSED
 }

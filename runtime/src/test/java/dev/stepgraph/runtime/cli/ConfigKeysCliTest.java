@@ -179,7 +179,7 @@ class ConfigKeysCliTest {
         "");
     Terminal root = new Terminal();
     assertEquals(0, root.run(github(), "--help"));
-    assertTrue(root.out().endsWith("  graph  Prints the step graph.\n" + keys), root.out());
+    assertTrue(root.out().endsWith("  runs   Lists the runs recorded in the run store, newest first.\n" + keys), root.out());
 
     Terminal run = new Terminal();
     assertEquals(0, run.run(github(), "run", "--help"));

@@ -59,7 +59,7 @@ class CtrlCTest {
       threads.shutdownNow();
     }
     assertEquals(
-        "Run slow: 3 steps in 3 waves\n"
+        "Run slow <run>: 3 steps in 3 waves\n"
             + "Wave 0 (sequential): users\n"
             + "  users: completed in <t>, 1 user\n"
             + "Wave 1 (sequential): hosts\n"
@@ -98,12 +98,12 @@ class CtrlCTest {
     }
     List<String> events =
         terminal.out().lines()
-            .map(line -> line.replaceFirst(",\"time\":\"[^\"]+\"", "")
+            .map(line -> HumanLines.normalizeRunIds(line).replaceFirst(",\"time\":\"[^\"]+\"", "")
                 .replaceFirst("\"durationMs\":[0-9]+", "\"durationMs\":0"))
             .toList();
     assertEquals(
         List.of(
-            "{\"event\":\"run-started\",\"connector\":\"slow\",\"steps\":3,\"waves\":3}",
+            "{\"event\":\"run-started\",\"connector\":\"slow\",\"run\":\"<run>\",\"resumed\":false,\"steps\":3,\"waves\":3}",
             "{\"event\":\"wave-started\",\"wave\":0,\"steps\":[\"users\"]}",
             "{\"event\":\"step-started\",\"step\":\"users\",\"wave\":0}",
             "{\"event\":\"step-completed\",\"step\":\"users\",\"durationMs\":0,\"entities\":{\"user\":1},"
@@ -112,7 +112,7 @@ class CtrlCTest {
             "{\"event\":\"step-started\",\"step\":\"hosts\",\"wave\":1}",
             "{\"event\":\"step-cancelled\",\"step\":\"hosts\",\"durationMs\":0}",
             "{\"event\":\"run-finished\",\"durationMs\":0,\"cancelled\":true,\"steps\":{\"succeeded\":1,"
-                + "\"failed\":0,\"timed_out\":0,\"skipped\":0,\"cancelled\":1,\"not_run\":1}}"),
+                + "\"failed\":0,\"timed_out\":0,\"skipped\":0,\"cancelled\":1,\"not_run\":1,\"reused\":0}}"),
         events,
         terminal.out());
   }

@@ -89,6 +89,8 @@ class EventFormatsTest {
       return new StackTraceElement("com.acme.AwsConnector", "users", "AwsConnector.java", 64);
     } else if (valueType == Throwable.class) {
       return new IllegalStateException("boom");
+    } else if (valueType.isEnum()) {
+      return valueType.getEnumConstants()[0];
     }
     return fail("no sample " + valueType.getSimpleName() + " for " + type.getSimpleName() + "."
         + name + ": teach this test one");

@@ -77,7 +77,9 @@ class EventLinesTest {
             java.util.Map.of(),
             handler -> () -> {});
 
-    int exit = StepgraphCli.execute(new String[] {"--events", "json"}, Graphs::inventory, io);
+    int exit =
+        StepgraphCli.execute(
+            new String[] {"--events", "json", "--no-state"}, Graphs::inventory, io);
 
     String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(3, exit, stderr);

@@ -37,7 +37,7 @@ class FailureOutputCliTest {
 
     assertEquals(1, exit);
     assertEquals(
-        "Run github: 2 steps in 1 wave\n"
+        "Run github <run>: 2 steps in 1 wave\n"
             + "Wave 0 (parallel): members, repos\n"
             + "  members: FAILED after <t>: " + NPE + " (at GitHubConnector.java:" + line("members") + ")\n"
             + "  repos: FAILED after <t>: ParseException: Unexpected character 'n' at offset 0"

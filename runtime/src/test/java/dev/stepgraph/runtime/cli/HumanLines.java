@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The human event lines, made comparable whole: measured durations become {@code <t>}, and the lines of the
+ * The human event lines, made comparable whole: measured durations become {@code <t>}, generated
+ * run ids {@code <run>}, and the lines of the
  * steps of a wave, which run at once and end in any order, are put in the order of their step ids
  * (each step's own lines keep theirs).
  */
@@ -14,12 +15,18 @@ final class HumanLines {
   /** A measured duration, after the words that introduce one; not a declared timeout. */
   static final Pattern DURATION = Pattern.compile(
       "(completed in |FAILED after |attempts in |CANCELLED after |Finished in |Cancelled after )(?:<1ms|\\d+ms|\\d+(?:\\.\\d)?s|\\d+h(?:\\d+m)?(?:\\d+s)?|\\d+m(?:\\d+s)?)");
+  private static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
 
   private HumanLines() {}
 
-  /** Durations as {@code <t>}. */
+  /** Durations as {@code <t>}, generated run ids as {@code <run>}. */
   static String normalize(String text) {
-    return DURATION.matcher(text).replaceAll("$1<t>");
+    return DURATION.matcher(normalizeRunIds(text)).replaceAll("$1<t>");
+  }
+
+  /** Generated run ids ({@code 20261201T204512Z-3fa9}) as {@code <run>}. */
+  static String normalizeRunIds(String text) {
+    return RUN_ID.matcher(text).replaceAll("<run>");
   }
 
   /** The text, normalised, with each wave's step lines ordered by step id. */

@@ -37,7 +37,7 @@ class PartialStepsCliTest {
 
     assertEquals(1, exit);
     assertEquals(
-        "Run github: 4 steps in 2 waves\n"
+        "Run github <run>: 4 steps in 2 waves\n"
             + "Wave 0 (parallel): members, orgs\n"
             + "  members: FAILED after <t>: IllegalStateException: HTTP 502\n"
             + "  orgs: completed in <t>, 1 org\n"
@@ -67,7 +67,7 @@ class PartialStepsCliTest {
     assertTrue(repos.endsWith("\"attempts\":1}"), "a step that is not partial says nothing of it: " + repos);
     String finished = lines.get(lines.size() - 1);
     assertTrue(
-        finished.endsWith("\"cancelled\":0,\"not_run\":0},\"partial\":[\"collaborators\"]}"), finished);
+        finished.endsWith("\"cancelled\":0,\"not_run\":0,\"reused\":0},\"partial\":[\"collaborators\"]}"), finished);
   }
 
   @Test

@@ -34,7 +34,7 @@ class SignalsProcessTest {
     assertEquals(expectedExit, exit, err);
     // Nothing about System.exit: a signal is not a step's call.
     assertEquals(
-        "Run stuck: 2 steps in 2 waves\n"
+        "Run stuck <run>: 2 steps in 2 waves\n"
             + "Wave 0 (sequential): users\n"
             + "  users: completed in <t>, 1 user\n"
             + "Wave 1 (sequential): hosts\n"

@@ -167,7 +167,7 @@ class StepPoliciesCliTest {
     assertMatches(lines,
         "\\{\"event\":\"run-finished\"," + time + ",\"durationMs\":\\d+,\"cancelled\":false,"
             + "\"steps\":\\{\"succeeded\":2,\"failed\":1,\"timed_out\":1,\"skipped\":1,"
-            + "\"cancelled\":0,\"not_run\":0}}");
+            + "\"cancelled\":0,\"not_run\":0,\"reused\":0}}");
   }
 
   private static void assertMatches(List<String> lines, String pattern) {

@@ -80,7 +80,7 @@ class StepgraphCliTest {
     assertEquals(0, exit);
     assertEquals("", terminal.out());
     assertEquals(
-        "Run aws-inventory: 6 steps in 3 waves\n"
+        "Run aws-inventory <run>: 6 steps in 3 waves\n"
             + "Wave 0 (parallel): users, roles, hosts\n"
             + "  hosts: completed in <t>, 1 host\n"
             + "  roles: completed in <t>, 1 role\n"
@@ -103,7 +103,7 @@ class StepgraphCliTest {
 
     assertEquals(1, exit);
     assertEquals(
-        "Run half: 2 steps in 1 wave\n"
+        "Run half <run>: 2 steps in 1 wave\n"
             + "Wave 0 (parallel): good, bad\n"
             + "  bad: FAILED after <t>: IllegalStateException: API timeout\n"
             + "  good: completed in <t>, 1 user\n"
@@ -135,7 +135,7 @@ class StepgraphCliTest {
     String time = "\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\"";
     List<String> patterns =
         List.of(
-            "\\{\"event\":\"run-started\"," + time + ",\"connector\":\"json\",\"steps\":2,\"waves\":2}",
+            "\\{\"event\":\"run-started\"," + time + ",\"connector\":\"json\",\"run\":\"\\d{8}T\\d{6}Z-[0-9a-f]{4}\",\"resumed\":false,\"steps\":2,\"waves\":2}",
             "\\{\"event\":\"wave-started\"," + time + ",\"wave\":0,\"steps\":\\[\"a\"]}",
             "\\{\"event\":\"step-started\"," + time + ",\"step\":\"a\",\"wave\":0}",
             "\\{\"event\":\"step-log\"," + time
@@ -152,14 +152,14 @@ class StepgraphCliTest {
                 + "\\(StepgraphCliTest.java:\\d+\\)\\\\n.*\"}",
             "\\{\"event\":\"run-finished\"," + time + ",\"durationMs\":\\d+,\"cancelled\":false,"
                 + "\"steps\":\\{\"succeeded\":1,\"failed\":1,\"timed_out\":0,\"skipped\":0,"
-                + "\"cancelled\":0,\"not_run\":0}}");
+                + "\"cancelled\":0,\"not_run\":0,\"reused\":0}}");
     List<String> lines = terminal.out().lines().toList();
     assertEquals(patterns.size(), lines.size(), terminal.out());
     for (int i = 0; i < lines.size(); i++) {
       assertTrue(lines.get(i).matches(patterns.get(i)), lines.get(i));
     }
     assertEquals(
-        "Run json: 2 steps in 2 waves\n"
+        "Run json <run>: 2 steps in 2 waves\n"
             + "Wave 0 (sequential): a\n"
             + "  a: [INFO] hello \"world\"\n"
             + "  a: completed in <t>, 1 user\n"
@@ -184,7 +184,7 @@ class StepgraphCliTest {
     assertEquals(0, terminal.run(graph));
 
     assertEquals(
-        "Run logs: 1 step in 1 wave\n"
+        "Run logs <run>: 1 step in 1 wave\n"
             + "Wave 0 (sequential): a\n"
             + "  a: [WARN] page 3 was empty\n"
             + "  a: completed in <t>, nothing emitted\n"
@@ -226,7 +226,7 @@ class StepgraphCliTest {
 
     assertEquals(1, exit);
     assertEquals(
-        "Run config: 1 step in 1 wave\n"
+        "Run config <run>: 1 step in 1 wave\n"
             + "Wave 0 (sequential): a\n"
             + "  a: FAILED after <t>: ConfigException: config key 'api.base-url' is not set:"
             + " not in " + config + " and environment variable API_BASE_URL is not set\n"
@@ -360,8 +360,10 @@ class StepgraphCliTest {
     Terminal help = new Terminal();
     assertEquals(0, help.run(Graphs.inventory(), "--help"));
     assertEquals(
-        "Usage: ConnectorMain [-hV] [--stacktrace] [--config=FILE] [--events=human|json]\n"
-            + "                     [--output=FILE] [--parallelism=N] [--step=ID]... [COMMAND]\n"
+        "Usage: ConnectorMain [-hV] [--no-state] [--stacktrace] [--resume[=RUN_ID]]\n"
+            + "                     [--config=FILE] [--events=human|json] [--keep-runs=N]\n"
+            + "                     [--output=FILE] [--parallelism=N] [--run-id=ID]\n"
+            + "                     [--state=DIR] [--step=ID]... [COMMAND]\n"
             + "Runs a Stepgraph connector (the default command is 'run').\n"
             + "      --config=FILE         Properties file of the connector's configuration;\n"
             + "                              environment variables (api.base-url ->\n"
@@ -369,19 +371,30 @@ class StepgraphCliTest {
             + "      --events=human|json   human (the default): lines on stderr; json: also\n"
             + "                              JSON Lines on stdout.\n"
             + "  -h, --help                Show this help message and exit.\n"
+            + "      --keep-runs=N         Keep the last N runs of the connector in the store\n"
+            + "                              (default: 10).\n"
+            + "      --no-state            Record nothing: run without a run store.\n"
             + "      --output=FILE         Write every entity and relationship to FILE as JSON\n"
             + "                              Lines (- for standard output).\n"
             + "      --parallelism=N       Run at most N steps at once (default: every step of\n"
             + "                              a wave).\n"
+            + "      --resume[=RUN_ID]     Continue the latest recorded run, or RUN_ID: steps\n"
+            + "                              it recorded as done (and unchanged) are reused,\n"
+            + "                              the others run.\n"
+            + "      --run-id=ID           The id of the run (default: its UTC start time and\n"
+            + "                              4 hex digits, 20261201T204512Z-3fa9).\n"
             + "      --stacktrace          Print the full stack trace of each failed step in\n"
             + "                              the human lines (the JSON events always carry it).\n"
+            + "      --state=DIR           The run store's directory (default: .stepgraph in\n"
+            + "                              the working directory).\n"
             + "      --step=ID             Only this step and the steps it depends on;\n"
             + "                              repeatable.\n"
             + "  -V, --version             Print version information and exit.\n"
             + "Commands:\n"
             + "  run    Runs the steps, wave by wave (the default).\n"
             + "  plan   Prints the waves without running anything.\n"
-            + "  graph  Prints the step graph.\n",
+            + "  graph  Prints the step graph.\n"
+            + "  runs   Lists the runs recorded in the run store, newest first.\n",
         help.out());
     assertEquals("", help.err());
 
@@ -433,7 +446,7 @@ class StepgraphCliTest {
     assertEquals(1, terminal.run(graph));
 
     assertEquals(
-        "Run x: 1 step in 1 wave\n"
+        "Run x <run>: 1 step in 1 wave\n"
             + "Wave 0 (sequential): a\n"
             + "  a: FAILED after <t>: IllegalStateException: multi line\n"
             + "Finished in <t>: 0 succeeded, 1 failed\n",

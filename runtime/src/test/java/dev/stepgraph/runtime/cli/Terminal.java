@@ -5,14 +5,34 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-/** Runs the command line in-process with captured stdout and stderr and a hand-held Ctrl-C. */
+/**
+ * Runs the command line in-process with captured stdout and stderr and a hand-held Ctrl-C, in a
+ * working directory of its own (where the run store is by default), removed when the JVM ends.
+ */
 final class Terminal implements Interrupts {
+  private static final List<Path> DIRECTORIES = new CopyOnWriteArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (Path directory : DIRECTORIES) {
+        deleteTree(directory);
+      }
+    }));
+  }
+
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private boolean stdoutFails;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -27,6 +47,35 @@ final class Terminal implements Interrupts {
 
   Terminal(Map<String, String> environment) {
     this.environment = environment;
+    try {
+      this.workingDirectory = Files.createTempDirectory("stepgraph-terminal-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DIRECTORIES.add(workingDirectory);
+  }
+
+  private Terminal(Map<String, String> environment, Path workingDirectory) {
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** A new terminal (its own stdout and stderr) in the same working directory: the same store. */
+  Terminal next() {
+    return new Terminal(environment, workingDirectory);
+  }
+
+  /** The working directory of the commands it runs: the default run store is in it. */
+  final Path workingDirectory;
+
+  private static void deleteTree(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // Left in the temporary directory.
+    }
   }
 
   /** Standard output fails every write from now on, as a closed one or a full disk does. */
@@ -49,7 +98,7 @@ final class Terminal implements Interrupts {
         new PrintStream(stdout, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8),
         environment,
-        this);
+        this).in(workingDirectory);
   }
 
   int run(ConnectorGraph graph, String... args) {

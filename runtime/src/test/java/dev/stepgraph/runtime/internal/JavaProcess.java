@@ -40,7 +40,11 @@ final class JavaProcess {
    */
   static Process startUnread(List<String> command, Map<String, String> env, Path stderr)
       throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+    // In the directory of its stderr: the run store (.stepgraph) goes there, not into the module.
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(stderr.toAbsolutePath().getParent().toFile())
+            .redirectError(stderr.toFile());
     builder.environment().putAll(env);
     return builder.start();
   }
@@ -51,7 +55,10 @@ final class JavaProcess {
     Path out = Files.createTempFile(dir, "stdout", ".txt");
     Path err = Files.createTempFile(dir, "stderr", ".txt");
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        new ProcessBuilder(command)
+            .directory(dir.toFile()) // the run store (.stepgraph) goes there, not into the module
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(minutes, TimeUnit.MINUTES)) {

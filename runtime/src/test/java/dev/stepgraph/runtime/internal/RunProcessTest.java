@@ -51,7 +51,7 @@ class RunProcessTest {
   void parallelismBoundsTheThreadsOfARunNotOnlyTheStepsRunning() throws Exception {
     int idle = peakThreads("wide", "plan");
     for (String scenario : List.of("wide", "wide-timed")) {
-      int peak = peakThreads(scenario, "run", "--parallelism", "3");
+      int peak = peakThreads(scenario, "run", "--parallelism", "3", "--no-state");
       // 3 step threads, plus a constant few: the human event lines' thread, the timeout
       // watchdog, a pool thread handing over. Before steps waited for a slot in a queue, each
       // ready step blocked a thread of its own: 10,000.
@@ -59,6 +59,11 @@ class RunProcessTest {
           peak <= idle + 3 + 5,
           scenario + ": " + peak + " threads at the peak, " + idle + " without a run");
     }
+    // With the run store (each of the 10,000 steps emits an entity: 10,000 step files), its
+    // recorder and at most 16 threads that write and sync step files.
+    int recorded = peakThreads("wide", "run", "--parallelism", "3");
+    assertTrue(recorded <= idle + 3 + 5 + 1 + 16,
+        "wide, recorded: " + recorded + " threads at the peak, " + idle + " without a run");
   }
 
   private int peakThreads(String scenario, String... args) throws Exception {

@@ -30,7 +30,7 @@ class TimeoutBeforeBodyTest {
     RunContext run =
         new RunContext(
             keys, Config.of(Map.of(), Map.of()), Clock.systemUTC(), Sleeper.SYSTEM, () -> 0.5,
-            threads, new StepLauncher(0, threads), watchdog, events, () -> false,
+            threads, new StepLauncher(0, threads), watchdog, events, Recorder.NONE, () -> false,
             new FailureLocations(null));
     try {
       StepDefinition definition = new StepDefinition("stuck", "", List.of(), 0, ctx -> {});

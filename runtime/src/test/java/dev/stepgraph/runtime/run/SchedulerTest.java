@@ -534,7 +534,7 @@ class SchedulerTest {
             .build();
     Recorder recorder = new Recorder();
 
-    ConnectorRunner.builder(graph).listener(recorder).build().run();
+    RunReport report = ConnectorRunner.builder(graph).listener(recorder).build().run();
 
     List<String> kinds = new ArrayList<>();
     for (RunEvent event : recorder.events) {
@@ -544,8 +544,11 @@ class SchedulerTest {
         List.of("RunStarted", "WaveStarted", "StepStarted", "StepLog", "StepLog", "StepCompleted",
             "WaveStarted", "StepStarted", "StepFailed", "RunFinished"),
         kinds);
-    assertEquals(new RunEvent.RunStarted(recorder.events.get(0).time(), "events", 2, 2),
+    assertEquals(
+        new RunEvent.RunStarted(
+            recorder.events.get(0).time(), "events", 2, 2, report.runId(), false),
         recorder.events.get(0));
+    assertTrue(report.runId().matches("\\d{8}T\\d{6}Z-[0-9a-f]{4}"), report.runId());
     List<RunEvent.StepLog> logs = recorder.of(RunEvent.StepLog.class);
     assertEquals("a", logs.get(0).stepId());
     assertEquals("INFO", logs.get(0).level());

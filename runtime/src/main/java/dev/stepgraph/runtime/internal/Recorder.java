@@ -1,0 +1,272 @@
+package dev.stepgraph.runtime.internal;
+
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.graph.StepDefinition;
+import dev.stepgraph.runtime.run.StepStatus;
+import dev.stepgraph.runtime.store.RunRecording;
+import dev.stepgraph.runtime.store.RunStoreException;
+import dev.stepgraph.runtime.store.StepRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records each step of a run in the run store as it ends, not when its wave ends: a step's thread
+ * hands its outcome over ({@link #ended}, which never blocks); what it emitted, if anything, is
+ * written at once by one of up to {@value #MAX_WRITERS} writer threads (started as steps with data
+ * end), several steps' files at a time: each file is synced before it is renamed into place, and
+ * syncs issued together cost the file system about one (it commits them in one journal
+ * transaction), where one after another 10,000 small files cost 10,000. The recorder's own thread
+ * commits the records, in the order the steps ended. The steps that end while a commit is
+ * under way go together into the next one (group commit), so many small steps cost a few syncs,
+ * not one each, and a step that ended is durable once its file is written and the commit before
+ * it and its own are done.
+ *
+ * <p>A step's skip reason is recorded with the run's secret configuration values masked, as the
+ * run shows it: the store never holds a secret value. (What steps emit is data, recorded as
+ * emitted, as {@code --output} writes it.)
+ *
+ * <p>A write that fails (a full disk, say) ends the recording, not the run: the steps that ended
+ * after it are not recorded, and {@link #finish} says so.
+ */
+final class Recorder implements Runnable {
+  /** The recorder of a run without a store: records nothing. */
+  static final Recorder NONE = new Recorder();
+
+  /**
+   * At most this many records per commit: bounds what one commit holds (a few MB of lines), and
+   * is far above what a run's end leaves queued, which one commit takes.
+   */
+  private static final int MAX_BATCH = 65_536;
+
+  private final @Nullable RunRecording recording;
+  private final @Nullable ConnectorGraph graph;
+  private final @Nullable Thread thread;
+  private final SecretMask mask;
+  private final ConcurrentLinkedQueue<Ended> queue = new ConcurrentLinkedQueue<>();
+  private volatile boolean closing;
+  private volatile @Nullable String failure;
+  /** What ended after the last commit, once closing: committed with the session's end. */
+  private List<StepRecord> last = List.of();
+
+  /** A step's outcome, as it was when the step ended. */
+  private record Ended(
+      StepDefinition step,
+      String fingerprint,
+      StepStatus status,
+      int attempts,
+      @Nullable String skipReason,
+      @Nullable String errorType,
+      @Nullable StepEmissions output,
+      @Nullable CompletableFuture<StepRecord.DataFile> file) {}
+
+  private static final int MAX_WRITERS = 16;
+  private volatile @Nullable ExecutorService writers; // started by the first step with data
+
+  private Recorder() {
+    this.recording = null;
+    this.graph = null;
+    this.thread = null;
+    this.mask = SecretMask.NONE;
+  }
+
+  private Recorder(RunRecording recording, ConnectorGraph graph, SecretMask mask) {
+    this.recording = recording;
+    this.graph = graph;
+    this.mask = mask;
+    Thread writer = new Thread(this, "stepgraph-" + graph.id() + "-store");
+    writer.setDaemon(true);
+    this.thread = writer;
+  }
+
+  /**
+   * Records the steps of a run of {@code graph} in {@code recording}, from now on, with what
+   * {@code mask} masks masked.
+   */
+  static Recorder start(RunRecording recording, ConnectorGraph graph, SecretMask mask) {
+    Recorder recorder = new Recorder(recording, graph, mask);
+    recorder.thread.start();
+    return recorder;
+  }
+
+  /** A step ended with this outcome; called once per step, on any thread; never blocks. */
+  void ended(StepDefinition step, StepOutcome outcome) {
+    if (thread == null || failure != null) {
+      return;
+    }
+    StepStatus status = outcome.status;
+    if (status == StepStatus.NOT_RUN) {
+      return;
+    }
+    Throwable error = outcome.error;
+    StepEmissions output = status == StepStatus.SUCCEEDED ? outcome.output : null;
+    CompletableFuture<StepRecord.DataFile> file = null;
+    if (output != null && (!output.entities.isEmpty() || !output.relationships.isEmpty())) {
+      RunRecording into = recording;
+      file =
+          CompletableFuture.supplyAsync(
+              () -> into.write(step.id(), output.entities, output.relationships), writers());
+    }
+    queue.add(
+        new Ended(
+            step,
+            graph.fingerprint(step.id()),
+            status,
+            outcome.attempts,
+            status == StepStatus.SKIPPED && outcome.skipReason != null
+                ? mask.text(outcome.skipReason)
+                : null,
+            status == StepStatus.SUCCEEDED || error == null ? null : error.getClass().getName(),
+            output,
+            file));
+    LockSupport.unpark(thread);
+  }
+
+  /** The writer threads, started on first use. */
+  private ExecutorService writers() {
+    ExecutorService pool = writers;
+    if (pool == null) {
+      synchronized (this) {
+        pool = writers;
+        if (pool == null) {
+          int count = MAX_WRITERS; // mostly waiting on syncs, not on processors
+          AtomicInteger number = new AtomicInteger();
+          String name = thread.getName() + "-writer-";
+          pool =
+              Executors.newFixedThreadPool(
+                  count,
+                  task -> {
+                    Thread writer = new Thread(task, name + number.incrementAndGet());
+                    writer.setDaemon(true);
+                    return writer;
+                  });
+          writers = pool;
+        }
+      }
+    }
+    return pool;
+  }
+
+  @Override
+  public void run() {
+    RunRecording into = recording;
+    List<Ended> batch = new ArrayList<>();
+    List<StepRecord> records = new ArrayList<>();
+    while (true) {
+      boolean closingNow = closing; // read first: once closing, no step ends any more
+      Ended next;
+      while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+        batch.add(next);
+      }
+      if (batch.isEmpty()) {
+        if (closingNow) {
+          return;
+        }
+        LockSupport.park(this);
+        continue;
+      }
+      try {
+        for (Ended step : batch) {
+          records.add(record(into, step));
+        }
+        if (closingNow && queue.isEmpty()) {
+          last = List.copyOf(records); // goes with the session's end: one sync for both
+          return;
+        }
+        into.commit(records);
+      } catch (RuntimeException | Error e) {
+        failure =
+            e instanceof RunStoreException
+                ? e.getMessage()
+                : "cannot record the run's steps: " + Errors.summary(e);
+        queue.clear();
+        return;
+      } finally {
+        batch.clear();
+        records.clear();
+      }
+    }
+  }
+
+  private StepRecord record(RunRecording into, Ended step) {
+    StepEmissions output = step.output();
+    StepRecord.DataFile file = null;
+    Map<String, Integer> counts = Map.of();
+    int relationships = 0;
+    if (output != null) {
+      counts = output.entityCounts();
+      relationships = output.relationships.size();
+    }
+    CompletableFuture<StepRecord.DataFile> written = step.file();
+    if (written != null) {
+      try {
+        file = written.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause();
+        throw cause instanceof RuntimeException runtime ? runtime : e;
+      }
+    }
+    return new StepRecord(
+        step.step().id(),
+        into.session(),
+        step.status(),
+        step.fingerprint(),
+        step.attempts(),
+        counts,
+        relationships,
+        step.skipReason(),
+        step.errorType(),
+        file);
+  }
+
+  /**
+   * Waits until every step that ended is recorded, then ends the session in the store. Returns
+   * what went wrong, one line each (nothing for a run without a store).
+   */
+  List<String> finish(Instant ended, boolean cancelled) {
+    Thread writer = thread;
+    RunRecording into = recording;
+    if (writer == null || into == null) {
+      return List.of();
+    }
+    closing = true;
+    LockSupport.unpark(writer);
+    boolean interrupted = false;
+    while (writer.isAlive()) {
+      try {
+        writer.join(); // durability is the point: a cancelled run waits for it too
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    ExecutorService pool = writers;
+    if (pool != null) {
+      pool.shutdownNow(); // after a failure, what is still being written is not needed
+    }
+    if (failure == null) {
+      try {
+        into.finish(last, ended, cancelled);
+      } catch (RunStoreException e) {
+        failure = e.getMessage();
+      }
+    }
+    String failed = failure;
+    return failed == null
+        ? List.of()
+        : List.of(
+            "the run store stopped recording: " + failed + "; a resume runs the steps that"
+                + " ended after that again");
+  }
+}
