@@ -2,6 +2,7 @@ package dev.stepgraph.example;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,23 @@ final class ConnectorProcess {
 
   static String java() {
     return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * {@code java -cp <test classes, classes, the jar's lib> MAIN args...}: the generated {@code
+   * ConnectorMain} of a connector in the test sources, which the packaged jar does not hold.
+   */
+  static ProcessBuilder testMain(String mainClass, String... args) {
+    Path target = jar().getParent();
+    String classpath =
+        String.join(
+            File.pathSeparator,
+            target.resolve("test-classes").toString(),
+            target.resolve("classes").toString(),
+            target.resolve("lib").resolve("*").toString());
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath, mainClass));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
   }
 
   /** The API token the tests run with, as the README's quick start exports it. */

@@ -3,7 +3,6 @@ package dev.stepgraph.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,22 +21,7 @@ class EagerIT {
   @TempDir Path tmp;
 
   private static ConnectorProcess.Result run(String... args) throws Exception {
-    Path target = ConnectorProcess.jar().getParent();
-    String classpath =
-        String.join(
-            File.pathSeparator,
-            target.resolve("test-classes").toString(),
-            target.resolve("classes").toString(),
-            target.resolve("lib").resolve("*").toString());
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ConnectorProcess.java(),
-                "-cp",
-                classpath,
-                "dev.stepgraph.example.eager.ConnectorMain"));
-    command.addAll(List.of(args));
-    return ConnectorProcess.run(new ProcessBuilder(command));
+    return ConnectorProcess.run(ConnectorProcess.testMain("dev.stepgraph.example.eager.ConnectorMain", args));
   }
 
   /** The duration in a step's completed line, e.g. {@code 22 ms}. */

@@ -3,11 +3,9 @@ package dev.stepgraph.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,22 +20,7 @@ class PoliciesIT {
 
   /** Runs the generated ConnectorMain of the test connector, from the test classes. */
   private static ConnectorProcess.Result run(String... args) throws Exception {
-    Path target = ConnectorProcess.jar().getParent();
-    String classpath =
-        String.join(
-            File.pathSeparator,
-            target.resolve("test-classes").toString(),
-            target.resolve("classes").toString(),
-            target.resolve("lib").resolve("*").toString());
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ConnectorProcess.java(),
-                "-cp",
-                classpath,
-                "dev.stepgraph.example.policies.ConnectorMain"));
-    command.addAll(List.of(args));
-    return ConnectorProcess.run(new ProcessBuilder(command));
+    return ConnectorProcess.run(ConnectorProcess.testMain("dev.stepgraph.example.policies.ConnectorMain", args));
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.stepgraph.runtime.store.RecordedRun;
 import dev.stepgraph.runtime.store.RunStore;
 import dev.stepgraph.runtime.store.RunSummary;
 import dev.stepgraph.runtime.store.StepRecord;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,16 +44,8 @@ class ResumeAfterKillIT {
   @TempDir Path tmp;
 
   private ProcessBuilder connectorMain(Path workingDirectory, Path counts, String... args) {
-    Path target = ConnectorProcess.jar().getParent();
-    String classpath =
-        String.join(
-            File.pathSeparator,
-            target.resolve("test-classes").toString(),
-            target.resolve("classes").toString(),
-            target.resolve("lib").resolve("*").toString());
-    List<String> command = new ArrayList<>(List.of(ConnectorProcess.java(), "-cp", classpath, MAIN));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+    ProcessBuilder builder =
+        ConnectorProcess.testMain(MAIN, args).directory(workingDirectory.toFile());
     builder.environment().put("CRASH_COUNTS", counts.toString());
     return builder;
   }

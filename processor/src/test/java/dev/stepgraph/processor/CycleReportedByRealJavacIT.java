@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,20 +40,15 @@ class CycleReportedByRealJavacIT {
         "}",
         ""), StandardCharsets.UTF_8);
     Path classes = Files.createDirectories(temp.resolve("classes"));
-    Path javac = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "javac.exe" : "javac");
-
-    Process process = new ProcessBuilder(List.of(
-            javac.toString(),
+    JdkProcess.Result javac = JdkProcess.run(List.of(
+            JdkProcess.tool("javac"),
             "-processorpath", processorPath,
             "-classpath", classPath,
             "-d", classes.toString(),
-            source.toString()))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "javac did not finish");
+            source.toString()));
+    String stderr = javac.stderr();
 
-    assertNotEquals(0, process.exitValue(), stderr);
+    assertNotEquals(0, javac.exitCode(), stderr);
     assertTrue(
         stderr.contains(source + ":7: error: cycle detected in step dependencies: a -> b -> a"), stderr);
     assertTrue(stderr.contains("  @Step(id = \"a\", dependsOn = \"b\")\n                              ^"), stderr);

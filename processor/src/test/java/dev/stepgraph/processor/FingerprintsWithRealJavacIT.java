@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.JavaFileObjects;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,16 +33,10 @@ class FingerprintsWithRealJavacIT {
     Files.writeString(source, FingerprintsTest.CONNECTOR, StandardCharsets.UTF_8);
     Path classes = Files.createDirectories(temp.resolve("classes"));
     Path generated = Files.createDirectories(temp.resolve("generated"));
-    Path javac = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "javac.exe" : "javac");
-
-    Process process = new ProcessBuilder(List.of(
-            javac.toString(), "-processorpath", processorPath, "-classpath", classPath,
-            "-d", classes.toString(), "-s", generated.toString(), source.toString()))
-        .redirectErrorStream(true)
-        .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "javac did not finish");
-    assertEquals(0, process.exitValue(), output);
+    JdkProcess.Result javac = JdkProcess.run(List.of(
+        JdkProcess.tool("javac"), "-processorpath", processorPath, "-classpath", classPath,
+        "-d", classes.toString(), "-s", generated.toString(), source.toString()));
+    assertEquals(0, javac.exitCode(), javac.output());
 
     Matcher matcher = FINGERPRINT.matcher(
         Files.readString(generated.resolve("com/acme/CloudConnector_StepGraph.java"), StandardCharsets.UTF_8));

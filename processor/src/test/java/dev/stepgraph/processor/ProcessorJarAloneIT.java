@@ -1,6 +1,8 @@
 package dev.stepgraph.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.stepgraph.processor.JdkProcess.run;
+import static dev.stepgraph.processor.JdkProcess.tool;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -8,9 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -48,7 +48,7 @@ class ProcessorJarAloneIT {
     Path generated = Files.createDirectories(temp.resolve("generated"));
     Path classes = Files.createDirectories(temp.resolve("classes"));
 
-    Result javac = run(List.of(
+    JdkProcess.Result javac = run(List.of(
         tool("javac"),
         "-processorpath", processorJar,
         "-classpath", classPath,
@@ -62,7 +62,7 @@ class ProcessorJarAloneIT {
         List.of("com/acme/ConnectorMain.java", "com/acme/InventoryConnector_StepGraph.java"),
         relativeFiles(generated));
 
-    Result plan = run(List.of(
+    JdkProcess.Result plan = run(List.of(
         tool("java"), "-cp", classes + File.pathSeparator + classPath, "com.acme.ConnectorMain", "plan"));
 
     assertEquals(0, plan.exitCode(), plan.output());
@@ -92,7 +92,7 @@ class ProcessorJarAloneIT {
         "}",
         ""), StandardCharsets.UTF_8);
 
-    Result javac = run(List.of(
+    JdkProcess.Result javac = run(List.of(
         tool("javac"),
         "-processorpath", processorClasses,
         "-classpath", classPath,
@@ -138,34 +138,5 @@ class ProcessorJarAloneIT {
           .sorted()
           .toList();
     }
-  }
-
-  private static String tool(String name) {
-    return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? name + ".exe" : name).toString();
-  }
-
-  private record Result(int exitCode, String stdout, String stderr) {
-    String output() {
-      return "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
-    }
-  }
-
-  private static Result run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(new ArrayList<>(command)).start();
-    process.getOutputStream().close();
-    // Both streams are small here; read stderr on its own thread so neither can fill up.
-    StringBuilder stderr = new StringBuilder();
-    Thread errReader = new Thread(() -> {
-      try {
-        stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        stderr.append(e);
-      }
-    });
-    errReader.start();
-    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    errReader.join();
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "did not finish: " + command);
-    return new Result(process.exitValue(), stdout, stderr.toString());
   }
 }

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,18 +46,15 @@ class ReadmeCompileErrorsIT {
     Files.createDirectories(sources.resolve(file).getParent());
     Files.write(sources.resolve(file), source, StandardCharsets.UTF_8);
     Path classes = Files.createDirectories(temp.resolve("classes"));
-    Path javac = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "javac.exe" : "javac");
     // As the README runs it, from the source root with a relative path, so javac prints that path;
     // the class path and output directory are what "..." leaves out.
-    Process process = new ProcessBuilder(List.of(
-            javac.toString(), "-processorpath", processorPath, "-classpath", classPath, "-d", classes.toString(), file))
-        .directory(sources.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "javac did not finish");
+    JdkProcess.Result javac = JdkProcess.run(List.of(
+            JdkProcess.tool("javac"), "-processorpath", processorPath, "-classpath", classPath,
+            "-d", classes.toString(), file),
+        sources);
+    String stderr = javac.stderr();
 
-    assertNotEquals(0, process.exitValue(), stderr);
+    assertNotEquals(0, javac.exitCode(), stderr);
     List<String> printed = new ArrayList<>(stderr.lines().toList());
     assertEquals(transcript.subList(1, transcript.size()), printed,
         "the README's javac transcript and what javac prints");
