@@ -355,27 +355,7 @@ class ResumeTest {
     }
 
     private RunRecording wrap(RunRecording recording) {
-      return new RunRecording() {
-        @Override
-        public RecordedRun run() {
-          return recording.run();
-        }
-
-        @Override
-        public int session() {
-          return recording.session();
-        }
-
-        @Override
-        public StepData read(StepRecord record) {
-          return recording.read(record);
-        }
-
-        @Override
-        public StepRecord.DataFile write(String stepId, List<Entity> entities, List<Relationship> relationships) {
-          return recording.write(stepId, entities, relationships);
-        }
-
+      return new DelegatingRecording(recording) {
         @Override
         public void commit(List<StepRecord> records) {
           if (commits.isEmpty()) {
@@ -386,7 +366,7 @@ class ResumeTest {
             }
           }
           commits.add(records.size());
-          recording.commit(records);
+          super.commit(records);
         }
 
         @Override
@@ -394,17 +374,7 @@ class ResumeTest {
           if (!records.isEmpty()) {
             commits.add(records.size()); // committed with the session's end, in the same sync
           }
-          recording.finish(records, ended, cancelled);
-        }
-
-        @Override
-        public String describe(StepRecord.DataFile file) {
-          return recording.describe(file);
-        }
-
-        @Override
-        public void close() {
-          recording.close();
+          super.finish(records, ended, cancelled);
         }
       };
     }
