@@ -5,9 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -131,14 +128,10 @@ final class RetryOnCheck implements ConnectorCheck {
 
   /** Whether {@code type} is the class {@code qualifiedName} or extends it, through its superclasses. */
   static boolean isSubclass(TypeElement type, String qualifiedName) {
-    TypeElement current = type;
-    for (int depth = 0; current != null && depth < 100; depth++) {
+    for (TypeElement current = type; current != null; current = InheritedSteps.superclass(current)) {
       if (is(current, qualifiedName)) {
         return true;
       }
-      TypeMirror superclass = current.getSuperclass();
-      current = superclass.getKind() == TypeKind.DECLARED
-          && ((DeclaredType) superclass).asElement() instanceof TypeElement element ? element : null;
     }
     return false;
   }

@@ -81,9 +81,7 @@ final class EagerRun implements StepEnds {
       context.publish(plan.event(context.clock().instant(), step.id(), step.wave()));
       outputs[i] = reused.output();
       results[i] = reused.result(step, step.wave());
-      // A step recorded as skipped did not succeed, as when it was recorded.
-      upstream.ended(
-          step.id(), results[i].skipReason() != null ? StepStatus.SKIPPED : StepStatus.REUSED);
+      upstream.ended(step.id(), reused.endedAs());
       remaining--;
       for (int dependent : dependents.get(i)) {
         waitingFor[dependent]--;

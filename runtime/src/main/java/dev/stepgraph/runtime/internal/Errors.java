@@ -31,7 +31,8 @@ public final class Errors {
     return message == null || message.isBlank() ? name : name + ": " + oneLine(message);
   }
 
-  private static String typeName(Throwable error) {
+  /** The error's simple class name; of the original's, for a masked copy. */
+  static String typeName(Throwable error) {
     if (error instanceof MaskedThrowable masked) {
       return masked.simpleName();
     }

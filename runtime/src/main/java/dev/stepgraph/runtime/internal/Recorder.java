@@ -125,7 +125,7 @@ final class Recorder implements Runnable {
             status == StepStatus.SKIPPED && outcome.skipReason != null
                 ? mask.text(outcome.skipReason)
                 : null,
-            status == StepStatus.SUCCEEDED || error == null ? null : error.getClass().getName(),
+            status == StepStatus.SUCCEEDED || error == null ? null : Errors.className(error),
             output,
             file));
     LockSupport.unpark(thread);

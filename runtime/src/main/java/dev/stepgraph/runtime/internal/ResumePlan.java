@@ -54,6 +54,14 @@ final class ResumePlan {
           output.relationships.size(), null, output.entities, output.relationships, 0,
           record.skipReason());
     }
+
+    /**
+     * How the step ended for the steps downstream of it: reused from a success, or skipped as
+     * when it was recorded (a skipped step did not succeed).
+     */
+    StepStatus endedAs() {
+      return record.skipReason() != null ? StepStatus.SKIPPED : StepStatus.REUSED;
+    }
   }
 
   private final String runId;

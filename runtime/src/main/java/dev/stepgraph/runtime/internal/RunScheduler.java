@@ -145,19 +145,20 @@ public final class RunScheduler {
       // The steps that run; a reused step's slot stays null.
       StepRun[] slots = new StepRun[wave.size()];
       List<StepRun> executions = new ArrayList<>(wave.size());
+      int toRun = 0;
       for (int i = 0; i < wave.size(); i++) {
         StepDefinition step = wave.get(i);
         if (plan.reused(step.id()) != null) {
           events.publish(plan.event(clock.instant(), step.id(), index));
           continue;
         }
+        toRun++;
         RunEvent.StepRerun rerun = plan.rerun(clock.instant(), step.id());
         if (rerun != null) {
           events.publish(rerun);
         }
       }
-      WaveTracker tracker =
-          new WaveTracker(wave.size() - countReused(plan, wave), lock, changed);
+      WaveTracker tracker = new WaveTracker(toRun, lock, changed);
       for (int i = 0; i < wave.size(); i++) {
         StepDefinition step = wave.get(i);
         if (plan.reused(step.id()) == null) {
@@ -186,10 +187,7 @@ public final class RunScheduler {
           ResumePlan.Reused reused = plan.reused(wave.get(i).id());
           committed.commit(reused.output(), index);
           result = reused.result(wave.get(i), index);
-          // A step recorded as skipped did not succeed, as when it was recorded.
-          upstream.ended(
-              result.stepId(),
-              result.skipReason() != null ? StepStatus.SKIPPED : StepStatus.REUSED);
+          upstream.ended(result.stepId(), reused.endedAs());
           results.add(result);
           continue;
         }
@@ -207,15 +205,6 @@ public final class RunScheduler {
     return finish(start, results, callerInterrupted);
   }
 
-  private static int countReused(ResumePlan plan, List<StepDefinition> wave) {
-    int count = 0;
-    for (StepDefinition step : wave) {
-      if (plan.reused(step.id()) != null) {
-        count++;
-      }
-    }
-    return count;
-  }
 
   /**
    * Ends the run: every step that ended recorded in the run store, the last event, the

@@ -129,8 +129,8 @@ public final class SecretMask {
     String message = message(error);
     MaskedThrowable copy =
         new MaskedThrowable(
-            error instanceof MaskedThrowable masked ? masked.className() : error.getClass().getName(),
-            error instanceof MaskedThrowable masked ? masked.simpleName() : simpleName(error),
+            Errors.className(error),
+            Errors.typeName(error),
             message == null ? null : text(message));
     copies.put(error, copy);
     copy.setStackTrace(error.getStackTrace());
@@ -150,11 +150,6 @@ public final class SecretMask {
     } catch (Throwable broken) {
       return null; // Errors.summary says so of the original; a copy has no message
     }
-  }
-
-  private static String simpleName(Throwable error) {
-    String name = error.getClass().getSimpleName();
-    return name.isEmpty() ? error.getClass().getName() : name;
   }
 
   /** The event with its message, reason or error masked; the event itself if nothing changes. */

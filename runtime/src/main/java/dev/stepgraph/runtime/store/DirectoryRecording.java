@@ -30,7 +30,6 @@ final class DirectoryRecording implements RunRecording {
   private final Manifest.Lines lines = new Manifest.Lines();
   /** The file of each step's latest record: the files still needed. */
   private final Map<String, String> latestFiles = new HashMap<>();
-  private boolean finished;
   /** What the first sync also syncs: the directories a new run's manifest was created in. */
   private List<Path> unsynced;
   private boolean synced;
@@ -197,7 +196,6 @@ final class DirectoryRecording implements RunRecording {
       Manifest.sessionEnded(lines, session(), ended, cancelled);
       append();
       committed(records);
-      finished = true;
     } catch (IOException | RuntimeException e) {
       throw new RunStoreException(
           RunStoreException.Problem.WRITE_FAILED,
@@ -294,10 +292,6 @@ final class DirectoryRecording implements RunRecording {
     } catch (IOException | RuntimeException e) {
       // Left for a later session; another process may be deleting it too.
     }
-  }
-
-  boolean finished() {
-    return finished;
   }
 
   @Override
