@@ -9,13 +9,11 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import org.jspecify.annotations.Nullable;
@@ -46,15 +44,10 @@ final class ConfigKeyReader {
       if (name.equals(CONFIG_KEY)) {
         mirrors.add(mirror);
       } else if (name.equals(CONFIG_KEYS)) {
-        AnnotationValue value = ModelReader.explicitValue(mirror, "value");
-        if (value != null && value.getValue() instanceof List<?> list) {
-          for (Object entry : list) {
-            if (entry instanceof AnnotationValue entryValue && entryValue.getValue() instanceof AnnotationMirror key) {
-              mirrors.add(key);
-            }
+        for (AnnotationValue entry : AnnotationValues.entries(AnnotationValues.explicitValue(mirror, "value"))) {
+          if (entry.getValue() instanceof AnnotationMirror key) {
+            mirrors.add(key);
           }
-        } else if (value != null && value.getValue() instanceof AnnotationMirror key) {
-          mirrors.add(key);
         }
       }
     }
@@ -70,25 +63,17 @@ final class ConfigKeyReader {
     List<ConfigKeyModel> keys = new ArrayList<>(mirrors.size());
     for (int i = 0; i < mirrors.size(); i++) {
       AnnotationMirror mirror = mirrors.get(i);
-      Map<String, AnnotationValue> values = new HashMap<>();
-      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-          : elements.getElementValuesWithDefaults(mirror).entrySet()) {
-        values.put(entry.getKey().getSimpleName().toString(), entry.getValue());
-      }
+      Map<String, AnnotationValue> values = AnnotationValues.withDefaults(elements, mirror);
       keys.add(new ConfigKeyModel(
-          ModelReader.stringOf(values.get("name"), ""),
-          booleanOf(values.get("required")),
-          booleanOf(values.get("secret")),
-          ModelReader.stringOf(values.get("description"), ""),
+          AnnotationValues.stringOf(values.get("name"), ""),
+          AnnotationValues.booleanOf(values.get("required")),
+          AnnotationValues.booleanOf(values.get("secret")),
+          AnnotationValues.stringOf(values.get("description"), ""),
           mirror,
-          ModelReader.explicitValue(mirror, "name"),
+          AnnotationValues.explicitValue(mirror, "name"),
           names == null ? null : names.get(i)));
     }
     return keys;
-  }
-
-  private static boolean booleanOf(@Nullable AnnotationValue value) {
-    return value != null && value.getValue() instanceof Boolean b && b;
   }
 
   /**

@@ -37,13 +37,14 @@ final class InheritedSteps {
     below.add(type);
     for (TypeElement superclass = superclass(type); superclass != null; superclass = superclass(superclass)) {
       for (Element member : superclass.getEnclosedElements()) {
-        AnnotationMirror step = member.getKind() == ElementKind.METHOD ? ModelReader.annotation(member, ModelReader.STEP) : null;
+        AnnotationMirror step =
+            member.getKind() == ElementKind.METHOD ? AnnotationValues.annotation(member, ModelReader.STEP) : null;
         if (step == null || overriddenByAStep((ExecutableElement) member, below, type)) {
           continue;
         }
-        AnnotationValue idValue = ModelReader.explicitValue(step, "id");
+        AnnotationValue idValue = AnnotationValues.explicitValue(step, "id");
         inherited.add(new ConnectorModel.InheritedStep((ExecutableElement) member,
-            ModelReader.stringOf(idValue, ""), ModelReader.signature((ExecutableElement) member), superclass,
+            AnnotationValues.stringOf(idValue, ""), Signatures.of((ExecutableElement) member), superclass,
             superclass.getModifiers().contains(Modifier.ABSTRACT) && hasSource(superclass)));
       }
       below.add(superclass);
@@ -54,7 +55,7 @@ final class InheritedSteps {
   private boolean overriddenByAStep(ExecutableElement method, List<TypeElement> below, TypeElement type) {
     for (TypeElement lower : below) {
       for (Element member : lower.getEnclosedElements()) {
-        if (member.getKind() == ElementKind.METHOD && ModelReader.annotation(member, ModelReader.STEP) != null
+        if (member.getKind() == ElementKind.METHOD && AnnotationValues.annotation(member, ModelReader.STEP) != null
             && elements.overrides((ExecutableElement) member, method, type)) {
           return true;
         }

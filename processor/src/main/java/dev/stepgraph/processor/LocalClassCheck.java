@@ -10,9 +10,14 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.TypeElement;
 
 /**
  * {@code @Step} in a local or anonymous class. javac does not show such classes to processors, so
@@ -27,7 +32,22 @@ final class LocalClassCheck {
     this.trees = trees;
   }
 
-  void check(CompilationUnitTree unit, Reporter reporter) {
+  /** Scans each file that declares one of {@code types}, once. */
+  void checkFilesOf(List<TypeElement> types, Reporter reporter) {
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    for (TypeElement type : types) {
+      try {
+        TreePath path = trees.getPath(type);
+        if (path != null && units.add(path.getCompilationUnit())) {
+          check(path.getCompilationUnit(), reporter);
+        }
+      } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+        reporter.error(FailureMessages.bug("the file of " + type.getQualifiedName(), e), type);
+      }
+    }
+  }
+
+  private void check(CompilationUnitTree unit, Reporter reporter) {
     boolean stepImported = false;
     for (ImportTree i : unit.getImports()) {
       String name = i.getQualifiedIdentifier().toString();

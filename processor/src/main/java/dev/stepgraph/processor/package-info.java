@@ -3,12 +3,13 @@
  * checks it, computes its waves and generates {@code <Connector>_StepGraph} and a
  * {@code ConnectorMain} per package.
  *
- * <p>Layers, in the order {@link dev.stepgraph.processor.StepGraphProcessor} runs them, each in its
- * own small classes:
+ * <p>Layers, in the order {@link dev.stepgraph.processor.StepGraphProcessor} runs them through {@link
+ * dev.stepgraph.processor.ConnectorPipeline} for each connector, each in its own small classes:
  *
  * <ol>
  *   <li>Read: {@link dev.stepgraph.processor.RoundElements} sorts a round's elements, {@link
- *       dev.stepgraph.processor.ModelReader} builds the immutable model ({@link
+ *       dev.stepgraph.processor.ModelReader} (with {@link dev.stepgraph.processor.StepReader} for each
+ *       step) builds the immutable model ({@link
  *       dev.stepgraph.processor.ConnectorModel}, {@link dev.stepgraph.processor.StepModel}, {@link
  *       dev.stepgraph.processor.RetryModel}, {@link dev.stepgraph.processor.ConfigKeyModel}), with
  *       {@link dev.stepgraph.processor.StepBodyTypes} reading the types and configuration keys a
