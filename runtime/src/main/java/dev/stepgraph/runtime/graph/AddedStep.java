@@ -22,6 +22,29 @@ record AddedStep(
     DataContract contract,
     @Nullable StepBody body) {
 
+  /** A step added with its wave given. */
+  static AddedStep of(StepDefinition step) {
+    Objects.requireNonNull(step, "step");
+    return new AddedStep(
+        step, step.id(), step.description(), step.dependsOn(), step.policy(), step.contract(),
+        null);
+  }
+
+  /** A step added without a wave: {@link #define} computes it. */
+  static AddedStep unwaved(
+      String stepId,
+      String stepDescription,
+      List<String> dependsOn,
+      StepPolicy policy,
+      DataContract contract,
+      StepBody body) {
+    return new AddedStep(
+        null, Objects.requireNonNull(stepId, "stepId"),
+        Objects.requireNonNull(stepDescription, "stepDescription"), List.copyOf(dependsOn),
+        Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(contract, "contract"),
+        Objects.requireNonNull(body, "body"));
+  }
+
   /** The definitions of the steps, in the order added, each with its wave. */
   static List<StepDefinition> define(String connectorId, List<AddedStep> steps) {
     Map<String, AddedStep> byId = new HashMap<>();

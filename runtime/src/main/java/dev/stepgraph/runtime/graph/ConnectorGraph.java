@@ -3,10 +3,8 @@ package dev.stepgraph.runtime.graph;
 import dev.stepgraph.Schedule;
 import dev.stepgraph.runtime.run.ConnectorCreationException;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,90 +22,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConnectorGraph {
 
-  private final String id;
-  private final String description;
-  private final List<StepDefinition> steps;
-  private final Map<String, StepDefinition> stepsById;
-  private final List<List<StepDefinition>> waves;
-  private final List<List<String>> waveStepIds;
-  private final @Nullable ConnectorInstance<?> connector;
-  private final Schedule schedule;
-  private final Map<String, String> givenFingerprints;
-  // Computed on first use: hashing every step costs start-up that plan and graph never need.
-  private volatile @Nullable Map<String, String> fingerprints;
-  private final List<ConfigKeyDefinition> configKeys;
+  private final ConnectorSpec spec;
+  private final GraphShape shape; // the steps, by id and by wave
+  private final Fingerprints fingerprints;
 
-  private ConnectorGraph(
-      String id,
-      String description,
-      List<StepDefinition> steps,
-      @Nullable ConnectorInstance<?> connector,
-      Schedule schedule,
-      Map<String, String> givenFingerprints,
-      List<ConfigKeyDefinition> configKeys) {
-    this.id = id;
-    this.description = description;
-    this.connector = connector;
-    this.schedule = schedule;
-    this.configKeys = List.copyOf(configKeys);
-    this.steps = List.copyOf(steps);
-    Map<String, StepDefinition> byId = new LinkedHashMap<>();
-    for (StepDefinition step : this.steps) {
-      if (byId.putIfAbsent(step.id(), step) != null) {
-        throw new IllegalArgumentException(
-            "connector '" + id + "': step id '" + step.id() + "' is declared twice");
-      }
-    }
-    int waveCount = 0;
-    for (StepDefinition step : this.steps) {
-      waveCount = Math.max(waveCount, step.wave() + 1);
-      for (String dependency : step.dependsOn()) {
-        StepDefinition upstream = byId.get(dependency);
-        if (upstream == null) {
-          throw new IllegalArgumentException(
-              "connector '" + id + "': step '" + step.id() + "' depends on unknown step '"
-                  + dependency + "'");
-        }
-        if (upstream.wave() >= step.wave()) {
-          throw new IllegalArgumentException(
-              "connector '" + id + "': step '" + step.id() + "' (wave " + step.wave()
-                  + ") depends on '" + dependency + "' (wave " + upstream.wave()
-                  + "), which does not run in an earlier wave");
-        }
-      }
-    }
-    List<List<StepDefinition>> byWave = new ArrayList<>(waveCount);
-    for (int i = 0; i < waveCount; i++) {
-      byWave.add(new ArrayList<>());
-    }
-    for (StepDefinition step : this.steps) {
-      byWave.get(step.wave()).add(step);
-    }
-    for (int i = 0; i < waveCount; i++) {
-      if (byWave.get(i).isEmpty()) {
-        throw new IllegalArgumentException("connector '" + id + "': wave " + i + " has no step");
-      }
-      byWave.set(i, List.copyOf(byWave.get(i)));
-    }
-    this.stepsById = Collections.unmodifiableMap(byId);
-    this.waves = List.copyOf(byWave);
-    List<List<String>> ids = new ArrayList<>(waveCount);
-    for (List<StepDefinition> wave : this.waves) {
-      ids.add(wave.stream().map(StepDefinition::id).toList());
-    }
-    this.waveStepIds = List.copyOf(ids);
-    for (String stepId : givenFingerprints.keySet()) {
-      if (!byId.containsKey(stepId)) {
-        throw new IllegalArgumentException(
-            "connector '" + id + "': fingerprint of unknown step '" + stepId + "'");
-      }
-    }
-    this.givenFingerprints = Map.copyOf(givenFingerprints);
+  ConnectorGraph(
+      ConnectorSpec spec, List<StepDefinition> steps, Map<String, String> givenFingerprints) {
+    this.spec = spec;
+    this.shape = GraphShape.of(spec.id(), steps, givenFingerprints.keySet());
+    this.fingerprints = new Fingerprints(spec.id(), shape.steps(), Map.copyOf(givenFingerprints));
   }
 
   /** Starts a graph for the connector {@code id}. */
   public static Builder builder(String id, String description) {
-    return new Builder(id, description, null);
+    return new Builder(new GraphDraft(id, description, null));
   }
 
   /**
@@ -115,15 +43,8 @@ public final class ConnectorGraph {
    * it (if it is {@link ConnectorInstance#lazy lazy}) before its first step.
    */
   public static Builder builder(String id, String description, ConnectorInstance<?> connector) {
-    return new Builder(id, description, Objects.requireNonNull(connector, "connector"));
-  }
-
-  /**
-   * A builder for a subgraph of this graph: the same id, description, connector instance, schedule
-   * and configuration keys.
-   */
-  Builder subgraphBuilder() {
-    return rebuild();
+    return new Builder(
+        new GraphDraft(id, description, Objects.requireNonNull(connector, "connector")));
   }
 
   /**
@@ -133,11 +54,7 @@ public final class ConnectorGraph {
    * graph's {@link #steps()} as they are, or changed.
    */
   public Builder rebuild() {
-    Builder builder = new Builder(id, description, connector).schedule(schedule);
-    for (ConfigKeyDefinition key : configKeys) {
-      builder.configKey(key);
-    }
-    return builder;
+    return new Builder(new GraphDraft(spec));
   }
 
   /**
@@ -147,6 +64,7 @@ public final class ConnectorGraph {
    * @throws ConnectorCreationException if its constructor throws (or threw before)
    */
   public void createConnector() {
+    ConnectorInstance<?> connector = spec.connector();
     if (connector != null) {
       connector.get();
     }
@@ -159,37 +77,38 @@ public final class ConnectorGraph {
    * stack trace in this class's code.
    */
   public Optional<Class<?>> connectorType() {
+    ConnectorInstance<?> connector = spec.connector();
     return connector == null ? Optional.empty() : Optional.of(connector.type());
   }
 
   /** When the steps start: wave by wave (the default), or each as soon as its dependencies end. */
   public Schedule schedule() {
-    return schedule;
+    return spec.schedule();
   }
 
   /** The connector id, lowercase kebab-case. */
   public String id() {
-    return id;
+    return spec.id();
   }
 
   /** What the connector collects; may be empty. */
   public String description() {
-    return description;
+    return spec.description();
   }
 
   /** Every step, in wave order and, within a wave, in declaration order. */
   public List<StepDefinition> steps() {
-    return steps;
+    return shape.steps();
   }
 
   /** The waves: steps of a wave have no dependencies on each other and run concurrently. */
   public List<List<StepDefinition>> waves() {
-    return waves;
+    return shape.waves();
   }
 
   /** The ids of the steps of wave {@code wave}, in its order (for events: built once per graph). */
   public List<String> waveStepIds(int wave) {
-    return waveStepIds.get(wave);
+    return shape.waveStepIds().get(wave);
   }
 
   /**
@@ -199,8 +118,8 @@ public final class ConnectorGraph {
    * @throws IllegalArgumentException for an unknown step id, e.g. {@code unknown step 'polices';
    *     did you mean 'policies'? (steps: users, roles, policies)}
    */
-  public ConnectorGraph select(java.util.Collection<String> stepIds) {
-    return StepSelection.select(this, new java.util.LinkedHashSet<>(stepIds));
+  public ConnectorGraph select(Collection<String> stepIds) {
+    return StepSelection.select(this, new LinkedHashSet<>(stepIds));
   }
 
   /**
@@ -216,22 +135,12 @@ public final class ConnectorGraph {
    * @throws IllegalArgumentException for an unknown step id
    */
   public String fingerprint(String stepId) {
-    String fingerprint = fingerprints().get(stepId);
-    if (fingerprint == null) {
-      throw new IllegalArgumentException(
-          "connector '" + id + "': no step '" + stepId + "'");
-    }
-    return fingerprint;
+    return fingerprints.of(stepId);
   }
 
   /** The fingerprints of the steps, by step id (see {@link #fingerprint(String)}). */
   public Map<String, String> fingerprints() {
-    Map<String, String> computed = fingerprints;
-    if (computed == null) {
-      computed = Fingerprints.complete(steps, stepsById, givenFingerprints);
-      fingerprints = computed;
-    }
-    return computed;
+    return fingerprints.all();
   }
 
   /**
@@ -239,17 +148,18 @@ public final class ConnectorGraph {
    * none, and then a run reads any key, unchecked.
    */
   public List<ConfigKeyDefinition> configKeys() {
-    return configKeys;
+    return spec.configKeys();
   }
 
   /** The step with this id, or {@code null}. */
   public @Nullable StepDefinition step(String stepId) {
-    return stepsById.get(stepId);
+    return shape.stepsById().get(stepId);
   }
 
   @Override
   public String toString() {
-    return "ConnectorGraph[" + id + ", " + steps.size() + " steps in " + waves.size() + " waves]";
+    return "ConnectorGraph[" + id() + ", " + shape.steps().size() + " steps in "
+        + shape.waves().size() + " waves]";
   }
 
   /**
@@ -258,19 +168,10 @@ public final class ConnectorGraph {
    * the waves the processor computed.
    */
   public static final class Builder {
-    private final String id;
-    private final String description;
-    // In the order added; a step added without a wave has its wave computed by build().
-    private final List<AddedStep> steps = new ArrayList<>();
-    private final @Nullable ConnectorInstance<?> connector;
-    private Schedule schedule = Schedule.WAVES;
-    private final Map<String, String> fingerprints = new LinkedHashMap<>();
-    private final Map<String, ConfigKeyDefinition> configKeys = new LinkedHashMap<>();
+    private final GraphDraft draft;
 
-    private Builder(String id, String description, @Nullable ConnectorInstance<?> connector) {
-      this.id = Objects.requireNonNull(id, "id");
-      this.description = Objects.requireNonNull(description, "description");
-      this.connector = connector;
+    private Builder(GraphDraft draft) {
+      this.draft = draft;
     }
 
     /**
@@ -303,12 +204,7 @@ public final class ConnectorGraph {
         StepPolicy policy,
         DataContract contract,
         StepBody body) {
-      steps.add(
-          new AddedStep(
-              null, Objects.requireNonNull(stepId, "stepId"),
-              Objects.requireNonNull(stepDescription, "stepDescription"), List.copyOf(dependsOn),
-              Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(contract, "contract"),
-              Objects.requireNonNull(body, "body")));
+      draft.add(AddedStep.unwaved(stepId, stepDescription, dependsOn, policy, contract, body));
       return this;
     }
 
@@ -354,11 +250,7 @@ public final class ConnectorGraph {
      * step's dependencies.
      */
     public Builder fingerprint(String stepId, String fingerprint) {
-      Objects.requireNonNull(stepId, "stepId");
-      if (Objects.requireNonNull(fingerprint, "fingerprint").isBlank()) {
-        throw new IllegalArgumentException("step '" + stepId + "': fingerprint is blank");
-      }
-      fingerprints.put(stepId, fingerprint);
+      draft.fingerprint(stepId, fingerprint);
       return this;
     }
 
@@ -369,27 +261,19 @@ public final class ConnectorGraph {
      * @throws IllegalArgumentException if a key of this name is already declared
      */
     public Builder configKey(ConfigKeyDefinition key) {
-      Objects.requireNonNull(key, "key");
-      if (configKeys.putIfAbsent(key.name(), key) != null) {
-        throw new IllegalArgumentException(
-            "connector '" + id + "': config key '" + key.name() + "' is declared twice");
-      }
+      draft.configKey(key);
       return this;
     }
 
     /** When the steps start; {@link Schedule#WAVES} by default. */
     public Builder schedule(Schedule schedule) {
-      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      draft.schedule(schedule);
       return this;
     }
 
     /** Adds a step whose wave is given. */
     public Builder step(StepDefinition step) {
-      Objects.requireNonNull(step, "step");
-      steps.add(
-          new AddedStep(
-              step, step.id(), step.description(), step.dependsOn(), step.policy(),
-              step.contract(), null));
+      draft.add(AddedStep.of(step));
       return this;
     }
 
@@ -400,9 +284,7 @@ public final class ConnectorGraph {
      *     other in a cycle, a dependency is not in an earlier wave, or a wave is empty
      */
     public ConnectorGraph build() {
-      return new ConnectorGraph(
-          id, description, AddedStep.define(id, steps), connector, schedule, fingerprints,
-          List.copyOf(configKeys.values()));
+      return draft.build();
     }
   }
 }

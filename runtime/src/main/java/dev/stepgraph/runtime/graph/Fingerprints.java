@@ -9,18 +9,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** The fingerprints of a graph's steps: the given ones, and the missing ones computed. */
 final class Fingerprints {
-  private Fingerprints() {}
+  private final String connectorId;
+  private final List<StepDefinition> steps;
+  private final Map<String, String> given;
+  // Computed on first use: hashing every step costs start-up that plan and graph never need.
+  private volatile @Nullable Map<String, String> all;
+
+  /** The fingerprints of the {@code steps} of connector {@code connectorId}, given some. */
+  Fingerprints(String connectorId, List<StepDefinition> steps, Map<String, String> given) {
+    this.connectorId = connectorId;
+    this.steps = steps;
+    this.given = given;
+  }
+
+  /**
+   * The fingerprint of a step.
+   *
+   * @throws IllegalArgumentException for an unknown step id
+   */
+  String of(String stepId) {
+    String fingerprint = all().get(stepId);
+    if (fingerprint == null) {
+      throw new IllegalArgumentException(
+          "connector '" + connectorId + "': no step '" + stepId + "'");
+    }
+    return fingerprint;
+  }
+
+  /** Every step's fingerprint, in step order (see {@link #complete()}); computed once. */
+  Map<String, String> all() {
+    Map<String, String> computed = all;
+    if (computed == null) {
+      computed = complete();
+      all = computed;
+    }
+    return computed;
+  }
 
   /**
    * Every step's fingerprint, in step order: the given one, or one computed over the step's
    * declaration and its dependencies' fingerprints. Steps come in wave order, so a step's
    * dependencies are fingerprinted before it.
    */
-  static Map<String, String> complete(
-      List<StepDefinition> steps, Map<String, StepDefinition> byId, Map<String, String> given) {
+  private Map<String, String> complete() {
     Map<String, String> fingerprints = new LinkedHashMap<>();
     for (StepDefinition step : steps) {
       String fingerprint = given.get(step.id());

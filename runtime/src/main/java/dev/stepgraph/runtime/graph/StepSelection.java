@@ -39,7 +39,7 @@ final class StepSelection {
         }
       }
     }
-    ConnectorGraph.Builder builder = graph.subgraphBuilder();
+    ConnectorGraph.Builder builder = graph.rebuild();
     int wave = 0;
     for (List<StepDefinition> steps : graph.waves()) {
       boolean any = false;

@@ -9,8 +9,6 @@ import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.StepSkippedException;
 import dev.stepgraph.runtime.graph.StepBody;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -19,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
- * One attempt of one step: the {@link StepContext} its code sees. Emissions are buffered here;
- * the step's {@link StepRun} commits them if the attempt succeeds and discards them (keys
- * released) otherwise, so every attempt starts with a clean slate.
+ * One attempt of one step: the {@link StepContext} its code sees. Emissions are checked and
+ * buffered in its {@link AttemptEmissions}; the step's {@link StepRun} commits them if the attempt
+ * succeeds and discards them (keys released) otherwise, so every attempt starts with a clean
+ * slate.
  *
  * <p>Once closed, the context takes nothing more. Using it after the step method returned throws;
  * a step method still running after its attempt was given up (timed out, or abandoned after a
@@ -33,15 +32,10 @@ final class AttemptContext implements StepContext {
   private volatile @Nullable Logger logger; // created on first use: most steps never log
 
   private final Object lock = new Object();
-  private static final List<Entity> EMPTY_ENTITIES = List.of();
-  private static final List<Relationship> EMPTY_RELATIONSHIPS = List.of();
-  private List<Entity> entities = new ArrayList<>(); // guarded by lock; emptied by discard
-  private List<Relationship> relationships = new ArrayList<>(); // guarded by lock
-  private @Nullable RuntimeException emitFailure; // guarded by lock
+  private final AttemptEmissions emissions; // guarded by lock
   private @Nullable String skipReason; // guarded by lock
   private boolean returned; // guarded by lock: the step method returned (or threw)
   private volatile boolean closed;
-  private boolean discarded; // guarded by lock
   private volatile boolean givenUp;
 
   private static final int RUNNING = 0;
@@ -64,6 +58,7 @@ final class AttemptContext implements StepContext {
   AttemptContext(StepRun execution, RunContext run) {
     this.execution = execution;
     this.run = run;
+    this.emissions = new AttemptEmissions(execution, run.keys());
   }
 
   // ---- StepContext
@@ -77,26 +72,9 @@ final class AttemptContext implements StepContext {
   public void emit(Entity entity) {
     Objects.requireNonNull(entity, "entity");
     synchronized (lock) {
-      if (!open()) {
-        return;
+      if (open()) {
+        emissions.add(entity);
       }
-      checkEmits(entity.type(), "entity");
-      EntityKeys.Owner previous = run.keys().claim(stepId(), entity);
-      if (previous != null) {
-        String by =
-            previous.stepId().equals(stepId())
-                ? "step '" + stepId() + "' (this step)"
-                : "step '" + previous.stepId() + "'";
-        IllegalStateException failure =
-            new IllegalStateException(
-                "step '" + stepId() + "': duplicate entity key '" + entity.key()
-                    + "': already emitted by " + by);
-        if (emitFailure == null) {
-          emitFailure = failure;
-        }
-        throw failure;
-      }
-      entities.add(entity);
     }
   }
 
@@ -105,34 +83,15 @@ final class AttemptContext implements StepContext {
     Objects.requireNonNull(relationship, "relationship");
     synchronized (lock) {
       if (open()) {
-        checkEmits(relationship.type(), "relationship");
-        relationships.add(relationship);
+        emissions.add(relationship);
       }
     }
   }
 
   /**
-   * Fails the attempt, without retrying, if the step declares what it emits and this is not among
-   * it. Holds the lock.
+   * An emission outside the step's declaration: a bug in the step, so never retried. Thrown by
+   * {@link AttemptEmissions}; declared here, as events and the run store name its class.
    */
-  private void checkEmits(String type, String what) {
-    Set<String> emits = execution.contract().emits();
-    if (emits.isEmpty() || emits.contains(type)) {
-      return;
-    }
-    UndeclaredEmit failure =
-        new UndeclaredEmit(
-            "step '" + stepId() + "' emitted " + what + " type '" + type
-                + "', which it does not declare: @Step(emits = {"
-                + ContractPriorData.quoted(emits) + "}); add '" + type
-                + "' to emits, or emit one of those");
-    if (emitFailure == null) {
-      emitFailure = failure;
-    }
-    throw failure;
-  }
-
-  /** An emission outside the step's declaration: a bug in the step, so never retried. */
   static final class UndeclaredEmit extends NonRetryableException {
     private static final long serialVersionUID = 1L;
 
@@ -165,7 +124,7 @@ final class AttemptContext implements StepContext {
       // Two threads racing here make two loggers that behave the same: no lock needed.
       current =
           new StepLogger(
-              execution.stepId(),
+              stepId(),
               event -> {
                 if (!closed) {
                   run.publish(event);
@@ -256,6 +215,7 @@ final class AttemptContext implements StepContext {
   Ending close() {
     synchronized (lock) {
       closed = true;
+      RuntimeException emitFailure = emissions.failure();
       Throwable failure = emitFailure != null ? emitFailure : thrown;
       String skip = skipReason;
       if (skip == null && failure instanceof StepSkippedException skipped) {
@@ -268,7 +228,7 @@ final class AttemptContext implements StepContext {
   /** The attempt's emissions, once closed. */
   StepEmissions output() {
     synchronized (lock) {
-      return new StepEmissions(stepId(), entities, relationships);
+      return emissions.output();
     }
   }
 
@@ -279,12 +239,7 @@ final class AttemptContext implements StepContext {
   void discard() {
     synchronized (lock) {
       closed = true;
-      if (!discarded) {
-        discarded = true;
-        run.keys().release(stepId(), entities);
-        entities = EMPTY_ENTITIES;
-        relationships = EMPTY_RELATIONSHIPS;
-      }
+      emissions.discard();
     }
   }
 
