@@ -138,6 +138,11 @@ public final class ConnectorGraph {
     return fingerprints.of(stepId);
   }
 
+  /** The fingerprint given for a step (by generated code), or null: nothing is computed. */
+  @Nullable String givenFingerprint(String stepId) {
+    return fingerprints.given(stepId);
+  }
+
   /** The fingerprints of the steps, by step id (see {@link #fingerprint(String)}). */
   public Map<String, String> fingerprints() {
     return fingerprints.all();

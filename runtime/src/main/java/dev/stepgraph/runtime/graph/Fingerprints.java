@@ -40,6 +40,11 @@ final class Fingerprints {
     return fingerprint;
   }
 
+  /** The fingerprint the graph was given for this step (by generated code), or null. */
+  @Nullable String given(String stepId) {
+    return given.get(stepId);
+  }
+
   /** Every step's fingerprint, in step order (see {@link #complete()}); computed once. */
   Map<String, String> all() {
     Map<String, String> computed = all;

@@ -49,7 +49,12 @@ final class StepSelection {
               new StepDefinition(
                   step.id(), step.description(), step.dependsOn(), wave, step.policy(),
                   step.contract(), step.body()));
-          builder.fingerprint(step.id(), graph.fingerprint(step.id()));
+          // Only the given ones: a selection keeps every step upstream of those it keeps, so a
+          // computed fingerprint comes out the same in it, and computing waits for first use.
+          String given = graph.givenFingerprint(step.id());
+          if (given != null) {
+            builder.fingerprint(step.id(), given);
+          }
           any = true;
         }
       }

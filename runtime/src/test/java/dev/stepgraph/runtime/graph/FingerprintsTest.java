@@ -31,6 +31,14 @@ class FingerprintsTest {
   }
 
   @Test
+  void aSelectionComputesTheFingerprintsOfTheWholeGraph() {
+    ConnectorGraph graph = graph(StepPolicy.DEFAULT);
+
+    assertEquals(graph.fingerprint("services"), graph.select(List.of("services")).fingerprint("services"));
+    assertEquals(graph.fingerprint("hosts"), graph.select(List.of("services")).fingerprint("hosts"));
+  }
+
+  @Test
   void theSameDeclarationGivesTheSameFingerprint() {
     assertEquals(graph(StepPolicy.DEFAULT).fingerprints(), graph(StepPolicy.DEFAULT).fingerprints());
     assertEquals(32, graph(StepPolicy.DEFAULT).fingerprint("users").length());
