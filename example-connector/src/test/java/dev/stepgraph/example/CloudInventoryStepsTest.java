@@ -67,6 +67,25 @@ class CloudInventoryStepsTest {
   }
 
   @Test
+  void rolesListsEveryRoleAndWhetherItIsPrivileged() {
+    StepTestResult result = TESTER.step("roles").run();
+
+    assertEquals(StepStatus.SUCCEEDED, result.status(), result.toString());
+    assertEquals(List.of("r-0", "r-1", "r-2"), result.entities("role").stream().map(Entity::key).toList());
+    assertEquals(List.of(true, false, false),
+        result.entities().stream().map(role -> role.property("privileged")).toList());
+  }
+
+  @Test
+  void hostsListsEveryHostPageByPage() {
+    StepTestResult result = TESTER.withConfig("api.page-size", "1").step("hosts").run();
+
+    assertEquals(StepStatus.SUCCEEDED, result.status(), result.toString());
+    assertEquals(List.of("i-5eed0000", "i-5eed0001"),
+        result.entities("host").stream().map(Entity::key).toList());
+  }
+
+  @Test
   void policiesListsThePoliciesOfTheGivenRolesOnly() {
     StepTestResult result = TESTER.step("policies")
         .withPrior(Entity.of("role", "r-2").with("name", "auditor"))
