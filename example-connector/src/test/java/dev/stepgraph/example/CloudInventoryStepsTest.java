@@ -3,19 +3,25 @@ package dev.stepgraph.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.run.ConnectorRunner;
+import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.run.StepStatus;
+import dev.stepgraph.runtime.store.RunStore;
 import dev.stepgraph.testing.ConnectorTester;
 import dev.stepgraph.testing.StepTestResult;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each step of the example connector tested alone against prior data the test gives it, and
- * {@code relationships} once after its upstream steps: what the README's "Testing a connector"
- * shows.
+ * {@code relationships} once after its upstream steps and once against what a recorded run holds
+ * for them: what the README's "Testing a connector" shows.
  */
 class CloudInventoryStepsTest {
 
@@ -58,6 +64,25 @@ class CloudInventoryStepsTest {
     assertEquals(3, result.attempts());
     assertEquals(2, result.backoffs().size(), "two backoffs, skipped by virtual time");
     assertEquals(List.of(), result.entities());
+  }
+
+  @Test
+  void rolesListsEveryRoleAndWhetherItIsPrivileged() {
+    StepTestResult result = TESTER.step("roles").run();
+
+    assertEquals(StepStatus.SUCCEEDED, result.status(), result.toString());
+    assertEquals(List.of("r-0", "r-1", "r-2"), result.entities("role").stream().map(Entity::key).toList());
+    assertEquals(List.of(true, false, false),
+        result.entities().stream().map(role -> role.property("privileged")).toList());
+  }
+
+  @Test
+  void hostsListsEveryHostPageByPage() {
+    StepTestResult result = TESTER.withConfig("api.page-size", "1").step("hosts").run();
+
+    assertEquals(StepStatus.SUCCEEDED, result.status(), result.toString());
+    assertEquals(List.of("i-5eed0000", "i-5eed0001"),
+        result.entities("host").stream().map(Entity::key).toList());
   }
 
   @Test
@@ -121,5 +146,29 @@ class CloudInventoryStepsTest {
     assertEquals(6, result.relationships("role-has-policy").size());
     assertEquals(4, result.relationships("host-runs-service").size());
     assertTrue(result.logs().isEmpty(), result.toString());
+  }
+
+  @Test
+  void relationshipsAgainstARecordedRunWiresWhatThatRunCollected(@TempDir Path state) {
+    // Record a run once, in a store of its own, as `run --state DIR --run-id recorded` would; of
+    // an account with more users than the tester's.
+    Map<String, String> config = new java.util.HashMap<>(TESTER.config());
+    config.put("inventory.users", "7");
+    RunReport recorded = ConnectorRunner.builder(CloudInventoryConnector_StepGraph.create())
+        .config(Config.of(config, Map.of()))
+        .store(RunStore.directory(state))
+        .runId("recorded")
+        .build()
+        .run();
+    assertEquals(6, recorded.count(StepStatus.SUCCEEDED), recorded.toString());
+
+    // Then work on the step against what its upstream steps recorded: no upstream API is called.
+    StepTestResult result = TESTER.step("relationships")
+        .withPriorFromRun(state, "recorded")
+        .run();
+
+    assertEquals(StepStatus.SUCCEEDED, result.status(), result.toString());
+    assertEquals(recorded.step("relationships").orElseThrow().relationships(), result.relationships());
+    assertEquals(10, result.relationships("user-has-role").size(), "7 users, not the tester's 4");
   }
 }

@@ -167,6 +167,11 @@ final class DirectoryRunStore implements RunStore {
   }
 
   @Override
+  public RunReader read(String connectorId, @Nullable String runId) {
+    return DirectoryRunReader.open(this, connectorId, runId);
+  }
+
+  @Override
   public RunRecording create(
       String connectorId,
       String runId,

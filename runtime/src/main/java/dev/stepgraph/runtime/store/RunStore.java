@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>One run of a connector writes to a store at a time: {@link #create} and {@link #resume} take
  * the connector's lock, held by the {@link RunRecording} until it is closed, and fail with {@link
- * RunStoreException.Problem#LOCKED} while another holds it. Nothing from a run's configuration is
- * written to a store.
+ * RunStoreException.Problem#LOCKED} while another holds it. {@link #runs} and {@link #read} take
+ * no lock: they read while a run writes. Nothing from a run's configuration is written to a
+ * store.
  *
  * <p>{@link #directory(Path)} is the embedded store, a directory on the local file system; another
- * kind (object storage, a database) implements this interface and {@link RunRecording}.
+ * kind (object storage, a database) implements this interface, {@link RunRecording} and {@link
+ * RunReader}.
  */
 public interface RunStore {
 
@@ -67,6 +69,20 @@ public interface RunStore {
    * @throws RunStoreException if the store cannot be read
    */
   List<RunSummary> runs(String connectorId);
+
+  /**
+   * Reads a recorded run of the connector, without its lock: what the run recorded so far, and
+   * each recorded step's data, checked as a resume checks it. It never waits for a run writing to
+   * the store, and never holds one up; what that run commits after the manifest was read is not
+   * seen.
+   *
+   * @param runId the run, or null for the latest (the one that started last)
+   * @throws RunStoreException {@link RunStoreException.Problem#NOTHING_TO_RESUME
+   *     NOTHING_TO_RESUME} for a run the store does not hold (naming the runs it holds), {@link
+   *     RunStoreException.Problem#DAMAGED_MANIFEST DAMAGED_MANIFEST}, {@link
+   *     RunStoreException.Problem#NEWER_FORMAT NEWER_FORMAT}
+   */
+  RunReader read(String connectorId, @Nullable String runId);
 
   /**
    * Starts recording a new run of the connector: takes the connector's lock.

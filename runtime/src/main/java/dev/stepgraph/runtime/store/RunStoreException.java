@@ -9,7 +9,8 @@ import java.util.Objects;
  * Problem#RUN_EXISTS}, {@link Problem#DAMAGED_MANIFEST}, {@link Problem#NEWER_FORMAT}); during a
  * run, a step whose recorded data is damaged runs again ({@link Problem#DAMAGED_STEP}) and a write
  * that fails ends the recording, not the run ({@link Problem#WRITE_FAILED}): both are reported as
- * warnings of the run.
+ * warnings of the run. {@link RunStore#read} and {@link RunReader#read} throw it for a run, or a
+ * step's data, that cannot be read.
  */
 public final class RunStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -20,7 +21,10 @@ public final class RunStoreException extends RuntimeException {
     UNWRITABLE,
     /** Another run of the same connector is writing to the store (one writer at a time). */
     LOCKED,
-    /** A resume was asked for, but the store holds no such run of the connector. */
+    /**
+     * A resume, or a {@linkplain RunStore#read read}, was asked for a run that the store does not
+     * hold (or for the latest run of a connector it holds none of).
+     */
     NOTHING_TO_RESUME,
     /** A new run was given the id of a run the store already holds. */
     RUN_EXISTS,

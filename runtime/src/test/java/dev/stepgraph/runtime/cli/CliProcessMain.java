@@ -138,6 +138,17 @@ public final class CliProcessMain {
           new CountDownLatch(1).await(); // until cancelled (interrupted)
         });
         break;
+      case "stuck-once":
+        // Stuck until cancelled the first time; a later run in the same directory goes through.
+        builder.step("hosts", "", List.of("users"), 1, ctx -> {
+          touch(markers.resolve("ran-hosts"));
+          if (!Files.exists(markers.resolve("stuck"))) {
+            touch(markers.resolve("stuck"));
+            new CountDownLatch(1).await(); // until cancelled (interrupted)
+          }
+          ctx.emit(Entity.of("host", "h-1"));
+        });
+        break;
       default:
         throw new IllegalArgumentException("unknown graph " + name);
     }

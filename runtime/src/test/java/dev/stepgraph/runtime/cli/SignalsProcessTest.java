@@ -1,6 +1,8 @@
 package dev.stepgraph.runtime.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +60,31 @@ class SignalsProcessTest {
   void sigintCancelsWritesWhatFinishedAndExitsWith130() throws Exception {
     CliProcess.assumeSigintIsDelivered();
     stopsInOrder("INT", 130);
+  }
+
+  @Test
+  void afterSigintAResumeReusesTheStepsThatFinishedAndRunsTheRest() throws Exception {
+    CliProcess.assumeSigintIsDelivered();
+    Path dir = tmp.resolve("resume");
+    CliProcess first = new CliProcess(dir, "stuck-once", "entities=1").start();
+    first.awaitMarker("stuck");
+    first.kill("INT");
+    assertEquals(130, first.waitFor(), first.stderr());
+    Files.delete(dir.resolve("ran-users"));
+    Files.delete(dir.resolve("ran-hosts"));
+
+    CliProcess resumed = new CliProcess(dir, "stuck-once", "entities=1").args("--resume");
+    assertEquals(0, resumed.run(), resumed.stderr());
+
+    assertEquals(
+        "Run stuck-once <run> (resumed): 2 steps in 2 waves\n"
+            + "Wave 0 (sequential): users\n"
+            + "  users: reused from run <run>, 1 user\n"
+            + "Wave 1 (sequential): hosts\n"
+            + "  hosts: completed in <t>, 1 host\n"
+            + "Finished in <t>: 1 succeeded, 1 reused\n",
+        HumanLines.normalize(resumed.stderr()));
+    assertFalse(Files.exists(dir.resolve("ran-users")), "users was recorded before the SIGINT");
+    assertTrue(Files.exists(dir.resolve("ran-hosts")));
   }
 }

@@ -13,6 +13,7 @@ import dev.stepgraph.runtime.graph.ConfigKeyDefinition;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepBody;
 import dev.stepgraph.runtime.store.RecordedRun;
+import dev.stepgraph.runtime.store.RunReader;
 import dev.stepgraph.runtime.store.RunRecording;
 import dev.stepgraph.runtime.store.RunStore;
 import dev.stepgraph.runtime.store.RunStoreException;
@@ -341,6 +342,11 @@ class ResumeTest {
     }
 
     @Override
+    public RunReader read(String connectorId, String runId) {
+      return store.read(connectorId, runId);
+    }
+
+    @Override
     public RunRecording create(
         String connectorId, String runId, Instant started, List<String> selected,
         Map<String, String> fingerprints) {
@@ -388,6 +394,11 @@ class ResumeTest {
           @Override
           public List<RunSummary> runs(String connectorId) {
             return broken.runs(connectorId);
+          }
+
+          @Override
+          public RunReader read(String connectorId, String runId) {
+            return broken.read(connectorId, runId);
           }
 
           @Override
