@@ -3,9 +3,12 @@ package com.acme;
 import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.ConnectorInstance;
+import dev.stepgraph.runtime.graph.DataContract;
 import dev.stepgraph.runtime.graph.StepBody;
+import dev.stepgraph.runtime.graph.StepPolicy;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
 
 /**
@@ -30,6 +33,11 @@ public final class AwsConnector_StepGraph {
    * How many waves the graph has.
    */
   public static final int WAVE_COUNT = 3;
+
+  /**
+   * What separates the cells of a row of a {@code StepsN} table.
+   */
+  private static final Pattern CELLS = Pattern.compile(" \\| ");
 
   private AwsConnector_StepGraph() {
   }
@@ -65,11 +73,39 @@ public final class AwsConnector_StepGraph {
   }
 
   /**
-   * Registers 4 steps, and runs them: step {@code n} of this class is {@code case n} of
-   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
-   * faster.
+   * Adds the step of one row of a {@code StepsN} table, {@code id | wave | depends on | data |
+   * fingerprint | description}, with its policy and body, and then its fingerprint. {@code -} is
+   * an empty cell; the steps a step depends on are separated by commas. The fingerprint is over
+   * the step's declaration, source (formatting and comments aside) and upstream steps: a run
+   * store reuses a recorded result only while it is unchanged.
+   */
+  private static void addStep(ConnectorGraph.Builder graph, String row, StepPolicy policy,
+      StepBody body) {
+    String[] cell = CELLS.split(row, 6);
+    List<String> dependsOn = cell[2].equals("-") ? List.of() : List.of(cell[2].split(","));
+    graph.step(cell[0], cell[5], dependsOn, Integer.parseInt(cell[1]), policy, DataContract.NONE,
+        body);
+    graph.fingerprint(cell[0], cell[4]);
+  }
+
+  /**
+   * Registers 4 steps, and runs them: step {@code n} of this class is row {@code n} of
+   * {@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather
+   * than a statement and a lambda per step, because javac compiles them faster.
    */
   private static final class Steps0 implements StepBody {
+    /**
+     * One row per step, in wave order: id | wave | depends on | data | fingerprint | description.
+     */
+    private static final String[] STEPS = {
+        // Wave 0 (parallel): users, roles, hosts
+        "users | 0 | - | - | d8a34770e80de35516236531f7e04ca7 | Collect IAM users",
+        "roles | 0 | - | - | 8d2ed451f80e31f21b8f180858f7f47a | Collects IAM roles",
+        "hosts | 0 | - | - | 3c28be140da3c31f8347f21212d5502b | Collect EC2 instances",
+        // Wave 1 (parallel): policies, services
+        "policies | 1 | roles | - | cf22c2d7b4a15d41312c0d92aa3e173b | Collect the policies of each role",
+    };
+
     private final ConnectorInstance<AwsConnector> connector;
 
     private final int step;
@@ -80,19 +116,9 @@ public final class AwsConnector_StepGraph {
     }
 
     static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<AwsConnector> connector) {
-      // Wave 0 (parallel): users, roles, hosts
-      graph.step("users", "Collect IAM users", List.<String>of(), 0, new Steps0(connector, 0));
-      graph.step("roles", "Collects IAM roles", List.<String>of(), 0, new Steps0(connector, 1));
-      graph.step("hosts", "Collect EC2 instances", List.<String>of(), 0, new Steps0(connector, 2));
-      // Wave 1 (parallel): policies, services
-      graph.step("policies", "Collect the policies of each role", List.<String>of("roles"), 1,
-          new Steps0(connector, 3));
-      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
-      // upstream steps: a run store reuses a recorded result only while it is unchanged.
-      graph.fingerprint("users", "d8a34770e80de35516236531f7e04ca7");
-      graph.fingerprint("roles", "8d2ed451f80e31f21b8f180858f7f47a");
-      graph.fingerprint("hosts", "3c28be140da3c31f8347f21212d5502b");
-      graph.fingerprint("policies", "cf22c2d7b4a15d41312c0d92aa3e173b");
+      for (int i = 0; i < STEPS.length; i++) {
+        addStep(graph, STEPS[i], StepPolicy.DEFAULT, new Steps0(connector, i));
+      }
     }
 
     @Override
@@ -109,11 +135,19 @@ public final class AwsConnector_StepGraph {
   }
 
   /**
-   * Registers 1 steps, and runs them: step {@code n} of this class is {@code case n} of
-   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
-   * faster.
+   * Registers 1 steps, and runs them: step {@code n} of this class is row {@code n} of
+   * {@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather
+   * than a statement and a lambda per step, because javac compiles them faster.
    */
   private static final class Steps1 implements StepBody {
+    /**
+     * One row per step, in wave order: id | wave | depends on | data | fingerprint | description.
+     */
+    private static final String[] STEPS = {
+        // Wave 1 (continued)
+        "services | 1 | hosts | - | 4d1a714661ecd155e93614cffc44a1c9 | Collect services on hosts",
+    };
+
     private final ConnectorInstance<AwsConnector> connector;
 
     private final int step;
@@ -124,12 +158,9 @@ public final class AwsConnector_StepGraph {
     }
 
     static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<AwsConnector> connector) {
-      // Wave 1 (continued)
-      graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
-          new Steps1(connector, 0));
-      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
-      // upstream steps: a run store reuses a recorded result only while it is unchanged.
-      graph.fingerprint("services", "4d1a714661ecd155e93614cffc44a1c9");
+      for (int i = 0; i < STEPS.length; i++) {
+        addStep(graph, STEPS[i], StepPolicy.DEFAULT, new Steps1(connector, i));
+      }
     }
 
     @Override
@@ -143,11 +174,19 @@ public final class AwsConnector_StepGraph {
   }
 
   /**
-   * Registers 1 steps, and runs them: step {@code n} of this class is {@code case n} of
-   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
-   * faster.
+   * Registers 1 steps, and runs them: step {@code n} of this class is row {@code n} of
+   * {@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather
+   * than a statement and a lambda per step, because javac compiles them faster.
    */
   private static final class Steps2 implements StepBody {
+    /**
+     * One row per step, in wave order: id | wave | depends on | data | fingerprint | description.
+     */
+    private static final String[] STEPS = {
+        // Wave 2 (sequential): relationships
+        "relationships | 2 | users,roles,hosts,policies,services | - | 0b1c5234e67be93cbc895dd50e2e24be | Link users, roles, hosts, policies and services",
+    };
+
     private final ConnectorInstance<AwsConnector> connector;
 
     private final int step;
@@ -158,13 +197,9 @@ public final class AwsConnector_StepGraph {
     }
 
     static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<AwsConnector> connector) {
-      // Wave 2 (sequential): relationships
-      graph.step("relationships", "Link users, roles, hosts, policies and services",
-          List.<String>of("users", "roles", "hosts", "policies", "services"), 2,
-          new Steps2(connector, 0));
-      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
-      // upstream steps: a run store reuses a recorded result only while it is unchanged.
-      graph.fingerprint("relationships", "0b1c5234e67be93cbc895dd50e2e24be");
+      for (int i = 0; i < STEPS.length; i++) {
+        addStep(graph, STEPS[i], StepPolicy.DEFAULT, new Steps2(connector, i));
+      }
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
 
 /**
@@ -56,6 +57,11 @@ public final class HostsConnector_StepGraph {
    */
   public static final int WAVE_COUNT = 3;
 
+  /**
+   * What separates the cells of a row of a {@code StepsN} table.
+   */
+  private static final Pattern CELLS = Pattern.compile(" \\| ");
+
   private HostsConnector_StepGraph() {
   }
 
@@ -92,6 +98,22 @@ public final class HostsConnector_StepGraph {
   }
 
   /**
+   * Adds the step of one row of a {@code StepsN} table, {@code id | wave | depends on | data |
+   * fingerprint | description}, with its policy and body, and then its fingerprint. {@code -} is
+   * an empty cell; the steps a step depends on are separated by commas. The fingerprint is over
+   * the step's declaration, source (formatting and comments aside) and upstream steps: a run
+   * store reuses a recorded result only while it is unchanged.
+   */
+  private static void addStep(ConnectorGraph.Builder graph, String row, StepPolicy policy,
+      StepBody body) {
+    String[] cell = CELLS.split(row, 6);
+    List<String> dependsOn = cell[2].equals("-") ? List.of() : List.of(cell[2].split(","));
+    DataContract data = cell[3].equals("-") ? DataContract.NONE : contract(cell[3]);
+    graph.step(cell[0], cell[5], dependsOn, Integer.parseInt(cell[1]), policy, data, body);
+    graph.fingerprint(cell[0], cell[4]);
+  }
+
+  /**
    * The data contract that {@code description} describes, as {@code DataContract.describe()}
    * does: {@code reads host, user; emits service}. Each type once, in the order declared.
    */
@@ -106,11 +128,20 @@ public final class HostsConnector_StepGraph {
   }
 
   /**
-   * Registers 2 steps, and runs them: step {@code n} of this class is {@code case n} of
-   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
-   * faster.
+   * Registers 2 steps, and runs them: step {@code n} of this class is row {@code n} of
+   * {@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather
+   * than a statement and a lambda per step, because javac compiles them faster.
    */
   private static final class Steps0 implements StepBody {
+    /**
+     * One row per step, in wave order: id | wave | depends on | data | fingerprint | description.
+     */
+    private static final String[] STEPS = {
+        // Wave 0 (parallel): hosts, users
+        "hosts | 0 | - | emits host | 34a7a605ad79ca2ada661ae9ff87bf37 | Collect hosts",
+        "users | 0 | - | emits user, role, user-has-role | b3efabfeb20448a2c8ef4ec3e5ebbac2 | Collect users and their roles",
+    };
+
     private final ConnectorInstance<HostsConnector> connector;
 
     private final int step;
@@ -121,19 +152,19 @@ public final class HostsConnector_StepGraph {
     }
 
     static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<HostsConnector> connector) {
-      // Wave 0 (parallel): hosts, users
-      graph.step("hosts", "Collect hosts", List.<String>of(), 0,
-          StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(30)),
-          contract("emits host"),
-          new Steps0(connector, 0));
-      graph.step("users", "Collect users and their roles", List.<String>of(), 0,
-          StepPolicy.DEFAULT,
-          contract("emits user, role, user-has-role"),
-          new Steps0(connector, 1));
-      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
-      // upstream steps: a run store reuses a recorded result only while it is unchanged.
-      graph.fingerprint("hosts", "34a7a605ad79ca2ada661ae9ff87bf37");
-      graph.fingerprint("users", "b3efabfeb20448a2c8ef4ec3e5ebbac2");
+      for (int i = 0; i < STEPS.length; i++) {
+        addStep(graph, STEPS[i], policy(i), new Steps0(connector, i));
+      }
+    }
+
+    /**
+     * The policy of step {@code n} of this class, where it is not {@code StepPolicy.DEFAULT}.
+     */
+    private static StepPolicy policy(int step) {
+      return switch (step) {
+        case 0 -> StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(30));
+        default -> StepPolicy.DEFAULT;
+      };
     }
 
     @Override
@@ -148,11 +179,20 @@ public final class HostsConnector_StepGraph {
   }
 
   /**
-   * Registers 2 steps, and runs them: step {@code n} of this class is {@code case n} of
-   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
-   * faster.
+   * Registers 2 steps, and runs them: step {@code n} of this class is row {@code n} of
+   * {@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather
+   * than a statement and a lambda per step, because javac compiles them faster.
    */
   private static final class Steps1 implements StepBody {
+    /**
+     * One row per step, in wave order: id | wave | depends on | data | fingerprint | description.
+     */
+    private static final String[] STEPS = {
+        // Wave 1 (parallel): services, audit
+        "services | 1 | hosts | reads host; emits service | cf34cd837526170a0f557475853e4956 | Collect services on hosts",
+        "audit | 1 | users | - | c3e494671fac6922dd0784edf2c72ec3 | Audit logins",
+    };
+
     private final ConnectorInstance<HostsConnector> connector;
 
     private final int step;
@@ -163,16 +203,9 @@ public final class HostsConnector_StepGraph {
     }
 
     static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<HostsConnector> connector) {
-      // Wave 1 (parallel): services, audit
-      graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
-          StepPolicy.DEFAULT,
-          contract("reads host; emits service"),
-          new Steps1(connector, 0));
-      graph.step("audit", "Audit logins", List.<String>of("users"), 1, new Steps1(connector, 1));
-      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
-      // upstream steps: a run store reuses a recorded result only while it is unchanged.
-      graph.fingerprint("services", "cf34cd837526170a0f557475853e4956");
-      graph.fingerprint("audit", "c3e494671fac6922dd0784edf2c72ec3");
+      for (int i = 0; i < STEPS.length; i++) {
+        addStep(graph, STEPS[i], StepPolicy.DEFAULT, new Steps1(connector, i));
+      }
     }
 
     @Override
@@ -187,11 +220,19 @@ public final class HostsConnector_StepGraph {
   }
 
   /**
-   * Registers 1 steps, and runs them: step {@code n} of this class is {@code case n} of
-   * {@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it
-   * faster.
+   * Registers 1 steps, and runs them: step {@code n} of this class is row {@code n} of
+   * {@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather
+   * than a statement and a lambda per step, because javac compiles them faster.
    */
   private static final class Steps2 implements StepBody {
+    /**
+     * One row per step, in wave order: id | wave | depends on | data | fingerprint | description.
+     */
+    private static final String[] STEPS = {
+        // Wave 2 (sequential): report
+        "report | 2 | services,users | reads service, host, user | 141376920186b88989d355ea476acaeb | Report what runs where",
+    };
+
     private final ConnectorInstance<HostsConnector> connector;
 
     private final int step;
@@ -202,14 +243,9 @@ public final class HostsConnector_StepGraph {
     }
 
     static void addTo(ConnectorGraph.Builder graph, ConnectorInstance<HostsConnector> connector) {
-      // Wave 2 (sequential): report
-      graph.step("report", "Report what runs where", List.<String>of("services", "users"), 2,
-          StepPolicy.DEFAULT,
-          contract("reads service, host, user"),
-          new Steps2(connector, 0));
-      // Fingerprints, over each step's declaration, source (formatting and comments aside) and
-      // upstream steps: a run store reuses a recorded result only while it is unchanged.
-      graph.fingerprint("report", "141376920186b88989d355ea476acaeb");
+      for (int i = 0; i < STEPS.length; i++) {
+        addStep(graph, STEPS[i], StepPolicy.DEFAULT, new Steps2(connector, i));
+      }
     }
 
     @Override

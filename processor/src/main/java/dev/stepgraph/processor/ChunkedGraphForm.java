@@ -2,6 +2,7 @@ package dev.stepgraph.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -12,17 +13,22 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The form of a large graph: the steps are split, in wave order, into nested {@code StepsN}
- * classes of bounded weight ({@link StepRegistration#weight}), so no method exceeds 64 KB of
- * bytecode and no class 65,535 constant pool entries; {@code build()} calls {@code
- * StepsN.addTo(graph, connector)} for each.
+ * classes of bounded weight ({@link StepRegistration#weight}), so no class exceeds 65,535 constant
+ * pool entries and no method 64 KB of bytecode; {@code build()} calls {@code StepsN.addTo(graph,
+ * connector)} for each.
+ *
+ * <p>Each {@code StepsN} class lists its steps as a table, one string per step ({@code "users | 0
+ * | - | - | 9c1e... | Collects users"}: id, wave, dependencies, data contract, fingerprint and
+ * description), which {@code addTo} hands row by row to the graph class's {@code addStep}. javac
+ * compiles a string constant in a fraction of the time of a {@code graph.step(...)} call with its
+ * {@code List.of} and constructor to resolve (BENCHMARKS.md, "Compile time", gives the measured
+ * effect). A step whose policy is not the default gets it from the class's {@code policy} switch.
  *
  * <p>Each {@code StepsN} class is also the body of its steps: {@code new Steps0(connector, 17)}
- * runs {@code case 17} of one {@code switch}, as Dagger's fast-init mode does for providers. javac
- * attributes a lambda or method reference per step as a poly expression (a functional-interface
- * descriptor to find, a lambda to desugar); a plain call in a switch case costs it a fraction of
- * that: a 1,000-step connector compiles about 0.4 s (0.9 s of CPU) faster, a fifth of what the
- * processor adds (BENCHMARKS.md). At run time it also spares one lambda class spun up per step.
- * The {@code run} method calls {@code connector.get()} once, before the {@code switch}.
+ * runs {@code case 17} of one {@code switch}, as Dagger's fast-init mode does for providers, instead
+ * of a lambda per step, which javac attributes as a poly expression and desugars, and the runtime
+ * spins up as a class of its own. The {@code run} method calls {@code connector.get()} once, before
+ * the {@code switch}.
  */
 final class ChunkedGraphForm {
   /**
@@ -32,15 +38,17 @@ final class ChunkedGraphForm {
    */
   static final int MAX_CHUNK_WEIGHT = 500;
 
+  /** What a cell of the table holds when there is nothing: no dependency, no data contract. */
+  static final String NOTHING = "-";
+
   private ChunkedGraphForm() {}
 
   /**
    * Adds one {@code StepsN.addTo(graph, connector)} per chunk to {@code build}, after its {@code
    * graph} builder and before {@code graph.build()}, and returns the {@code StepsN} classes to nest
-   * in the graph class.
+   * in the graph class, which also needs {@link #addRowReader}.
    *
-   * @param fingerprints the fingerprint of each step, in step order: each {@code StepsN.addTo}
-   *     gives those of its own steps, after registering them
+   * @param fingerprints the fingerprint of each step, in step order: each row has its step's
    * @param maxChunkWeight the weight of one {@code StepsN} class at most ({@link #MAX_CHUNK_WEIGHT});
    *     a step heavier than that gets a class of its own
    */
@@ -57,22 +65,22 @@ final class ChunkedGraphForm {
         StepModel step = connector.steps().get(index);
         if (chunk == null || chunk.weight + StepRegistration.weight(step) > maxChunkWeight) {
           if (chunk != null) {
-            chunks.add(chunk.build(connector, fingerprints, connectorClass, instanceType));
+            chunks.add(chunk.build(connectorClass, instanceType));
           }
           chunk = new Chunk(graphClass.nestedClass("Steps" + chunks.size()));
           if (waveStarted) {
-            chunk.register.add("// Wave $L (continued)\n", w);
+            chunk.rows.add("// Wave $L (continued)\n", w);
           }
         }
         if (!waveStarted) {
-          chunk.register.add("// $L\n", StepRegistration.waveLine(connector, waves, w));
+          chunk.rows.add("// $L\n", StepRegistration.waveLine(connector, waves, w));
           waveStarted = true;
         }
-        chunk.add(connector, index, w);
+        chunk.add(connector, index, w, fingerprints.get(index));
       }
     }
     if (chunk != null) {
-      chunks.add(chunk.build(connector, fingerprints, connectorClass, instanceType));
+      chunks.add(chunk.build(connectorClass, instanceType));
     }
     for (TypeSpec type : chunks) {
       build.addStatement("$N.addTo(graph, connector)", type);
@@ -80,37 +88,97 @@ final class ChunkedGraphForm {
     return chunks;
   }
 
-  /** One nested {@code StepsN} class: registers its steps, and is their {@code StepBody}. */
+  /** Adds the {@code CELLS} pattern and the {@code addStep} method that read the rows of the tables to {@code graph}. */
+  static void addRowReader(ConnectorModel connector, TypeSpec.Builder graph) {
+    graph.addField(FieldSpec.builder(GeneratedTypes.PATTERN, "CELLS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("What separates the cells of a row of a {@code StepsN} table.\n")
+            .initializer("$T.compile($S)", GeneratedTypes.PATTERN, " \\| ")
+            .build())
+        .addMethod(addStep(connector));
+  }
+
+  /** {@code addStep(graph, row, policy, body)}: one row of a {@code StepsN} table into the graph. */
+  private static MethodSpec addStep(ConnectorModel connector) {
+    boolean contracts = connector.steps().stream().anyMatch(StepModel::declaresContract);
+    MethodSpec.Builder method = MethodSpec.methodBuilder("addStep")
+        .addJavadoc("Adds the step of one row of a {@code StepsN} table, {@code id | wave | depends on | data |\n"
+            + "fingerprint | description}, with its policy and body, and then its fingerprint. {@code $L} is\n"
+            + "an empty cell; the steps a step depends on are separated by commas. The fingerprint is over\n"
+            + "the step's declaration, source (formatting and comments aside) and upstream steps: a run\n"
+            + "store reuses a recorded result only while it is unchanged.\n", NOTHING)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(GeneratedTypes.GRAPH_BUILDER, "graph")
+        .addParameter(String.class, "row")
+        .addParameter(GeneratedTypes.STEP_POLICY, "policy")
+        .addParameter(GeneratedTypes.STEP_BODY, "body")
+        .addStatement("$T[] cell = CELLS.split(row, 6)", String.class)
+        .addStatement("$T<$T> dependsOn = cell[2].equals($S) ? $T.of() : $T.of(cell[2].split($S))",
+            GeneratedTypes.LIST, String.class, NOTHING, GeneratedTypes.LIST, GeneratedTypes.LIST, ",");
+    if (contracts) {
+      method.addStatement("$T data = cell[3].equals($S) ? $T.NONE : $N(cell[3])", GeneratedTypes.DATA_CONTRACT,
+          NOTHING, GeneratedTypes.DATA_CONTRACT, StepRegistration.CONTRACT_METHOD);
+    }
+    return method
+        .addStatement("graph.step(cell[0], cell[5], dependsOn, $T.parseInt(cell[1]),$Wpolicy,$W$L,$Wbody)",
+            Integer.class, contracts ? "data" : CodeBlock.of("$T.NONE", GeneratedTypes.DATA_CONTRACT))
+        .addStatement("graph.fingerprint(cell[0], cell[4])")
+        .build();
+  }
+
+  /** One nested {@code StepsN} class: lists its steps, registers them, and is their {@code StepBody}. */
   private static final class Chunk {
     final ClassName name;
-    final CodeBlock.Builder register = CodeBlock.builder();
+    final CodeBlock.Builder rows = CodeBlock.builder();
+    final CodeBlock.Builder policies = CodeBlock.builder();
     final CodeBlock.Builder dispatch = CodeBlock.builder();
-    final List<Integer> indices = new ArrayList<>();
     int weight;
     int steps;
+    boolean policy;
 
     Chunk(ClassName name) {
       this.name = name;
     }
 
-    void add(ConnectorModel connector, int index, int wave) {
+    void add(ConnectorModel connector, int index, int wave, String fingerprint) {
       StepModel step = connector.steps().get(index);
-      CodeBlock body = CodeBlock.of("new $T(connector, $L)", name, steps);
-      register.addStatement("graph.step($L)", StepRegistration.arguments(connector, step, wave, body));
+      rows.add("$S,\n", row(step, wave, fingerprint));
+      ResolvedPolicy resolved = ResolvedPolicy.of(connector, step);
+      if (!resolved.isDefault()) {
+        policies.add("case $L -> $L;\n", steps, resolved.javaExpression());
+        policy = true;
+      }
       dispatch.add("case $L -> instance.$N(ctx);\n", steps, step.methodName());
       weight += StepRegistration.weight(step);
       steps++;
-      indices.add(index);
     }
 
-    /** The class, its {@code addTo} ending with the fingerprints of its steps. */
-    TypeSpec build(ConnectorModel connector, List<String> fingerprints, ClassName connectorClass, TypeName instanceType) {
-      return TypeSpec.classBuilder(name)
-          .addJavadoc("Registers $L steps, and runs them: step {@code n} of this class is {@code case n} of\n"
-              + "{@link #run}. One {@code switch} rather than a lambda per step, because javac compiles it\n"
-              + "faster.\n", steps)
+    /** {@code users | 0 | - | emits user | 9c1e... | Collects users}. */
+    private static String row(StepModel step, int wave, String fingerprint) {
+      StringBuilder row = new StringBuilder(step.id()).append(" | ").append(wave).append(" | ");
+      String separator = "";
+      for (String id : StepRegistration.dependencyIds(step)) {
+        row.append(separator).append(id);
+        separator = ",";
+      }
+      if (separator.isEmpty()) {
+        row.append(NOTHING);
+      }
+      String data = step.declaresContract() ? StepRegistration.contractDescription(step) : NOTHING;
+      return row.append(" | ").append(data).append(" | ").append(fingerprint).append(" | ")
+          .append(step.description()).toString();
+    }
+
+    TypeSpec build(ClassName connectorClass, TypeName instanceType) {
+      TypeSpec.Builder type = TypeSpec.classBuilder(name)
+          .addJavadoc("Registers $L steps, and runs them: step {@code n} of this class is row {@code n} of\n"
+              + "{@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather\n"
+              + "than a statement and a lambda per step, because javac compiles them faster.\n", steps)
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .addSuperinterface(GeneratedTypes.STEP_BODY)
+          .addField(FieldSpec.builder(String[].class, "STEPS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("One row per step, in wave order: id | wave | depends on | data | fingerprint | description.\n")
+              .initializer("{\n$>$>$L$<$<}", rows.build())
+              .build())
           .addField(instanceType, "connector", Modifier.PRIVATE, Modifier.FINAL)
           .addField(int.class, "step", Modifier.PRIVATE, Modifier.FINAL)
           .addMethod(MethodSpec.constructorBuilder()
@@ -124,10 +192,23 @@ final class ChunkedGraphForm {
               .addModifiers(Modifier.STATIC)
               .addParameter(GeneratedTypes.GRAPH_BUILDER, "graph")
               .addParameter(instanceType, "connector")
-              .addCode(register.build())
-              .addCode(StepRegistration.fingerprints(connector, indices, fingerprints))
-              .build())
-          .addMethod(MethodSpec.methodBuilder("run")
+              .beginControlFlow("for (int i = 0; i < STEPS.length; i++)")
+              .addStatement("addStep(graph, STEPS[i], $L, new $T(connector, i))",
+                  policy ? "policy(i)" : CodeBlock.of("$T.DEFAULT", GeneratedTypes.STEP_POLICY), name)
+              .endControlFlow()
+              .build());
+      if (policy) {
+        type.addMethod(MethodSpec.methodBuilder("policy")
+            .addJavadoc("The policy of step {@code n} of this class, where it is not {@code StepPolicy.DEFAULT}.\n")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(GeneratedTypes.STEP_POLICY)
+            .addParameter(int.class, "step")
+            .addCode("return switch (step) {\n$>")
+            .addCode(policies.build())
+            .addCode("default -> $T.DEFAULT;\n$<};\n", GeneratedTypes.STEP_POLICY)
+            .build());
+      }
+      return type.addMethod(MethodSpec.methodBuilder("run")
               .addAnnotation(Override.class)
               .addModifiers(Modifier.PUBLIC)
               .addParameter(GeneratedTypes.STEP_CONTEXT, "ctx")

@@ -29,6 +29,7 @@ final class GeneratedTypes {
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  static final ClassName PATTERN = ClassName.get("java.util.regex", "Pattern");
   static final ClassName SET = ClassName.get("java.util", "Set");
   static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

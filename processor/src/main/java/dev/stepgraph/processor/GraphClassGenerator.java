@@ -101,16 +101,21 @@ final class GraphClassGenerator {
         build.addStatement("graph.configKey($L)", configKey(key));
       }
     }
-    if (StepRegistration.weight(connector) <= maxChunkWeight) {
+    boolean flat = StepRegistration.weight(connector) <= maxChunkWeight;
+    List<TypeSpec> chunks = flat ? List.of()
+        : ChunkedGraphForm.addSteps(connector, waves, fingerprints, maxChunkWeight, build);
+    if (flat) {
       FlatGraphForm.addSteps(connector, waves, fingerprints, build);
-    } else {
-      graph.addTypes(ChunkedGraphForm.addSteps(connector, waves, fingerprints, maxChunkWeight, build));
     }
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());
+    if (!flat) {
+      ChunkedGraphForm.addRowReader(connector, graph);
+    }
     if (connector.steps().stream().anyMatch(StepModel::declaresContract)) {
       graph.addMethod(contractMethod());
     }
+    graph.addTypes(chunks);
     return JavaFile.builder(graphClass.packageName(), graph.build()).skipJavaLangImports(true).build();
   }
 

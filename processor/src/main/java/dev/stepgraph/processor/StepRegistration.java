@@ -41,12 +41,8 @@ final class StepRegistration {
    */
   static CodeBlock arguments(ConnectorModel connector, StepModel step, int wave, CodeBlock body) {
     CodeBlock.Builder dependencies = CodeBlock.builder().add("$T.<$T>of(", GeneratedTypes.LIST, String.class);
-    Set<String> unique = new LinkedHashSet<>();
-    for (StepModel.Dependency dependency : step.dependsOn()) {
-      unique.add(dependency.id());
-    }
     String separator = "$S";
-    for (String id : unique) {
+    for (String id : dependencyIds(step)) {
       dependencies.add(separator, id);
       separator = ", $S";
     }
@@ -62,6 +58,15 @@ final class StepRegistration {
     }
     return CodeBlock.of("$S,$W$S,$W$L,$W$L,\n$L,\n$L",
         step.id(), step.description(), dependencies.build(), wave, policy.javaExpression(), body);
+  }
+
+  /** The ids of the steps that {@code step} depends on, each once, in the order declared. */
+  static Set<String> dependencyIds(StepModel step) {
+    Set<String> unique = new LinkedHashSet<>();
+    for (StepModel.Dependency dependency : step.dependsOn()) {
+      unique.add(dependency.id());
+    }
+    return unique;
   }
 
   /** {@code contract("reads host; emits service")}. */
