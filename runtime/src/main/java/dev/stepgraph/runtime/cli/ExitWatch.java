@@ -59,6 +59,11 @@ final class ExitWatch {
   /** Starts watching for {@code System.exit}; never throws. */
   static ExitWatch start() {
     ExitWatch watch = new ExitWatch();
+    if (Runtime.version().feature() < 21) {
+      // JDK 17 does not log Runtime.exit: the stack tells the thread, and starting
+      // java.util.logging for nothing would only slow every run's start.
+      return watch;
+    }
     try {
       Level level = watch.logger.getLevel();
       if (level == null || level.intValue() > Level.FINE.intValue()) {
