@@ -30,8 +30,13 @@ import jdk.jfr.consumer.RecordingFile;
  *      --processorpath PP --classpath CP --size 10000 [--out FILE.txt]
  * java ProcessBench.java contracts --generator GenerateConnector.java --work DIR --javac PATH
  *      --processorpath PP --classpath CP [--size 1000] [--reps 5] [--out FILE.md]
- * java ProcessBench.java startup [--reps 20] [--warmup 3] [--out FILE.md] NAME=COMMAND ...
+ * java ProcessBench.java startup [--reps 20] [--warmup 3] [--out FILE.md] [--pairs A/B,C/D]
+ *      NAME=COMMAND ...
  * </pre>
+ *
+ * <p>{@code --pairs A/B} adds, for commands A and B, the ratio of their medians and the median
+ * of the ratios run by run (each round runs every command once, so a pair's two runs are
+ * neighbours in time and share the load of that moment).
  *
  * Every measurement is one fresh process timed from start to exit with System.nanoTime.
  */
@@ -381,6 +386,7 @@ public final class ProcessBench {
     }
     Map<String, List<Double>> times = new LinkedHashMap<>();
     commands.keySet().forEach(k -> times.put(k, new ArrayList<>()));
+    String loadAtStart = loadAverages();
     for (int r = -warmup; r < reps; r++) {
       for (Map.Entry<String, List<String>> c : commands.entrySet()) { // interleaved
         long t0 = System.nanoTime();
@@ -391,8 +397,11 @@ public final class ProcessBench {
         }
       }
     }
+    String loadBefore = loadAtStart;
     StringBuilder md = new StringBuilder();
-    md.append(reps).append(" timed runs each after ").append(warmup).append(" untimed, interleaved\n\n");
+    md.append(reps).append(" timed runs each after ").append(warmup).append(" untimed, interleaved; ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" processors; load average before ")
+        .append(loadBefore).append(", after ").append(loadAverages()).append("\n\n");
     md.append("| command | median ms | min ms | max ms | mean ms | ratio to first (median) |\n|---|---:|---:|---:|---:|---:|\n");
     double base = -1;
     for (Map.Entry<String, List<Double>> t : times.entrySet()) {
@@ -403,6 +412,20 @@ public final class ProcessBench {
       md.append(String.format(Locale.ROOT, "| %s: `%s` | %.1f | %.1f | %.1f | %.1f | %.2f |%n", t.getKey(),
           String.join(" ", commands.get(t.getKey())), m * 1e3, min(t.getValue()) * 1e3, max(t.getValue()) * 1e3,
           t.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(0) * 1e3, m / base));
+    }
+    if (o.containsKey("pairs")) {
+      md.append("\n| pair | ratio of medians | pairwise ratios: median (quartiles) |\n|---|---:|---:|\n");
+      for (String pair : o.get("pairs").split(",")) {
+        String[] ab = pair.split("/");
+        List<Double> a = times.get(ab[0]);
+        List<Double> b = times.get(ab[1]);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+          ratios.add(a.get(i) / b.get(i));
+        }
+        md.append(String.format(Locale.ROOT, "| %s / %s | %.2f | %.2f (%.2f-%.2f) |%n", ab[0], ab[1],
+            median(a) / median(b), median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75)));
+      }
     }
     emit(o, md.toString());
   }
@@ -472,6 +495,23 @@ public final class ProcessBench {
   static double median(List<Double> xs) {
     double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+
+  static double quantile(List<Double> xs, double q) {
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double pos = q * (a.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(a.length - 1, lo + 1);
+    return a[lo] + (a[hi] - a[lo]) * (pos - lo);
+  }
+
+  static String loadAverages() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   static double min(List<Double> xs) {

@@ -32,39 +32,48 @@ final class ExitWatch {
     }
   }
 
-  private final Logger logger = Logger.getLogger("java.lang.Runtime"); // held: JUL keeps it weakly
-  private final Handler handler;
+  // Held: JUL keeps loggers weakly. Null on JDK 17, which does not log Runtime.exit: the stack
+  // tells the thread there, and starting java.util.logging would only slow every run's start.
+  private final @Nullable Logger logger;
+  private final @Nullable Handler handler;
   private volatile @Nullable Exit logged;
 
-  private ExitWatch() {
-    handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            Throwable thrown = record.getThrown();
-            Matcher status = STATUS.matcher(thrown == null ? "" : String.valueOf(thrown.getMessage()));
-            if (status.find() && callsRuntimeExit(thrown.getStackTrace())) {
-              logged = new Exit(Integer.valueOf(status.group(1)), Thread.currentThread().getName());
-            }
-          }
+  private ExitWatch(boolean logs) {
+    logger = logs ? Logger.getLogger("java.lang.Runtime") : null;
+    handler = logs ? new ExitRecords() : null;
+  }
 
-          @Override
-          public void flush() {}
+  /** Takes the status from the record JDK 21+ logs in Runtime.exit. */
+  private final class ExitRecords extends Handler {
+    @Override
+    public void publish(LogRecord record) {
+      Throwable thrown = record.getThrown();
+      Matcher status = STATUS.matcher(thrown == null ? "" : String.valueOf(thrown.getMessage()));
+      if (status.find() && callsRuntimeExit(thrown.getStackTrace())) {
+        logged = new Exit(Integer.valueOf(status.group(1)), Thread.currentThread().getName());
+      }
+    }
 
-          @Override
-          public void close() {}
-        };
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** Starts watching for {@code System.exit}; never throws. */
   static ExitWatch start() {
-    ExitWatch watch = new ExitWatch();
+    ExitWatch watch = new ExitWatch(Runtime.version().feature() >= 21);
+    Logger logger = watch.logger;
+    if (logger == null) {
+      return watch;
+    }
     try {
-      Level level = watch.logger.getLevel();
+      Level level = logger.getLevel();
       if (level == null || level.intValue() > Level.FINE.intValue()) {
-        watch.logger.setLevel(Level.FINE);
+        logger.setLevel(Level.FINE);
       }
-      watch.logger.addHandler(watch.handler);
+      logger.addHandler(watch.handler);
     } catch (RuntimeException | LinkageError e) {
       // no logging module, or a security policy: the status stays unknown
     }
@@ -73,6 +82,9 @@ final class ExitWatch {
 
   /** Stops watching. */
   void stop() {
+    if (logger == null) {
+      return;
+    }
     try {
       logger.removeHandler(handler);
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.graph.StepPolicy;
 import dev.stepgraph.runtime.run.StepStatus;
+import java.io.Flushable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,19 @@ import org.jspecify.annotations.Nullable;
  * below INFO are left out. Every line is one line, whatever the step's texts hold, and
  * shows their control characters escaped ({@link Formats#terminalSafe}).
  */
-final class HumanEvents implements RunListener {
+final class HumanEvents implements RunListener, Flushable {
+  private static final String NEWLINE = System.lineSeparator();
+  /** Characters past which the lines go out without waiting for the end of a batch. */
+  private static final int FLUSH_AT = 1 << 16;
+
   private final PrintStream out;
   private final boolean stackTraces;
+  /**
+   * The lines of the events taken since the last {@link #flush}: the run's event queue flushes
+   * whenever it has delivered every event it holds, so a batch of events that came together is
+   * one write, and no line waits for a later event.
+   */
+  private final StringBuilder pending = new StringBuilder();
 
   HumanEvents(PrintStream out) {
     this(out, false);
@@ -69,15 +80,27 @@ final class HumanEvents implements RunListener {
   public void onEvent(RunEvent event) {
     String line = format(event);
     if (line != null) {
-      out.println(Formats.terminalSafe(line));
+      pending.append(Formats.terminalSafe(line)).append(NEWLINE);
       if (stackTraces && event instanceof RunEvent.StepFailed failed) {
         for (String trace : failed.stackTrace().split("\n")) {
           String indented = trace.startsWith("\t") ? "    " + trace.substring(1) : trace;
-          out.println("    " + Formats.terminalSafe(indented));
+          pending.append("    ").append(Formats.terminalSafe(indented)).append(NEWLINE);
         }
       }
-      out.flush();
+      if (pending.length() >= FLUSH_AT) {
+        flush();
+      }
     }
+  }
+
+  /** Writes the lines taken since the last flush, in one write. */
+  @Override
+  public void flush() {
+    if (pending.length() > 0) {
+      out.print(pending);
+      pending.setLength(0);
+    }
+    out.flush();
   }
 
   @Override

@@ -1,57 +1,24 @@
 package dev.stepgraph.runtime.cli;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.ParseResult;
 
-/** Option values, from the subcommand or, for options given before it, the root command. */
-final class Options {
-  private final ParseResult root;
-  private final @Nullable ParseResult sub;
-
-  Options(ParseResult root, @Nullable ParseResult sub) {
-    this.root = root;
-    this.sub = sub;
-  }
-
+/**
+ * The options of a command line, read by {@link PlainArgs} or, for anything it does not take, by
+ * picocli ({@link ParsedOptions}): for an option given before the subcommand and after it, the
+ * value after it.
+ */
+interface Options {
   /** The command: {@code run} (the default), {@code plan}, {@code graph} or {@code runs}. */
-  String command() {
-    return sub == null ? "run" : sub.commandSpec().name();
-  }
+  String command();
 
-  @Nullable String string(String name) {
-    return value(name);
-  }
+  @Nullable String string(String name);
 
-  @Nullable Integer integer(String name) {
-    return value(name);
-  }
+  @Nullable Integer integer(String name);
 
   /** Whether the option (or flag) was given, before the subcommand or after it. */
-  boolean given(String name) {
-    return (sub != null && sub.hasMatchedOption(name)) || root.hasMatchedOption(name);
-  }
+  boolean given(String name);
 
   /** Every {@code --step}, before the subcommand and after it. */
-  List<String> steps() {
-    List<String> all = new ArrayList<>();
-    String[] fromRoot = root.matchedOptionValue("--step", new String[0]);
-    all.addAll(Arrays.asList(fromRoot));
-    if (sub != null && sub.commandSpec().findOption("--step") != null) {
-      all.addAll(Arrays.asList(sub.matchedOptionValue("--step", new String[0])));
-    }
-    return all;
-  }
-
-  private <T> @Nullable T value(String name) {
-    if (sub != null && sub.hasMatchedOption(name)) {
-      return sub.matchedOptionValue(name, null);
-    }
-    if (root.hasMatchedOption(name)) {
-      return root.matchedOptionValue(name, null);
-    }
-    return null;
-  }
+  List<String> steps();
 }

@@ -2,14 +2,8 @@ package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.internal.Errors;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The command line of a connector: what the generated {@code ConnectorMain} calls.
@@ -22,8 +16,9 @@ import picocli.CommandLine.ParseResult;
  * ConnectorMain runs [--state DIR]
  * </pre>
  *
- * This class parses the arguments ({@link CommandSpecs}), answers {@code --help} and {@code
- * --version}, and hands over to {@link RunCommand}, {@link PlanCommand}, {@link GraphCommand} or
+ * This class reads the arguments ({@link PlainArgs} for a plain command line, else picocli and
+ * {@link CommandSpecs}, which also answer {@code --help}, {@code --version} and every mistake), and
+ * hands over to {@link RunCommand}, {@link PlanCommand}, {@link GraphCommand} or
  * {@link RunsCommand};
  * what they throw becomes one line on stderr and an exit code ({@link ExitCodes}).
  */
@@ -73,34 +68,14 @@ public final class StepgraphCli {
   }
 
   private static int dispatch(String[] args, ConnectorChoice connectors, CliIo io) {
-    CommandLine commandLine = new CommandLine(CommandSpecs.root(connectors.choices()));
-    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-    PrintWriter out = new PrintWriter(io.out(), true, StandardCharsets.UTF_8);
-    commandLine.setOut(out);
-    commandLine.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
-    ParseResult root;
-    try {
-      root = commandLine.parseArgs(args);
-    } catch (CommandLine.ParameterException e) {
-      throw new UsageException(e.getMessage());
-    }
-    ParseResult sub = root.subcommand();
-    boolean helpRequested =
-        root.isUsageHelpRequested() || (sub != null && sub.isUsageHelpRequested());
-    if (!helpRequested
-        && (root.isVersionHelpRequested() || (sub != null && sub.isVersionHelpRequested()))) {
-      io.out().println(version(connectors.choices()));
-      return ExitCodes.printed(io, "the version");
-    }
-    if (CommandLine.printHelpIfRequested(root)) {
-      out.flush();
-      if (sub == null || sub.commandSpec().name().equals("run")) {
-        // The help of what runs the steps ends with the configuration they read.
-        ConfigKeysText.help(io.out(), connectors.forHelp(new Options(root, sub).string("--connector")));
-      }
-      return ExitCodes.printed(io, "the help");
-    }
-    Options options = new Options(root, sub);
+    Options options = PlainArgs.read(args, connectors.choices() != null);
+    return options == null
+        ? PicocliArgs.dispatch(args, connectors, io)
+        : command(options, connectors, io);
+  }
+
+  /** Runs the command the options name. */
+  static int command(Options options, ConnectorChoice connectors, CliIo io) {
     switch (options.command()) {
       case "plan":
         return PlanCommand.execute(options, connectors, io);
@@ -111,14 +86,5 @@ public final class StepgraphCli {
       default:
         return RunCommand.execute(options, connectors, io);
     }
-  }
-
-  /** {@code Stepgraph runtime 0.1.0; connectors: a, b}. */
-  private static String version(@Nullable List<String> connectorIds) {
-    String runtime = StepgraphCli.class.getPackage().getImplementationVersion();
-    String version = "Stepgraph runtime " + (runtime == null ? "(development build)" : runtime);
-    return connectorIds == null
-        ? version
-        : version + "; connectors: " + String.join(", ", connectorIds);
   }
 }

@@ -4,6 +4,7 @@ import dev.stepgraph.runtime.graph.StepPolicy;
 import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunListener;
 
+import java.io.Flushable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Delivers a run's events to its listeners, each on a thread of its own: publishing never waits
  * for a listener, so a listener that blocks (a pipe nobody reads, a slow sink) holds up no step and
  * no other listener. Each listener gets the events one at a time, in the order they were
- * published. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the
+ * published; one that is {@link Flushable} is flushed each time it has taken every event there is. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the
  * run; {@link #finish(Duration)} reports it once, with the events a listener could not take (its
  * queue holds {@value #CAPACITY} events; past that, events to it are dropped and counted).
  */
@@ -107,7 +108,8 @@ final class EventDispatch {
       while (!abandoned) {
         RunEvent event = events.poll();
         if (event == null) {
-          if (closed) {
+          flushListener();
+          if (closed && events.isEmpty()) {
             return;
           }
           parked = true;
@@ -121,6 +123,25 @@ final class EventDispatch {
         delivering = true;
         try {
           listener.onEvent(event);
+        } catch (Throwable t) {
+          if (failures.getAndIncrement() == 0) {
+            firstFailure = t;
+          }
+        } finally {
+          delivering = false;
+        }
+      }
+    }
+
+    /**
+     * A listener that is {@link Flushable} (one that batches its writes) is flushed whenever its
+     * queue is empty: no event it took waits for the next one.
+     */
+    private void flushListener() {
+      if (listener instanceof Flushable flushable) {
+        delivering = true;
+        try {
+          flushable.flush();
         } catch (Throwable t) {
           if (failures.getAndIncrement() == 0) {
             firstFailure = t;

@@ -3,7 +3,6 @@ package dev.stepgraph.runtime.internal;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Everything the run has committed so far, grown wave by wave on the run's own thread. A wave's
  * {@link PriorSnapshot} costs only the entity types that changed since the last one, never a pass
- * over every committed step or entity, so a run of many waves stays linear.
+ * over every committed step or entity, so a run of many waves stays linear. The entities of a type
+ * are one flat array ({@link AppendOnlyList}), so reading them is as fast as reading a list.
  */
 final class PriorIndex {
   private final EntityKeys keys;
@@ -25,8 +25,8 @@ final class PriorIndex {
    * PriorSnapshot#entityByKey} asks about); read by snapshots on step threads.
    */
   private final Map<String, Integer> committedWave = new ConcurrentHashMap<>();
-  private final Map<String, List<List<Entity>>> entityParts = new HashMap<>();
-  private final Map<String, List<List<Relationship>>> relationshipParts = new HashMap<>();
+  private final Map<String, AppendOnlyList<Entity>> entitiesByType = new HashMap<>();
+  private final Map<String, AppendOnlyList<Relationship>> relationshipsByType = new HashMap<>();
   private final Set<String> changedEntityTypes = new HashSet<>();
   private final Set<String> changedRelationshipTypes = new HashSet<>();
   private Map<String, List<Entity>> entityViews = Map.of();
@@ -46,13 +46,13 @@ final class PriorIndex {
     }
     entityCount += output.entities.size();
     for (Map.Entry<String, List<Entity>> entry : output.entitiesByType.entrySet()) {
-      entityParts.computeIfAbsent(entry.getKey(), t -> new ArrayList<>()).add(entry.getValue());
+      entitiesByType.computeIfAbsent(entry.getKey(), t -> new AppendOnlyList<>()).addAll(entry.getValue());
       changedEntityTypes.add(entry.getKey());
     }
     for (Map.Entry<String, List<Relationship>> entry : output.relationshipsByType.entrySet()) {
-      relationshipParts
-          .computeIfAbsent(entry.getKey(), t -> new ArrayList<>())
-          .add(entry.getValue());
+      relationshipsByType
+          .computeIfAbsent(entry.getKey(), t -> new AppendOnlyList<>())
+          .addAll(entry.getValue());
       changedRelationshipTypes.add(entry.getKey());
     }
   }
@@ -62,7 +62,7 @@ final class PriorIndex {
     if (!changedEntityTypes.isEmpty()) {
       Map<String, List<Entity>> views = new HashMap<>(entityViews);
       for (String type : changedEntityTypes) {
-        views.put(type, ConcatList.of(List.copyOf(entityParts.get(type))));
+        views.put(type, entitiesByType.get(type).view());
       }
       entityViews = Collections.unmodifiableMap(views);
       entityTypes = Collections.unmodifiableSet(new TreeSet<>(views.keySet()));
@@ -71,7 +71,7 @@ final class PriorIndex {
     if (!changedRelationshipTypes.isEmpty()) {
       Map<String, List<Relationship>> views = new HashMap<>(relationshipViews);
       for (String type : changedRelationshipTypes) {
-        views.put(type, ConcatList.of(List.copyOf(relationshipParts.get(type))));
+        views.put(type, relationshipsByType.get(type).view());
       }
       relationshipViews = Collections.unmodifiableMap(views);
       changedRelationshipTypes.clear();
