@@ -3,7 +3,6 @@ package dev.stepgraph.runtime.internal;
 import dev.stepgraph.runtime.Config;
 import dev.stepgraph.Schedule;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
-import dev.stepgraph.runtime.graph.StepDefinition;
 import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.run.RunReport;
@@ -14,20 +13,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One run of a graph: the scheduler. Waves run one after another; all steps of a wave start at
- * once, each on a thread of its own ({@link StepThreads}, one instance per run), or at most {@code
+ * One run of a graph: the scheduler. It starts and ends the run, waits for steps and cancels them;
+ * the schedule itself is {@link WaveRun} or {@link EagerRun}. Waves run one after another; all
+ * steps of a wave start at once, each on a thread of its own ({@link StepThreads}, one instance per run), or at most {@code
  * parallelism} at once ({@link StepLauncher}: waiting steps hold no thread). At the end of a wave
  * the emissions of its successful steps are committed, in declaration order, as immutable chunks
  * in a {@link PriorIndex}; the next wave's {@link PriorSnapshot} is a view over them. A step gets
@@ -101,7 +98,7 @@ public final class RunScheduler {
           "stepgraph-" + graph.id(),
           graph.schedule() == Schedule.EAGER
               ? () -> new EagerRun(graph, context, this).run()
-              : this::runWaves);
+              : () -> new WaveRun(graph, context, this).run());
     } finally {
       watchdog.close();
       threads.close(); // never waits: a step abandoned while still running keeps its thread
@@ -120,91 +117,6 @@ public final class RunScheduler {
     plan = session.plan(graph, keys);
     return plan;
   }
-
-  private RunReport runWaves() {
-    long start = System.nanoTime();
-    boolean callerInterrupted = false;
-    List<List<StepDefinition>> waves = graph.waves();
-    ResumePlan plan = start();
-    List<StepResult> results = new ArrayList<>(graph.steps().size());
-    PriorIndex committed = new PriorIndex(keys);
-    UpstreamFailures upstream = new UpstreamFailures(graph);
-    for (int index = 0; index < waves.size(); index++) {
-      List<StepDefinition> wave = waves.get(index);
-      if (cancelled) {
-        for (StepDefinition step : wave) {
-          results.add(
-              new StepResult(
-                  step.id(), index, StepStatus.NOT_RUN, Duration.ZERO, Map.of(), 0, null,
-                  List.of(), List.of()));
-        }
-        continue;
-      }
-      PriorSnapshot prior = committed.snapshot(index);
-      events.publish(new RunEvent.WaveStarted(clock.instant(), index, graph.waveStepIds(index)));
-      // The steps that run; a reused step's slot stays null.
-      StepRun[] slots = new StepRun[wave.size()];
-      List<StepRun> executions = new ArrayList<>(wave.size());
-      int toRun = 0;
-      for (int i = 0; i < wave.size(); i++) {
-        StepDefinition step = wave.get(i);
-        if (plan.reused(step.id()) != null) {
-          events.publish(plan.event(clock.instant(), step.id(), index));
-          continue;
-        }
-        toRun++;
-        RunEvent.StepRerun rerun = plan.rerun(clock.instant(), step.id());
-        if (rerun != null) {
-          events.publish(rerun);
-        }
-      }
-      WaveTracker tracker = new WaveTracker(toRun, lock, changed);
-      for (int i = 0; i < wave.size(); i++) {
-        StepDefinition step = wave.get(i);
-        if (plan.reused(step.id()) == null) {
-          slots[i] = new StepRun(step, index, context, tracker, prior, upstream.of(step));
-          executions.add(slots[i]);
-        }
-      }
-      running(executions);
-      for (int i = 0; i < wave.size(); i++) {
-        StepRun execution = slots[i];
-        if (execution == null) {
-          continue;
-        }
-        String skip = DependencySkips.reason(wave.get(i), upstream.unsuccessful());
-        if (skip != null) {
-          execution.skipWithoutRunning(skip);
-          continue;
-        }
-        launcher.submit(execution);
-      }
-      callerInterrupted |= awaitWave(tracker, executions);
-      for (int i = 0; i < wave.size(); i++) {
-        StepRun execution = slots[i];
-        StepResult result;
-        if (execution == null) {
-          ResumePlan.Reused reused = plan.reused(wave.get(i).id());
-          committed.commit(reused.output(), index);
-          result = reused.result(wave.get(i), index);
-          upstream.ended(result.stepId(), reused.endedAs());
-          results.add(result);
-          continue;
-        }
-        execution.publishEnd(); // for a step whose own thread could not (out of heap, say)
-        StepEmissions output = execution.output();
-        if (output != null) {
-          committed.commit(output, index);
-        }
-        result = execution.result();
-        upstream.ended(result.stepId(), result.status());
-        results.add(result);
-      }
-    }
-    running(List.of());
-    return finish(start, results, callerInterrupted);
-  }
-
 
   /**
    * Ends the run: every step that ended recorded in the run store, the last event, the
@@ -247,7 +159,7 @@ public final class RunScheduler {
    * and then abandons the steps still running. Returns whether the calling thread was interrupted
    * (which cancels the run).
    */
-  private boolean awaitWave(WaveTracker tracker, List<StepRun> executions) {
+  boolean awaitWave(WaveTracker tracker, List<StepRun> executions) {
     boolean interrupted = await(tracker::unfinished, executions);
     return graceThenAbandon(tracker::unfinished, executions) | interrupted;
   }
@@ -308,6 +220,11 @@ public final class RunScheduler {
       }
     }
     return interrupted;
+  }
+
+  /** Counts down the steps of one wave; their ends wake {@link #await}. */
+  WaveTracker waveTracker(int steps) {
+    return new WaveTracker(steps, lock, changed);
   }
 
   /** Wakes {@link #await}: a step ended. */
