@@ -100,18 +100,7 @@ final class DirectoryRecording implements RunRecording {
 
   @Override
   public StepData read(StepRecord record) {
-    StepRecord.DataFile file = record.file();
-    if (file == null) {
-      return new StepData(List.of(), List.of());
-    }
-    Path path = run.resolve(file.name()).normalize();
-    if (!path.startsWith(steps)) {
-      throw new RunStoreException(
-          RunStoreException.Problem.DAMAGED_STEP,
-          "the record of step '" + record.stepId() + "' names a file outside " + steps + ": "
-              + file.name());
-    }
-    return StepFiles.read(path, path.toString(), record);
+    return StepFiles.readOfRun(run, record);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.stepgraph.runtime.store;
 
 import dev.stepgraph.runtime.internal.Errors;
-import dev.stepgraph.runtime.internal.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,12 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class DirectoryRunReader implements RunReader {
   private final Path run;
-  private final Path steps;
   private final RecordedRun recorded;
 
   private DirectoryRunReader(Path run, RecordedRun recorded) {
     this.run = run;
-    this.steps = run.resolve(DirectoryRunStore.STEPS);
     this.recorded = recorded;
   }
 
@@ -73,16 +70,11 @@ final class DirectoryRunReader implements RunReader {
 
   private static RunStoreException noSuchRun(
       DirectoryRunStore store, String connectorId, @Nullable String runId, List<String> ids) {
-    if (runId == null) {
-      return new RunStoreException(
-          RunStoreException.Problem.NOTHING_TO_RESUME,
-          "the run store " + store.shown() + " holds no run of " + connectorId);
-    }
     return new RunStoreException(
         RunStoreException.Problem.NOTHING_TO_RESUME,
-        "the run store " + store.shown() + " holds no run " + runId + " of " + connectorId
-            + Suggestions.didYouMean(runId, ids)
-            + (ids.isEmpty() ? "" : " (runs, newest first: " + String.join(", ", ids) + ")"));
+        runId == null
+            ? "the run store " + store.shown() + " holds no run of " + connectorId
+            : store.noSuchRun(connectorId, runId, ids));
   }
 
   @Override
@@ -97,26 +89,20 @@ final class DirectoryRunReader implements RunReader {
 
   @Override
   public StepData read(StepRecord record) {
-    StepRecord.DataFile file = record.file();
-    if (file == null) {
-      return new StepData(List.of(), List.of());
-    }
-    Path path = run.resolve(file.name()).normalize();
-    if (!path.startsWith(steps)) {
-      throw new RunStoreException(
-          RunStoreException.Problem.DAMAGED_STEP,
-          "the record of step '" + record.stepId() + "' names a file outside " + steps + ": "
-              + file.name());
-    }
     try {
-      return StepFiles.read(path, path.toString(), record);
+      return StepFiles.readOfRun(run, record);
     } catch (RunStoreException e) {
-      String why = Files.exists(path) ? null : whyMissing(record);
+      String why = missing(record) ? whyMissing(record) : null;
       if (why == null) {
         throw e;
       }
       throw new RunStoreException(RunStoreException.Problem.DAMAGED_STEP, e.getMessage() + ": " + why, e);
     }
+  }
+
+  private boolean missing(StepRecord record) {
+    StepRecord.DataFile file = record.file();
+    return file != null && !Files.exists(run.resolve(file.name()));
   }
 
   /** Why a step file went missing after the manifest was read, if a writer removed it. */

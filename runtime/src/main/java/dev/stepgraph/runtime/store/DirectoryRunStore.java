@@ -305,8 +305,13 @@ final class DirectoryRunStore implements RunStore {
   private RunStoreException nothingToResume(String connectorId, String runId, List<String> ids) {
     return new RunStoreException(
         RunStoreException.Problem.NOTHING_TO_RESUME,
-        "nothing to resume: the run store " + shown() + " holds no run " + runId + " of "
-            + connectorId + Suggestions.didYouMean(runId, ids)
-            + (ids.isEmpty() ? "" : " (runs, newest first: " + String.join(", ", ids) + ")"));
+        "nothing to resume: " + noSuchRun(connectorId, runId, ids));
+  }
+
+  /** That the store holds no such run, with the nearest id and the runs it holds. */
+  String noSuchRun(String connectorId, String runId, List<String> ids) {
+    return "the run store " + shown() + " holds no run " + runId + " of " + connectorId
+        + Suggestions.didYouMean(runId, ids)
+        + (ids.isEmpty() ? "" : " (runs, newest first: " + String.join(", ", ids) + ")");
   }
 }

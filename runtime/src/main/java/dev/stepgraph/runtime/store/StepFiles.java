@@ -78,6 +78,30 @@ final class StepFiles {
   }
 
   /**
+   * Reads back the file a record of a run names, after checking that it lies in the run's steps
+   * directory (a damaged manifest could name any path).
+   *
+   * @param run the run's directory
+   * @throws RunStoreException DAMAGED_STEP as {@link #read(Path, String, StepRecord)}, or for a
+   *     file outside the steps directory
+   */
+  static StepData readOfRun(Path run, StepRecord record) {
+    StepRecord.DataFile file = record.file();
+    if (file == null) {
+      return new StepData(List.of(), List.of());
+    }
+    Path steps = run.resolve(DirectoryRunStore.STEPS);
+    Path path = run.resolve(file.name()).normalize();
+    if (!path.startsWith(steps)) {
+      throw new RunStoreException(
+          RunStoreException.Problem.DAMAGED_STEP,
+          "the record of step '" + record.stepId() + "' names a file outside " + steps + ": "
+              + file.name());
+    }
+    return read(path, path.toString(), record);
+  }
+
+  /**
    * Reads a step file back.
    *
    * @param shown the file, as messages name it
