@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * costs a process more than the rest of a {@code plan}: the usual command lines do without it.
  */
 final class PlainArgs {
-  private enum Kind {
+  enum Kind {
     VALUE,
     INTEGER,
     REPEATED,
@@ -102,7 +102,8 @@ final class PlainArgs {
     return new Read(command, values, steps);
   }
 
-  private static Map<String, Kind> known(String command) {
+  /** The options of the command that a plain command line may give, by how each takes its value. */
+  static Map<String, Kind> known(String command) {
     switch (command) {
       case "plan":
         return PLAN;

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -126,6 +131,39 @@ class PlainArgsTest {
         assertEquals(stringOf(parsed, name), plain.string(name), line + ": " + name);
       }
     }
+  }
+
+  /**
+   * The options each command takes are declared twice, in {@link CommandSpecs} for picocli and in
+   * {@link PlainArgs}: both name the same options, each taking its value the same way.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "plan", "graph", "runs"})
+  void knowsExactlyTheOptionsOfPicocli(String command) {
+    CommandSpec spec = CommandSpecs.root(null).subcommands().get(command).getCommandSpec();
+    Map<String, PlainArgs.Kind> fromPicocli = new TreeMap<>();
+    for (OptionSpec option : spec.options()) {
+      String name = option.longestName();
+      if (!name.equals("--help") && !name.equals("--version")) {
+        fromPicocli.put(name, kindOf(option));
+      }
+    }
+    assertEquals(fromPicocli, new TreeMap<>(PlainArgs.known(command)));
+  }
+
+  private static PlainArgs.Kind kindOf(OptionSpec option) {
+    if (option.arity().max() == 0) {
+      return PlainArgs.Kind.FLAG;
+    }
+    if (option.arity().min() == 0) {
+      return PlainArgs.Kind.OPTIONAL_VALUE;
+    }
+    if (option.isMultiValue()) {
+      return PlainArgs.Kind.REPEATED;
+    }
+    return option.type() == Integer.class || option.type() == int.class
+        ? PlainArgs.Kind.INTEGER
+        : PlainArgs.Kind.VALUE;
   }
 
   /** A flag's value is a Boolean in picocli: only whether it was given counts. */
