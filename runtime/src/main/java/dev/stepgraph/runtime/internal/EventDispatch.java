@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * Delivers a run's events to its listeners, each on a thread of its own: publishing never waits
  * for a listener, so a listener that blocks (a pipe nobody reads, a slow sink) holds up no step and
  * no other listener. Each listener gets the events one at a time, in the order they were
- * published; one that is {@link Flushable} is flushed each time it has taken every event there is. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the
- * run; {@link #finish(Duration)} reports it once, with the events a listener could not take (its
- * queue holds {@value #CAPACITY} events; past that, events to it are dropped and counted).
+ * published; one that is {@link Flushable} is flushed each time it has taken every event there
+ * is. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the run;
+ * {@link #finish(Duration)} reports it once, with the events a listener could not take (its queue
+ * holds {@value #CAPACITY} events; past that, events to it are dropped and counted).
  */
 final class EventDispatch {
   static final int CAPACITY = 65_536;
