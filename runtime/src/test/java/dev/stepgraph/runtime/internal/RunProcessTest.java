@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a run does to its JVM, in JVMs of their own: the heap, threads, exit. */
 class RunProcessTest {
+  /** Threads a JVM may start lazily during a run (a cleaner, a reference handler's helper). */
+  private static final int JVM_MARGIN = 8;
+
   @TempDir Path dir;
 
   @Test
@@ -56,13 +59,15 @@ class RunProcessTest {
       // watchdog, a pool thread handing over. Before steps waited for a slot in a queue, each
       // ready step blocked a thread of its own: 10,000.
       assertTrue(
-          peak <= idle + 3 + 5,
+          peak <= idle + 3 + 5 + JVM_MARGIN,
           scenario + ": " + peak + " threads at the peak, " + idle + " without a run");
     }
     // With the run store (each of the 10,000 steps emits an entity: 10,000 step files), its
-    // recorder and at most 16 threads that write and sync step files.
+    // recorder, at most 16 threads that write and sync step files, the retention's cleanup, and
+    // a margin for the threads a JVM starts on first use (2 more than these were seen once on a
+    // loaded 2-core machine). Unbounded, this is 10,000: any margin below hundreds proves it.
     int recorded = peakThreads("wide", "run", "--parallelism", "3");
-    assertTrue(recorded <= idle + 3 + 5 + 1 + 16,
+    assertTrue(recorded <= idle + 3 + 5 + 1 + 16 + 1 + JVM_MARGIN,
         "wide, recorded: " + recorded + " threads at the peak, " + idle + " without a run");
   }
 
