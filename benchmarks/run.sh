@@ -102,7 +102,7 @@ if want jmh; then
     name=$(jdk_name "$jdk")
     log "JMH on $name (load $(cut -d' ' -f1-3 /proc/loadavg))"
     "$jdk/bin/java" -jar "$JAR" -prof gc -rf json -rff "$OUT/jmh-$name.json" \
-      'SchedulerBenchmark|ConcurrencyBenchmark|MakespanBenchmark|PriorData.*Benchmark' 2>&1 | tee "$OUT/jmh-$name.txt" \
+      'SchedulerBenchmark|ConcurrencyBenchmark|MakespanBenchmark|PriorData.*Benchmark|StepFileEncodingBenchmark' 2>&1 | tee "$OUT/jmh-$name.txt" \
       | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)|^# (Run|JMH|VM version)' | grep -v 'gc\.\(count\|time\|alloc.rate \)' || true
   done
 fi

@@ -1,14 +1,12 @@
 package dev.stepgraph.runtime.store;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.internal.EntityLineWriter;
 import dev.stepgraph.runtime.internal.EntityLines;
 import dev.stepgraph.runtime.internal.Errors;
-import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -49,20 +47,17 @@ final class StepFiles {
       Counted counted;
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        counted = new Counted(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 13));
-        try (JsonGenerator json =
-            JSON.createGenerator(counted, JsonEncoding.UTF8)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-          json.setRootValueSeparator(null);
-          for (int i = 0, n = entities.size(); i < n; i++) {
-            EntityLines.write(json, entities.get(i));
-            json.writeRaw('\n');
-          }
-          for (int i = 0, n = relationships.size(); i < n; i++) {
-            EntityLines.write(json, relationships.get(i));
-            json.writeRaw('\n');
-          }
+        // The line writer buffers; the counting stream sees its chunks, the channel's stream
+        // writes them as they come.
+        counted = new Counted(Channels.newOutputStream(channel));
+        EntityLineWriter lines = new EntityLineWriter(counted);
+        for (int i = 0, n = entities.size(); i < n; i++) {
+          lines.write(entities.get(i));
         }
+        for (int i = 0, n = relationships.size(); i < n; i++) {
+          lines.write(relationships.get(i));
+        }
+        lines.flush();
         counted.flush();
         channel.force(false);
       }
