@@ -243,7 +243,7 @@ final class DirectoryRunStore implements RunStore {
         throw new RunStoreException(
             RunStoreException.Problem.DAMAGED_MANIFEST,
             "cannot resume run " + chosen + ": cannot read " + manifest + ": "
-                + Errors.reason(e) + "; start a new run",
+                + Errors.reason(e) + "; make it readable, or start a new run",
             e);
       }
       Manifest.Contents contents;

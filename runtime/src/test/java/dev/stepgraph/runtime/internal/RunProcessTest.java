@@ -93,26 +93,11 @@ class RunProcessTest {
    */
   @Test
   void underAThreadLimitTheRunStaysWithinItOrFailsTheStepsThatCannotStart() throws Exception {
-    assumeTrue(Files.isExecutable(Paths.get("/usr/bin/setpriv")), "needs setpriv");
-    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to change user");
-    // The unprivileged user must read the class path: copy it into a directory anyone reads.
-    List<String> classPath = new ArrayList<>();
-    Path copies = Files.createDirectory(dir.resolve("cp"));
-    int n = 0;
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      Path source = Paths.get(entry);
-      if (!Files.exists(source)) {
-        continue;
-      }
-      Path copy = copies.resolve(n++ + "-" + source.getFileName());
-      copyTree(source, copy);
-      classPath.add(copy.toString());
-    }
-    openUp(dir);
+    Unprivileged nobody = Unprivileged.in(dir);
 
     JavaProcess.Result bounded =
         JavaProcess.run(
-            limited(classPath, 400, List.of("-Dsteps=10000"), "wide", "run", "--parallelism", "3"),
+            nobody.command("ulimit -u 400", List.of("-Dsteps=10000"), "wide", "run", "--parallelism", "3"),
             Map.of(), dir, 3);
     assertEquals(0, bounded.exitCode(), bounded.stderr());
     assertTrue(
@@ -120,7 +105,7 @@ class RunProcessTest {
         bounded.stderr());
 
     JavaProcess.Result result =
-        JavaProcess.run(limited(classPath, 120, List.of(), "wide-sleeping", "run"), Map.of(), dir, 3);
+        JavaProcess.run(nobody.command("ulimit -u 120", List.of(), "wide-sleeping", "run"), Map.of(), dir, 3);
     Matcher failed =
         Pattern.compile("(?m)^  s[0-9]+: FAILED after [^:]+: (.*)$").matcher(result.stderr());
     int failures = 0;
@@ -136,21 +121,6 @@ class RunProcessTest {
         Pattern.compile("(?m)^Finished in .*: " + (300 - failures) + " succeeded"
             + (failures > 0 ? ", " + failures + " failed" : "") + "$").matcher(result.stderr()).find(),
         result.stderr());
-  }
-
-  /** The scenario as user nobody, with at most {@code threads} processes and threads. */
-  private static List<String> limited(
-      List<String> classPath, int threads, List<String> jvmOptions, String... scenario) {
-    List<String> command = new ArrayList<>(List.of(
-        "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-        "--inh-caps=-all", "/bin/bash", "-c", "ulimit -u " + threads + " && exec \"$@\"", "bash"));
-    command.add(JavaProcess.java());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(String.join(java.io.File.pathSeparator, classPath));
-    command.add(RunScenarios.class.getName());
-    command.addAll(List.of(scenario));
-    return command;
   }
 
   @Test
@@ -238,29 +208,6 @@ class RunProcessTest {
       assertEquals(200, Files.readAllLines(output).size());
     } finally {
       process.destroyForcibly();
-    }
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (var paths = Files.walk(source)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path to = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(to);
-        } else {
-          Files.createDirectories(to.getParent());
-          Files.copy(path, to);
-        }
-      }
-    }
-  }
-
-  private static void openUp(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Files.setPosixFilePermissions(
-            path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxrwxrwx" : "rw-rw-rw-"));
-      }
     }
   }
 }

@@ -93,6 +93,11 @@ public final class RunScenarios {
         return wideSleeping(Integer.getInteger("steps", 300));
       case "exit":
         return exitGraph();
+      case "small":
+        return ConnectorGraph.builder("small", "")
+            .step("users", "", List.of(), 0, ctx -> ctx.emit(Entity.of("user", "u-1")))
+            .step("groups", "", List.of("users"), 1, ctx -> ctx.emit(Entity.of("group", "g-1")))
+            .build();
       case "chatty":
         return chatty(false);
       case "chatty-stuck":
