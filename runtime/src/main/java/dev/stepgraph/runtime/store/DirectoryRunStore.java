@@ -205,11 +205,12 @@ final class DirectoryRunStore implements RunStore {
         Manifest.header(lines, connectorId, runId);
         Manifest.sessionStarted(lines, session);
         // Synced with the first commit, which is what needs it: the run starts without waiting.
-        Durable.create(run.resolve(Manifest.FILE), lines.bytes());
+        byte[] start = lines.bytes();
+        Durable.create(run.resolve(Manifest.FILE), start);
         lock.describe(runId);
         RecordedRun recorded = new RecordedRun(connectorId, runId, List.of(session), List.of());
         return new DirectoryRecording(
-            this, lock, run, recorded, lines.bytes().length,
+            this, lock, run, recorded, start.length,
             newRuns ? List.of(run, runs, connector) : List.of(run, runs));
       } catch (IOException | SecurityException e) {
         throw StoreLock.unwritable(shown(), e);

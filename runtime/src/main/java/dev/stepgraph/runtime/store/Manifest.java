@@ -171,16 +171,20 @@ final class Manifest {
       buffer.write('\n');
     }
 
+    /** Text known to be ASCII: digits, true, false, an escape. */
     private void ascii(String text) {
-      for (int i = 0; i < text.length(); i++) {
-        buffer.write(text.charAt(i));
-      }
+      buffer.writeAscii(text);
     }
 
     /** A JSON string, in UTF-8: quotes, backslashes and control characters escaped. */
     private void string(String text) {
       buffer.write('"');
-      for (int i = 0; i < text.length(); i++) {
+      int plain = buffer.writePlainAscii(text);
+      if (plain == text.length()) {
+        buffer.write('"');
+        return;
+      }
+      for (int i = plain; i < text.length(); i++) {
         char c = text.charAt(i);
         if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
           buffer.write(c);
@@ -234,6 +238,40 @@ final class Manifest {
       }
       System.arraycopy(b, offset, bytes, count, length);
       count += length;
+    }
+
+    /**
+     * Copies the text's leading printable ASCII characters other than quote and backslash (all
+     * of a step id, a fingerprint, a time) in one pass, and returns how many it copied.
+     */
+    int writePlainAscii(String text) {
+      int n = text.length();
+      if (count + n > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + n));
+      }
+      byte[] b = bytes;
+      int at = count;
+      int i = 0;
+      for (; i < n; i++) {
+        char c = text.charAt(i);
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+          break;
+        }
+        b[at + i] = (byte) c;
+      }
+      count = at + i;
+      return i;
+    }
+
+    void writeAscii(String text) {
+      int n = text.length();
+      if (count + n > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + n));
+      }
+      for (int i = 0; i < n; i++) {
+        bytes[count + i] = (byte) text.charAt(i);
+      }
+      count += n;
     }
 
     byte[] array() {
