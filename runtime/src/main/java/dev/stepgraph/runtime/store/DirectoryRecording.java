@@ -27,7 +27,7 @@ final class DirectoryRecording implements RunRecording {
   private final Path steps;
   private final RecordedRun recorded;
   private final FileChannel manifest;
-  private final Manifest.Lines lines = new Manifest.Lines();
+  private final ManifestLines lines = new ManifestLines();
   /** The file of each step's latest record: the files still needed. */
   private final Map<String, String> latestFiles = new HashMap<>();
   /** What the first sync also syncs: the directories a new run's manifest was created in. */

@@ -57,8 +57,8 @@ final class DirectoryRunReader implements RunReader {
           e);
     }
     try {
-      return new DirectoryRunReader(run, Manifest.read(bytes, manifest.toString()).run());
-    } catch (Manifest.Unreadable e) {
+      return new DirectoryRunReader(run, ManifestReader.read(bytes, manifest.toString()).run());
+    } catch (ManifestReader.Unreadable e) {
       throw new RunStoreException(
           e.problem,
           "cannot read run " + chosen + ": " + e.getMessage()
@@ -114,8 +114,8 @@ final class DirectoryRunReader implements RunReader {
     }
     Optional<StepRecord> latest;
     try {
-      latest = Manifest.read(Files.readAllBytes(manifest), manifest.toString()).run().step(record.stepId());
-    } catch (IOException | Manifest.Unreadable e) {
+      latest = ManifestReader.read(Files.readAllBytes(manifest), manifest.toString()).run().step(record.stepId());
+    } catch (IOException | ManifestReader.Unreadable e) {
       return null;
     }
     return latest.isPresent() && !latest.get().equals(record)

@@ -127,9 +127,9 @@ final class DirectoryRunStore implements RunStore {
           "cannot read " + manifest + ": " + Errors.reason(e));
     }
     try {
-      RecordedRun recorded = Manifest.read(bytes, manifest.toString()).run();
+      RecordedRun recorded = ManifestReader.read(bytes, manifest.toString()).run();
       return new RunSummary(runId, recorded.started(), recorded, null);
-    } catch (Manifest.Unreadable e) {
+    } catch (ManifestReader.Unreadable e) {
       return new RunSummary(runId, modified(manifest), null, e.getMessage());
     }
   }
@@ -147,7 +147,7 @@ final class DirectoryRunStore implements RunStore {
       }
       Instant started;
       try {
-        started = Manifest.startedAt(manifest);
+        started = ManifestReader.startedAt(manifest);
       } catch (IOException e) {
         started = null;
       }
@@ -201,7 +201,7 @@ final class DirectoryRunStore implements RunStore {
         Files.createDirectory(run.resolve(STEPS));
         RecordedRun.Session session =
             new RecordedRun.Session(1, started, null, false, lock.process(), selected, fingerprints);
-        Manifest.Lines lines = new Manifest.Lines();
+        ManifestLines lines = new ManifestLines();
         Manifest.header(lines, connectorId, runId);
         Manifest.sessionStarted(lines, session);
         // Synced with the first commit, which is what needs it: the run starts without waiting.
@@ -247,10 +247,10 @@ final class DirectoryRunStore implements RunStore {
                 + Errors.reason(e) + "; make it readable, or start a new run",
             e);
       }
-      Manifest.Contents contents;
+      ManifestReader.Contents contents;
       try {
-        contents = Manifest.read(bytes, manifest.toString());
-      } catch (Manifest.Unreadable e) {
+        contents = ManifestReader.read(bytes, manifest.toString());
+      } catch (ManifestReader.Unreadable e) {
         throw new RunStoreException(
             e.problem,
             "cannot resume run " + chosen + ": " + e.getMessage()

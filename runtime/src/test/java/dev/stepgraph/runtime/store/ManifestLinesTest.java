@@ -29,7 +29,7 @@ class ManifestLinesTest {
             "trailing backslash\\",
             "");
     for (String reason : reasons) {
-      Manifest.Lines lines = new Manifest.Lines();
+      ManifestLines lines = new ManifestLines();
       Manifest.header(lines, "inventory", "r1");
       Manifest.sessionStarted(
           lines,
@@ -41,7 +41,7 @@ class ManifestLinesTest {
       byte[] bytes = lines.bytes();
 
       StepRecord read =
-          Manifest.read(bytes, "manifest.jsonl").run().steps().get("users");
+          ManifestReader.read(bytes, "manifest.jsonl").run().steps().get("users");
       assertEquals(reason, read.skipReason());
       String last = new String(bytes, StandardCharsets.UTF_8).lines().reduce((a, b) -> b).get();
       assertEquals(reason, jacksonReads(last, "reason"));
