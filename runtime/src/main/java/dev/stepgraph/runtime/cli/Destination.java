@@ -3,7 +3,7 @@ package dev.stepgraph.runtime.cli;
 import dev.stepgraph.runtime.run.StepResult;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -59,15 +59,15 @@ abstract class Destination implements Closeable {
     }
     boolean written = false;
     try {
-      Writer writer = writer();
+      OutputStream stream = stream();
       JsonLines.Written counts =
-          JsonLines.write(writer, steps, lines -> {
+          JsonLines.write(stream, steps, lines -> {
             if (abandoned) {
               throw new OutputFile.AbandonedException(shown);
             }
             progress.written(lines);
           });
-      finish(writer);
+      finish(stream);
       synchronized (lock) {
         if (abandoned) {
           throw new OutputFile.AbandonedException(shown);
@@ -135,10 +135,11 @@ abstract class Destination implements Closeable {
   /** Prepares the write (under the lock). */
   void begin() throws IOException {}
 
-  abstract Writer writer() throws IOException;
+  /** Where the lines go, as UTF-8 bytes; the writer buffers, so this need not. */
+  abstract OutputStream stream() throws IOException;
 
-  /** Flushes and syncs what {@link #writer} wrote; a failure here fails the write. */
-  abstract void finish(Writer writer) throws IOException;
+  /** Flushes and syncs what went to {@link #stream}; a failure here fails the write. */
+  abstract void finish(OutputStream stream) throws IOException;
 
   /** Makes the write visible (under the lock). */
   void commit() throws IOException {}

@@ -1,13 +1,9 @@
 package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.internal.Errors;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -62,17 +58,17 @@ final class DirectOutput extends Destination {
   }
 
   @Override
-  Writer writer() throws IOException {
+  OutputStream stream() throws IOException {
     OutputStream open = stream;
     if (open == null) {
       throw new OutputFile.AbandonedException(shown);
     }
-    return new BufferedWriter(new OutputStreamWriter(open, StandardCharsets.UTF_8), 1 << 16);
+    return open;
   }
 
   @Override
-  void finish(Writer writer) throws IOException {
-    writer.flush();
+  void finish(OutputStream written) throws IOException {
+    written.flush();
     if (standardOutput != null) {
       if (standardOutput.checkError()) {
         throw new IOException("the write failed");

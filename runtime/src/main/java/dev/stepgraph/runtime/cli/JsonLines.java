@@ -1,13 +1,12 @@
 package dev.stepgraph.runtime.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
+import dev.stepgraph.runtime.internal.EntityLineWriter;
 import dev.stepgraph.runtime.internal.EntityLines;
 import dev.stepgraph.runtime.run.StepResult;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -26,7 +25,10 @@ final class JsonLines {
   /** Counts of what was written. */
   record Written(long entities, long relationships) {}
 
-  /** Told, on the writing thread, how many lines have been written so far, after each line. */
+  /**
+   * Told, on the writing thread, how many lines have been written so far, after each line (which
+   * may still be in the writer's buffer).
+   */
   @FunctionalInterface
   interface Progress {
     Progress NONE = lines -> {};
@@ -34,42 +36,29 @@ final class JsonLines {
     void written(long lines) throws IOException;
   }
 
-  static Written write(Writer writer, List<StepResult> steps) throws IOException {
-    return write(writer, steps, Progress.NONE);
+  static Written write(OutputStream out, List<StepResult> steps) throws IOException {
+    return write(out, steps, Progress.NONE);
   }
 
-  /** Writes the lines; the writer is neither flushed nor closed. */
-  static Written write(Writer writer, List<StepResult> steps, Progress progress)
+  /** Writes the lines, in UTF-8; the stream is neither flushed nor closed. */
+  static Written write(OutputStream out, List<StepResult> steps, Progress progress)
       throws IOException {
     long entities = 0;
     long relationships = 0;
-    try (JsonGenerator json =
-        new JsonFactory()
-            .createGenerator(writer)
-            .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-      json.setRootValueSeparator(null);
-      for (StepResult step : steps) {
-        for (Entity entity : step.entities()) {
-          EntityLines.write(json, entity);
-          endLine(json, writer);
-          entities++;
-          progress.written(entities + relationships);
-        }
-        for (Relationship relationship : step.relationships()) {
-          EntityLines.write(json, relationship);
-          endLine(json, writer);
-          relationships++;
-          progress.written(entities + relationships);
-        }
+    EntityLineWriter lines = new EntityLineWriter(out);
+    for (StepResult step : steps) {
+      for (Entity entity : step.entities()) {
+        lines.write(entity);
+        entities++;
+        progress.written(entities + relationships);
+      }
+      for (Relationship relationship : step.relationships()) {
+        lines.write(relationship);
+        relationships++;
+        progress.written(entities + relationships);
       }
     }
+    lines.flush();
     return new Written(entities, relationships);
-  }
-
-  /** Ends the line; the generator is flushed so the newline lands after its object. */
-  private static void endLine(JsonGenerator json, Writer writer) throws IOException {
-    json.flush();
-    writer.write('\n');
   }
 }

@@ -1,13 +1,10 @@
 package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.internal.Errors;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,19 +96,17 @@ final class ReplacedFile extends Destination {
   }
 
   @Override
-  Writer writer() throws IOException {
+  OutputStream stream() throws IOException {
     FileChannel open = channel;
     if (open == null) {
       throw new OutputFile.AbandonedException(shown);
     }
-    return new BufferedWriter(
-        new OutputStreamWriter(Channels.newOutputStream(open), StandardCharsets.UTF_8),
-        1 << 16);
+    return Channels.newOutputStream(open);
   }
 
   @Override
-  void finish(Writer writer) throws IOException {
-    writer.flush();
+  void finish(OutputStream stream) throws IOException {
+    stream.flush();
     FileChannel written = channel;
     if (written == null) {
       throw new OutputFile.AbandonedException(shown);

@@ -7,9 +7,10 @@ import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
 import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -56,7 +57,7 @@ class OutputFileTest {
     properties.put("price", new BigDecimal("12.30"));
     properties.put("on", true);
     properties.put("tags", List.of("a", 1, false));
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     JsonLines.write(
         out,
@@ -71,7 +72,7 @@ class OutputFileTest {
             + "\"on\":true,\"tags\":[\"a\",1,false]}}\n"
             + "{\"kind\":\"relationship\",\"type\":\"runs-on\",\"from\":\"s-1\",\"to\":\"h-1\","
             + "\"properties\":{\"port\":443}}\n",
-        out.toString());
+        out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
