@@ -14,7 +14,8 @@
 #
 # Environment: JAVA_HOME (default: the JDK of `javac` on PATH) builds and runs everything;
 # EXTRA_JDKS (default: /usr/lib/jvm/temurin-25-jdk-amd64 when present) also runs the JMH and heap
-# benchmarks on those JDKs; COMPILE_REPS (5; COMPILE_REPS_10K 3 at 10,000 steps), STARTUP_REPS (20).
+# benchmarks on those JDKs; COMPILE_REPS (5; COMPILE_REPS_10K 3 at 10,000 steps), STARTUP_REPS (20);
+# STORE_BASELINE_JAR (none) runs the store part against another build's benchmarks.jar too.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/benchmarks
@@ -128,9 +129,23 @@ if want store; then
     log "run store against --no-state on $name (load $(cut -d' ' -f1-3 /proc/loadavg))"
     # Interleaved pairs in one JVM: the 1,000,000-entity prior-data run and 10,000 no-op steps,
     # each with a directory store (on disk, under target/) and without one.
-    "$jdk/bin/java" -Xms6g -Xmx6g -cp "$JAR" dev.stepgraph.bench.StoreCost \
-      "$BENCH/target/store-cost-$name" both 2>&1 | tee "$OUT/store-$name.txt"
-    rm -rf "$BENCH/target/store-cost-$name"
+    # With STORE_BASELINE_JAR (a benchmarks.jar built from another commit), that jar and this one
+    # take turns, twice each, so that a change to the store is measured against its baseline in
+    # the same run: store-<jdk>.txt, then store-<jdk>-baseline.txt.
+    rounds=1
+    [ -n "${STORE_BASELINE_JAR:-}" ] && rounds="1 2"
+    for round in $rounds; do
+      if [ -n "${STORE_BASELINE_JAR:-}" ]; then
+        log "  baseline $STORE_BASELINE_JAR, round $round"
+        "$jdk/bin/java" -Xms6g -Xmx6g -cp "$STORE_BASELINE_JAR" dev.stepgraph.bench.StoreCost \
+          "$BENCH/target/store-cost-$name" both 2>&1 | tee -a "$OUT/store-$name-baseline.txt"
+        rm -rf "$BENCH/target/store-cost-$name"
+        log "  this commit, round $round"
+      fi
+      "$jdk/bin/java" -Xms6g -Xmx6g -cp "$JAR" dev.stepgraph.bench.StoreCost \
+        "$BENCH/target/store-cost-$name" both 2>&1 | tee -a "$OUT/store-$name.txt"
+      rm -rf "$BENCH/target/store-cost-$name"
+    done
   done
 fi
 

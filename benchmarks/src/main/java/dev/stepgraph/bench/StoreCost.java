@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.stepgraph.bench.StoreCost DIRECTORY [priordata|noop10k|both] [pairs]</pre>
  *
- * Prints, per workload: the median, quartiles and minimum of each, the ratio of the medians, and
- * the median of the pairwise ratios; and the load average before and after.
+ * Prints, per workload: the median, quartiles and minimum of each, the ratio of the medians, the
+ * median of the pairwise ratios, and the process's CPU time per run (all threads); and the load
+ * average before and after.
  */
 public final class StoreCost {
   private StoreCost() {}
@@ -65,15 +66,18 @@ public final class StoreCost {
     }
     long[] without = new long[pairs];
     long[] with = new long[pairs];
+    long[] cpuWithout = new long[pairs];
+    long[] cpuWith = new long[pairs];
     double[] ratios = new double[pairs];
     for (int i = 0; i < pairs; i++) {
       // Alternate which goes first, so neither always runs right after the other's garbage.
-      if (i % 2 == 0) {
-        without[i] = time(graph, null, steps);
-        with[i] = time(graph, store, steps);
-      } else {
-        with[i] = time(graph, store, steps);
-        without[i] = time(graph, null, steps);
+      for (int j = 0; j < 2; j++) {
+        boolean stored = (i + j) % 2 == 1;
+        long cpu = cpuNanos();
+        long wall = time(graph, stored ? store : null, steps);
+        cpu = cpuNanos() - cpu;
+        (stored ? with : without)[i] = wall;
+        (stored ? cpuWith : cpuWithout)[i] = cpu;
       }
       ratios[i] = with[i] / (double) without[i];
     }
@@ -86,6 +90,11 @@ public final class StoreCost {
     System.out.printf(Locale.ROOT,
         "  store / --no-state: %.3f (medians), pairwise ratios median %.3f, quartiles %.3f-%.3f; load %s%n",
         medianWith / medianWithout, ratios[pairs / 2], ratios[pairs / 4], ratios[3 * pairs / 4], load());
+    // CPU time of the whole process (every thread, GC included) during each run: less disturbed
+    // by other work on the machine than wall time, and blind to time spent waiting on the disk.
+    System.out.printf(Locale.ROOT,
+        "  process CPU per run: --no-state median %.2f ms, store median %.2f ms, ratio %.3f%n",
+        median(cpuWithout) / 1e6, median(cpuWith) / 1e6, median(cpuWith) / median(cpuWithout));
   }
 
   private static long time(ConnectorGraph graph, RunStore store, int steps) {
@@ -101,6 +110,12 @@ public final class StoreCost {
       throw new IllegalStateException("the run warned: " + report.warnings());
     }
     return nanos;
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void print(String label, long[] nanos) {
