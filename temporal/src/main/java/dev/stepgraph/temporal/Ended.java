@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * reports, what a step's prior data is read from.
  *
  * @param stepId the step
- * @param status {@code SUCCEEDED}, {@code SKIPPED}, {@code FAILED}, {@code TIMED_OUT} or {@code
+ * @param status {@code STARTED} (in a {@link Progress} only), {@code SUCCEEDED}, {@code SKIPPED}, {@code FAILED}, {@code TIMED_OUT} or {@code
  *     CANCELLED}
  * @param attempts the attempts it made
  * @param file a succeeded step's file, relative to its run; null if it emitted nothing
@@ -33,6 +33,13 @@ public record Ended(
     @Nullable String reason,
     @Nullable String errorType,
     @Nullable String where) {
+
+  /** The status of a step's start in a {@link Progress}. */
+  static final String STARTED = "STARTED";
+
+  static Ended started(String stepId) {
+    return new Ended(stepId, STARTED, 0, null, 0, null, Map.of(), 0, null, null, null);
+  }
 
   static Ended skipped(String stepId, String reason, int attempts) {
     return new Ended(stepId, "SKIPPED", attempts, null, 0, null, Map.of(), 0, reason, null, null);

@@ -19,7 +19,7 @@ public interface GraphWorkflow {
   @WorkflowMethod(name = TYPE)
   List<Ended> run(GraphInput input);
 
-  /** The steps started and ended so far. */
+  /** The steps' starts and ends from the {@code from}-th on (0 for all). */
   @QueryMethod(name = "progress")
-  Progress progress();
+  Progress progress(int from);
 }

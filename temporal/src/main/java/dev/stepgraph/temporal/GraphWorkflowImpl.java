@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * local run); a failed step's activity failure is its outcome, never the workflow's.
  */
 public final class GraphWorkflowImpl implements GraphWorkflow {
-  private final List<String> started = new ArrayList<>();
+  private final List<Ended> events = new ArrayList<>();
   private final List<Ended> ended = new ArrayList<>();
   private final Map<String, Ended> done = new HashMap<>(); // ran or reused
   private final Map<String, StepStatus> unsuccessful = new HashMap<>();
@@ -47,8 +47,9 @@ public final class GraphWorkflowImpl implements GraphWorkflow {
   }
 
   @Override
-  public Progress progress() {
-    return new Progress(List.copyOf(started), List.copyOf(ended), finished);
+  public Progress progress(int from) {
+    int start = Math.max(0, Math.min(from, events.size()));
+    return new Progress(List.copyOf(events.subList(start, events.size())), finished);
   }
 
   private void waves(GraphInput input, Map<String, StepSpec> specs) {
@@ -129,7 +130,7 @@ public final class GraphWorkflowImpl implements GraphWorkflow {
       record(Ended.skipped(spec.id(), skip, 0));
       return null;
     }
-    started.add(spec.id());
+    events.add(Ended.started(spec.id()));
     changes++;
     StepActivity activity = Workflow.newActivityStub(StepActivity.class, StepOptions.of(spec));
     Promise<Ended> result =
@@ -145,6 +146,7 @@ public final class GraphWorkflowImpl implements GraphWorkflow {
 
   private void record(Ended end) {
     ended.add(end);
+    events.add(end);
     done(end);
   }
 

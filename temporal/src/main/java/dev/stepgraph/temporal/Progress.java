@@ -3,7 +3,7 @@ package dev.stepgraph.temporal;
 import java.util.List;
 
 /**
- * What the {@link GraphWorkflow}'s query answers: the steps it started and those that ended, in
- * the order they did.
+ * What the {@link GraphWorkflow}'s query answers: the steps' starts and ends so far, in the order
+ * they happened; a start is an entry of status {@code STARTED}.
  */
-public record Progress(List<String> started, List<Ended> ended, boolean finished) {}
+public record Progress(List<Ended> events, boolean finished) {}

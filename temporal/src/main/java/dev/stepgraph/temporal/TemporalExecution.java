@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * connector's task queue, where its workers ({@link StepWorker}) poll, and follows it to its end.
  *
  * <p>Following: the workflow's {@code progress} query, every {@value #POLL_MILLIS} ms, tells the
- * steps started and ended since; the result, waited for at the same time, ends the run. A query
+ * steps started and ended since the last answer (only those: a query costs what changed, not the
+ * size of the graph); the result, waited for at the same time, ends the run. A query
  * rather than signals to the client, which has no endpoint the workers could reach, and one
  * query answers for every step that ended since the last: a step is reported at most that long
  * after it ended, whatever the number of steps. Cancelling cancels the workflow, and with it the
@@ -71,7 +72,17 @@ public final class TemporalExecution implements RemoteExecution {
       if (result.isDone()) {
         break;
       }
-      reported.report(stub.query("progress", Progress.class));
+      Progress progress;
+      try {
+        progress = stub.query("progress", Progress.class, reported.seen);
+      } catch (RuntimeException unanswered) {
+        // The worker holding the workflow died, or the service is busy: the engine moves the
+        // workflow to another worker, and the next poll asks again; the result ends the run.
+        progress = null;
+      }
+      if (progress != null) {
+        reported.report(progress);
+      }
       try {
         result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException | ExecutionException e) {
@@ -112,18 +123,23 @@ public final class TemporalExecution implements RemoteExecution {
     private final Listener listener;
     private final Set<String> started = new HashSet<>();
     private final Set<String> ended = new HashSet<>();
+    private int seen; // the progress events taken so far
 
     Reported(Listener listener) {
       this.listener = listener;
     }
 
     void report(Progress progress) {
-      for (String id : progress.started()) {
-        if (started.add(id)) {
-          listener.started(id);
+      seen += progress.events().size();
+      for (Ended event : progress.events()) {
+        if (event.status().equals(Ended.STARTED)) {
+          if (started.add(event.stepId())) {
+            listener.started(event.stepId());
+          }
+        } else {
+          report(List.of(event));
         }
       }
-      report(progress.ended());
     }
 
     void report(List<Ended> ends) {
