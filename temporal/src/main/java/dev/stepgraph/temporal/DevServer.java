@@ -2,15 +2,7 @@ package dev.stepgraph.temporal;
 
 import dev.stepgraph.runtime.cli.CliContext;
 import dev.stepgraph.runtime.cli.UsageException;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.temporal.internal.testservice.GRPCServerHelper;
-import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 
@@ -18,7 +10,7 @@ import java.util.Set;
  * {@code temporal dev-server}: the Java SDK's in-memory test server, for trying a connector on
  * Temporal without a cluster; not for production (it keeps nothing and serves one machine). It
  * listens on 127.0.0.1 only: the SDK's own port-bound starter listens on every interface, so the
- * server's services are bound here to a gRPC server of the loopback address.
+ * server's services are bound to the loopback address ({@link LoopbackTestServer}).
  */
 final class DevServer {
   static final int DEFAULT_PORT = 7233;
@@ -45,26 +37,16 @@ final class DevServer {
             "temporal dev-server: --port must be from 0 to 65535, was '" + given + "'");
       }
     }
-    // Time skipping locked: the server's clock is the wall clock, as a real service's.
-    TestServicesStarter services = new TestServicesStarter(true, 0);
-    ServerBuilder<?> builder =
-        NettyServerBuilder.forAddress(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-            InsecureServerCredentials.create());
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-    Server server;
+    LoopbackTestServer server;
     try {
-      server = builder.build().start();
+      server = LoopbackTestServer.start(port);
     } catch (IOException e) {
-      services.close();
       throw new UsageException(
           "temporal dev-server: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.shutdownNow();
-      services.close();
-    }, "stepgraph-temporal-dev-server-stop"));
-    context.out().println("Temporal dev server listening on 127.0.0.1:" + server.getPort()
+    Runtime.getRuntime().addShutdownHook(
+        new Thread(server::close, "stepgraph-temporal-dev-server-stop"));
+    context.out().println("Temporal dev server listening on 127.0.0.1:" + server.port()
         + " (in memory, not for production); Ctrl-C stops it");
     context.out().flush();
     try {
