@@ -47,7 +47,7 @@ public final class TemporalCommand implements CliCommandProvider {
 
   @Override
   public String description() {
-    return "Runs the connector on Temporal: worker, run, dev-server (see 'temporal --help').";
+    return "Runs the connector on Temporal (worker, run, dev-server).";
   }
 
   @Override
