@@ -36,4 +36,7 @@ module dev.stepgraph.runtime {
   exports dev.stepgraph.runtime.run;
   exports dev.stepgraph.runtime.store;
   exports dev.stepgraph.runtime.cli;
+
+  // Commands other libraries add to the command line (dev.stepgraph.runtime.cli.CliCommandProvider).
+  uses dev.stepgraph.runtime.cli.CliCommandProvider;
 }

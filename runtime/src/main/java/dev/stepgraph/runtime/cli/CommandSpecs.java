@@ -24,6 +24,15 @@ final class CommandSpecs {
    * @param connectorIds the ids {@code --connector} chooses from, sorted; null for one connector
    */
   static CommandSpec root(@Nullable List<String> connectorIds) {
+    return root(connectorIds, List.of());
+  }
+
+  /**
+   * The root command and its subcommands, with the commands of these providers listed after the
+   * runtime's own (each takes its own arguments: it is dispatched before picocli reads any).
+   */
+  static CommandSpec root(
+      @Nullable List<String> connectorIds, List<CliCommandProvider> providers) {
     CommandSpec root = CommandSpec.create().name(NAME);
     root.usageMessage()
         .description("Runs a Stepgraph connector (the default command is 'run').");
@@ -55,6 +64,16 @@ final class CommandSpecs {
     root.addSubcommand("plan", plan);
     root.addSubcommand("graph", graph);
     root.addSubcommand("runs", runs);
+    for (CliCommandProvider provider : providers) {
+      CommandSpec added = CommandSpec.create().name(provider.name());
+      added.usageMessage().description(provider.description());
+      added.addOption(
+          OptionSpec.builder("-h", "--help")
+              .usageHelp(true)
+              .description("Show this help message and exit.")
+              .build());
+      root.addSubcommand(provider.name(), added);
+    }
     return root;
   }
 

@@ -16,7 +16,7 @@ final class PicocliArgs {
   private PicocliArgs() {}
 
   static int dispatch(String[] args, ConnectorChoice connectors, CliIo io) {
-    CommandLine commandLine = new CommandLine(CommandSpecs.root(connectors.choices()));
+    CommandLine commandLine = new CommandLine(CommandSpecs.root(connectors.choices(), CliProviders.load()));
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     PrintWriter out = new PrintWriter(io.out(), true, StandardCharsets.UTF_8);
     commandLine.setOut(out);

@@ -1,9 +1,11 @@
 package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.Config;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.internal.Errors;
 import dev.stepgraph.runtime.internal.RunIds;
 import dev.stepgraph.runtime.run.ConnectorRunner;
+import dev.stepgraph.runtime.run.RemoteExecution;
 import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.store.RunStore;
 import dev.stepgraph.runtime.store.RunStoreException;
@@ -13,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +33,22 @@ final class RunCommand {
   }
 
   static int execute(Options options, ConnectorChoice connectors, CliIo io) {
-    return new RunCommand(io).execute(options, connectors);
+    return new RunCommand(io).runWith(options, connectors, null);
   }
 
-  private int execute(Options options, ConnectorChoice connectors) {
+  /** {@code run}, the steps executed by the remote execution made for the chosen graph. */
+  static int execute(
+      Options options,
+      ConnectorChoice connectors,
+      CliIo io,
+      Function<ConnectorGraph, RemoteExecution> remote) {
+    return new RunCommand(io).runWith(options, connectors, remote);
+  }
+
+  private int runWith(
+      Options options,
+      ConnectorChoice connectors,
+      @Nullable Function<ConnectorGraph, RemoteExecution> remote) {
     String events = options.string("--events");
     if (events != null && !events.equals("human") && !events.equals("json")) {
       throw new UsageException("--events must be 'human' or 'json', was '" + events + "'");
@@ -48,9 +63,16 @@ final class RunCommand {
           "--output - and --events json would both write to standard output: send one of them"
               + " to a file");
     }
-    Config config = config(options.string("--config"));
+    Config config = config(options.string("--config"), io);
     ConnectorRunner.Builder builder = connectors.runner(options).config(config);
     store(options, builder);
+    if (remote != null) {
+      if (options.given("--no-state")) {
+        throw new UsageException(
+            "--no-state: the steps run elsewhere write to the run store, which --state names");
+      }
+      builder.remote(remote.apply(connectors.graph(options)));
+    }
     if (parallelism != null) {
       builder.parallelism(parallelism);
     }
@@ -220,7 +242,8 @@ final class RunCommand {
     }
   }
 
-  private Config config(@Nullable String file) {
+  /** The configuration of {@code --config FILE}, if given, and the environment. */
+  static Config config(@Nullable String file, CliIo io) {
     if (file == null) {
       return Config.of(Map.of(), io.environment());
     }

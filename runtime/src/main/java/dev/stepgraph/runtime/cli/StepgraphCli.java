@@ -2,7 +2,9 @@ package dev.stepgraph.runtime.cli;
 
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.internal.Errors;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -68,11 +70,23 @@ public final class StepgraphCli {
   }
 
   private static int dispatch(String[] args, ConnectorChoice connectors, CliIo io) {
+    // A provider's command first: neither PlainArgs nor picocli knows its arguments. Providers
+    // are looked for only when the first argument is a command the runtime does not have.
+    if (args.length > 0 && !args[0].startsWith("-") && !BUILT_IN.contains(args[0])) {
+      for (CliCommandProvider provider : CliProviders.load()) {
+        if (provider.name().equals(args[0])) {
+          return provider.execute(
+              List.of(args).subList(1, args.length), new CliContext(connectors, io, args[0]));
+        }
+      }
+    }
     Options options = PlainArgs.read(args, connectors.choices() != null);
     return options == null
         ? PicocliArgs.dispatch(args, connectors, io)
         : command(options, connectors, io);
   }
+
+  private static final Set<String> BUILT_IN = Set.of("run", "plan", "graph", "runs");
 
   /** Runs the command the options name. */
   static int command(Options options, ConnectorChoice connectors, CliIo io) {
@@ -83,7 +97,14 @@ public final class StepgraphCli {
         return GraphCommand.execute(options, connectors, io);
       case "runs":
         return RunsCommand.execute(options, connectors, io);
+      case "run":
+        return RunCommand.execute(options, connectors, io);
       default:
+        if (CliProviders.names().contains(options.command())) {
+          throw new UsageException(
+              "'" + options.command() + "' takes its own options: give it first, "
+                  + CommandSpecs.NAME + " " + options.command() + " ...");
+        }
         return RunCommand.execute(options, connectors, io);
     }
   }

@@ -1,8 +1,10 @@
 package dev.stepgraph.runtime.graph;
 
+import dev.stepgraph.runtime.run.StepStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +54,40 @@ public record StepPolicy(
 
   public StepPolicy withSkipOnDependencyFailure(boolean skip) {
     return new StepPolicy(timeout, retry, skip);
+  }
+
+  /**
+   * Why a step of this policy does not run because a step it depends on did not succeed: its
+   * first direct dependency, in {@code dependsOn} order, found in {@code unsuccessful}, e.g.
+   * {@code dependency 'hosts' failed}; null if it runs (the policy does not skip, or every
+   * dependency succeeded). The rule of every run, local or on another engine.
+   *
+   * @param dependsOn the step's direct dependencies, in declaration order
+   * @param unsuccessful the steps that ended without succeeding, with how they ended
+   */
+  public @Nullable String dependencySkipReason(
+      List<String> dependsOn, Map<String, StepStatus> unsuccessful) {
+    if (!skipOnDependencyFailure) {
+      return null;
+    }
+    for (String dependency : dependsOn) {
+      StepStatus status = unsuccessful.get(dependency);
+      if (status != null) {
+        return "dependency '" + dependency + "' " + describe(status);
+      }
+    }
+    return null;
+  }
+
+  private static String describe(StepStatus status) {
+    return switch (status) {
+      case FAILED -> "failed";
+      case TIMED_OUT -> "timed out";
+      case SKIPPED -> "was skipped";
+      case CANCELLED -> "was cancelled";
+      case NOT_RUN -> "did not run";
+      default -> status.name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   /** Whether this is {@link #DEFAULT}. */

@@ -12,37 +12,10 @@ final class DependencySkips {
   /**
    * Why a step whose policy says to skip on dependency failure does not run: its first direct
    * dependency (in declaration order) that did not succeed, e.g. {@code dependency 'hosts'
-   * failed}; null if it runs.
+   * failed}; null if it runs. The rule is the policy's ({@link
+   * dev.stepgraph.runtime.graph.StepPolicy#dependencySkipReason}), shared with remote runs.
    */
-  static @Nullable String reason(
-      StepDefinition step, Map<String, StepStatus> unsuccessful) {
-    if (!step.policy().skipOnDependencyFailure()) {
-      return null;
-    }
-    for (String dependency : step.dependsOn()) {
-      StepStatus status = unsuccessful.get(dependency);
-      if (status == null) {
-        continue;
-      }
-      return "dependency '" + dependency + "' " + describe(status);
-    }
-    return null;
-  }
-
-  private static String describe(StepStatus status) {
-    switch (status) {
-      case FAILED:
-        return "failed";
-      case TIMED_OUT:
-        return "timed out";
-      case SKIPPED:
-        return "was skipped";
-      case CANCELLED:
-        return "was cancelled";
-      case NOT_RUN:
-        return "did not run";
-      default:
-        return status.name().toLowerCase(java.util.Locale.ROOT);
-    }
+  static @Nullable String reason(StepDefinition step, Map<String, StepStatus> unsuccessful) {
+    return step.policy().dependencySkipReason(step.dependsOn(), unsuccessful);
   }
 }

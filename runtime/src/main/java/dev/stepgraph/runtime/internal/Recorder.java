@@ -67,7 +67,8 @@ final class Recorder implements Runnable {
       @Nullable String skipReason,
       @Nullable String errorType,
       @Nullable StepEmissions output,
-      @Nullable CompletableFuture<StepRecord.DataFile> file) {}
+      @Nullable CompletableFuture<StepRecord.DataFile> file,
+      @Nullable StepRecord ready) {}
 
   private static final int MAX_WRITERS = 16;
   private volatile @Nullable ExecutorService writers; // started by the first step with data
@@ -127,7 +128,41 @@ final class Recorder implements Runnable {
                 : null,
             status == StepStatus.SUCCEEDED || error == null ? null : Errors.className(error),
             output,
-            file));
+            file,
+            null));
+    LockSupport.unpark(thread);
+  }
+
+  /**
+   * A step that ran elsewhere ended so; what it emitted, if anything, is already in its file,
+   * written durably by the process that ran it. Called once per step; never blocks.
+   */
+  void endedRemotely(
+      StepDefinition step,
+      StepStatus status,
+      int attempts,
+      @Nullable String skipReason,
+      @Nullable String errorType,
+      Map<String, Integer> entityCounts,
+      int relationships,
+      StepRecord.@Nullable DataFile file) {
+    RunRecording into = recording;
+    if (thread == null || into == null || failure != null || status == StepStatus.NOT_RUN) {
+      return;
+    }
+    StepRecord record =
+        new StepRecord(
+            step.id(),
+            into.session(),
+            status,
+            graph.fingerprint(step.id()),
+            attempts,
+            entityCounts,
+            relationships,
+            skipReason == null ? null : mask.text(skipReason),
+            errorType,
+            file);
+    queue.add(new Ended(step, record.fingerprint(), status, attempts, null, null, null, null, record));
     LockSupport.unpark(thread);
   }
 
@@ -198,6 +233,9 @@ final class Recorder implements Runnable {
   }
 
   private StepRecord record(RunRecording into, Ended step) {
+    if (step.ready() != null) {
+      return step.ready();
+    }
     StepEmissions output = step.output();
     StepRecord.DataFile file = null;
     Map<String, Integer> counts = Map.of();

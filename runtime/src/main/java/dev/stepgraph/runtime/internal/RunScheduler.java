@@ -9,6 +9,8 @@ import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
 
+import dev.stepgraph.runtime.run.RemoteExecution;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a graph: the scheduler. It starts and ends the run, waits for steps and cancels them;
@@ -60,6 +63,9 @@ public final class RunScheduler {
   private final Condition changed = lock.newCondition();
   private volatile boolean cancelled;
   private List<StepRun> running = List.of(); // guarded by lock
+  private final @Nullable RemoteExecution remoteExecution;
+  private final @Nullable Path remoteStore;
+  private @Nullable RemoteExecution cancellable; // guarded by lock
 
   public RunScheduler(
       ConnectorGraph graph,
@@ -71,7 +77,11 @@ public final class RunScheduler {
       Duration cancelGrace,
       Sleeper sleeper,
       DoubleSupplier jitter,
-      StoreSession session) {
+      StoreSession session,
+      @Nullable RemoteExecution remote,
+      @Nullable Path remoteStore) {
+    this.remoteExecution = remote;
+    this.remoteStore = remoteStore;
     this.graph = graph;
     this.session = session;
     this.config = config;
@@ -94,9 +104,13 @@ public final class RunScheduler {
 
   public RunReport run() {
     try {
+      RemoteExecution remote = remoteExecution;
+      Path store = remoteStore;
       return threads.coordinate(
           "stepgraph-" + graph.id(),
-          graph.schedule() == Schedule.EAGER
+          remote != null && store != null
+              ? () -> new RemoteReplay(graph, context, this, remote, session, store).run()
+              : graph.schedule() == Schedule.EAGER
               ? () -> new EagerRun(graph, context, this).run()
               : () -> new WaveRun(graph, context, this).run());
     } finally {
@@ -251,6 +265,19 @@ public final class RunScheduler {
     }
   }
 
+  /** The remote execution a cancel cancels; cancelled at once if the run already is. */
+  void remote(RemoteExecution remote) {
+    lock.lock();
+    try {
+      cancellable = remote;
+    } finally {
+      lock.unlock();
+    }
+    if (cancelled) {
+      remote.cancel();
+    }
+  }
+
   /** Fails the steps whose thread is gone without an outcome; they count as done. */
   private static void endLostSteps(List<StepRun> executions) {
     for (StepRun execution : executions) {
@@ -275,6 +302,10 @@ public final class RunScheduler {
     launcher.cancel();
     for (StepRun execution : running) {
       execution.interrupt();
+    }
+    RemoteExecution remote = cancellable;
+    if (remote != null) {
+      remote.cancel();
     }
     changed.signalAll();
   }

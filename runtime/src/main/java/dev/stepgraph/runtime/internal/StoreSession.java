@@ -76,6 +76,16 @@ public final class StoreSession implements AutoCloseable {
     return runId;
   }
 
+  /** The number of the run's session in the store, from 1; 1 without a store. */
+  int number() {
+    return recording == null ? 1 : recording.session();
+  }
+
+  /** The recording of the run, or null without a store. */
+  @Nullable RunRecording recording() {
+    return recording;
+  }
+
   /** Whether the run continues one recorded before. */
   boolean resumed() {
     return recording != null && recording.session() > 1;

@@ -80,6 +80,7 @@ public final class ConnectorRunner {
   private final @Nullable String resume;
   private final boolean resumeLatest;
   private final List<String> selected;
+  private final @Nullable RemoteExecution remote;
   private final AtomicBoolean used = new AtomicBoolean();
   private final AtomicReference<RunScheduler> execution = new AtomicReference<>();
   private volatile boolean cancelRequested;
@@ -99,6 +100,7 @@ public final class ConnectorRunner {
     this.resume = builder.resume;
     this.resumeLatest = builder.resumeLatest;
     this.selected = List.copyOf(builder.steps);
+    this.remote = builder.remote;
   }
 
   /** Starts a runner for this graph. */
@@ -150,7 +152,9 @@ public final class ConnectorRunner {
             cancelGrace,
             sleeper,
             jitter,
-            session);
+            session,
+            remote,
+            remote == null || store == null ? null : store.location().orElse(null));
     execution.set(run);
     if (cancelRequested) {
       run.cancel();
@@ -189,6 +193,7 @@ public final class ConnectorRunner {
     private @Nullable String runId;
     private @Nullable String resume;
     private boolean resumeLatest;
+    private @Nullable RemoteExecution remote;
 
     private Builder(ConnectorGraph graph) {
       this.fullGraph = Objects.requireNonNull(graph, "graph");
@@ -294,6 +299,18 @@ public final class ConnectorRunner {
       return this;
     }
 
+    /**
+     * Runs the steps with this execution (the workers of a distributed engine) instead of in this
+     * process; everything else of the run stays here: the {@link #store store}'s session and
+     * lock, the resume and its reused steps, the events, the report. Needs a directory store on
+     * storage the workers share ({@link RunStore#location()}). {@link ConnectorRunner#cancel()}
+     * cancels the execution; {@link #parallelism} is the execution's affair.
+     */
+    public Builder remote(RemoteExecution execution) {
+      this.remote = Objects.requireNonNull(execution, "execution");
+      return this;
+    }
+
     /** The clock of event timestamps (tests). */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -346,6 +363,11 @@ public final class ConnectorRunner {
         throw new IllegalStateException(
             "a resumed run keeps the id of the run it resumes: call runId(...) or resume(...),"
                 + " not both");
+      }
+      if (remote != null && (store == null || store.location().isEmpty())) {
+        throw new IllegalStateException(
+            "a remote execution needs a directory store its workers share: call"
+                + " store(RunStore.directory(...))");
       }
       ConnectorGraph graph = fullGraph.select(steps);
       String problem = ConfigCheck.problems(graph.id(), graph.configKeys(), config);

@@ -127,6 +127,14 @@ public record StepResult(
     return status == StepStatus.SUCCEEDED && !failedDependencies.isEmpty();
   }
 
+  /**
+   * The fully qualified class name of the error, {@code java.io.IOException}, as the run store
+   * records it (of the original error for a copy whose secrets are masked); null without one.
+   */
+  public @Nullable String errorType() {
+    return error == null ? null : Errors.className(error);
+  }
+
   /** The error as one line, {@code SimpleName: message}, or empty when there is none. */
   public String errorSummary() {
     return error == null ? "" : Errors.summary(error);

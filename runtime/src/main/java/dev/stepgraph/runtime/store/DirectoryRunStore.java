@@ -45,6 +45,11 @@ final class DirectoryRunStore implements RunStore {
     return root.resolve(safeName(connectorId));
   }
 
+  @Override
+  public java.util.Optional<Path> location() {
+    return java.util.Optional.of(root);
+  }
+
   int keepRuns() {
     return keepRuns;
   }

@@ -1,6 +1,7 @@
 package dev.stepgraph.runtime.store;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface RunStore {
 
+  /**
+   * The directory of a {@link #directory(Path) directory store}, which other processes can open
+   * with {@link RunFiles}; empty for a store of another kind.
+   */
+  default Optional<Path> location() {
+    return Optional.empty();
+  }
+
   /** How many runs per connector {@link #directory(Path)} keeps. */
   int DEFAULT_KEEP_RUNS = 10;
 
@@ -40,6 +49,8 @@ public interface RunStore {
    *       RUN_ID/
    *         manifest.jsonl            the run's manifest: JSON Lines, appended as steps finish
    *         steps/STEP.SESSION.jsonl  what a step emitted, in the JSON Lines format of --output
+   *         steps/STEP.SESSION.aN.jsonl the same, written by a worker for attempt N ({@link
+   *                                   RunFiles})
    * </pre>
    *
    * A step file is written to a temporary file in the same directory, flushed and synced, and

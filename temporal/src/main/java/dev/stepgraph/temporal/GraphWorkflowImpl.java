@@ -1,0 +1,160 @@
+package dev.stepgraph.temporal;
+
+import dev.stepgraph.runtime.graph.RetryPolicy;
+import dev.stepgraph.runtime.graph.StepPolicy;
+import dev.stepgraph.runtime.run.StepStatus;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link GraphWorkflow}: deterministic code over the graph's description only. WAVES: every
+ * step of a wave starts at once, the next wave when the wave ended. EAGER: a step starts once
+ * every step it depends on ended. Before a step starts, its policy decides whether it is skipped
+ * because a dependency did not succeed ({@link StepPolicy#dependencySkipReason}, the rule of a
+ * local run); a failed step's activity failure is its outcome, never the workflow's.
+ */
+public final class GraphWorkflowImpl implements GraphWorkflow {
+  private final List<Ended> events = new ArrayList<>();
+  private final List<Ended> ended = new ArrayList<>();
+  private final Map<String, Ended> done = new HashMap<>(); // ran or reused
+  private final Map<String, StepStatus> unsuccessful = new HashMap<>();
+  private boolean finished;
+  private int changes;
+
+  @Override
+  public List<Ended> run(GraphInput input) {
+    input.reused().forEach((id, reused) -> done(reused));
+    Map<String, StepSpec> specs = new LinkedHashMap<>();
+    for (StepSpec spec : input.steps()) {
+      specs.put(spec.id(), spec);
+    }
+    if (input.eager()) {
+      eager(input, specs);
+    } else {
+      waves(input, specs);
+    }
+    finished = true;
+    return List.copyOf(ended);
+  }
+
+  @Override
+  public Progress progress(int from) {
+    int start = Math.max(0, Math.min(from, events.size()));
+    return new Progress(List.copyOf(events.subList(start, events.size())), finished);
+  }
+
+  private void waves(GraphInput input, Map<String, StepSpec> specs) {
+    Map<Integer, List<StepSpec>> waves = new java.util.TreeMap<>();
+    for (String id : input.toRun()) {
+      StepSpec spec = specs.get(id);
+      waves.computeIfAbsent(spec.wave(), wave -> new ArrayList<>()).add(spec);
+    }
+    for (List<StepSpec> wave : waves.values()) {
+      List<Promise<Void>> running = new ArrayList<>();
+      for (StepSpec spec : wave) {
+        List<Ended> prior = new ArrayList<>();
+        for (StepSpec before : input.steps()) {
+          Ended end = done.get(before.id());
+          if (before.wave() < spec.wave() && end != null) {
+            prior.add(end);
+          }
+        }
+        Promise<Void> step = launch(input, spec, prior);
+        if (step != null) {
+          running.add(step);
+        }
+      }
+      Promise.allOf(running).get();
+    }
+  }
+
+  private void eager(GraphInput input, Map<String, StepSpec> specs) {
+    Set<String> launched = new HashSet<>();
+    List<Promise<Void>> running = new ArrayList<>();
+    while (true) {
+      for (String id : input.toRun()) {
+        StepSpec spec = specs.get(id);
+        if (launched.contains(id) || !done.keySet().containsAll(spec.dependsOn())) {
+          continue;
+        }
+        launched.add(id);
+        Set<String> upstream = upstream(spec, specs);
+        List<Ended> prior = new ArrayList<>();
+        for (StepSpec before : input.steps()) {
+          if (upstream.contains(before.id())) {
+            prior.add(done.get(before.id()));
+          }
+        }
+        Promise<Void> step = launch(input, spec, prior);
+        if (step != null) {
+          running.add(step);
+        }
+      }
+      if (launched.size() == input.toRun().size()) {
+        break;
+      }
+      int seen = changes;
+      Workflow.await(() -> changes != seen);
+    }
+    Promise.allOf(running).get();
+  }
+
+  /** The steps upstream of a step, directly or transitively. */
+  private static Set<String> upstream(StepSpec spec, Map<String, StepSpec> specs) {
+    Set<String> found = new HashSet<>();
+    List<String> next = new ArrayList<>(spec.dependsOn());
+    while (!next.isEmpty()) {
+      String id = next.remove(next.size() - 1);
+      if (found.add(id)) {
+        next.addAll(specs.get(id).dependsOn());
+      }
+    }
+    return found;
+  }
+
+  /** Starts a step's activity, or skips it by its policy (then returns null). */
+  private @Nullable Promise<Void> launch(GraphInput input, StepSpec spec, List<Ended> prior) {
+    @Nullable String skip =
+        new StepPolicy(null, RetryPolicy.NONE, spec.skipOnDependencyFailure())
+            .dependencySkipReason(spec.dependsOn(), unsuccessful);
+    if (skip != null) {
+      record(Ended.skipped(spec.id(), skip, 0));
+      return null;
+    }
+    events.add(Ended.started(spec.id()));
+    changes++;
+    StepActivity activity = Workflow.newActivityStub(StepActivity.class, StepOptions.of(spec));
+    Promise<Ended> result =
+        Async.function(
+            activity::run,
+            new StepTask(input.connectorId(), input.runId(), input.session(), spec.id(), prior));
+    return result.handle(
+        (end, failure) -> {
+          record(failure == null ? end : StepFailures.ended(spec, failure));
+          return null;
+        });
+  }
+
+  private void record(Ended end) {
+    ended.add(end);
+    events.add(end);
+    done(end);
+  }
+
+  private void done(Ended end) {
+    done.put(end.stepId(), end);
+    if (!end.status().equals(StepStatus.SUCCEEDED.name())) {
+      unsuccessful.put(end.stepId(), StepStatus.valueOf(end.status()));
+    }
+    changes++;
+  }
+}
