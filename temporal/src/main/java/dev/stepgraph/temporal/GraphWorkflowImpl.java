@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * local run); a failed step's activity failure is its outcome, never the workflow's.
  */
 public final class GraphWorkflowImpl implements GraphWorkflow {
+  /** How many times a step is run again because its worker was lost. */
+  static final int WORKER_LOSSES = 3;
+
   private final List<Ended> events = new ArrayList<>();
   private final List<Ended> ended = new ArrayList<>();
   private final Map<String, Ended> done = new HashMap<>(); // ran or reused
@@ -133,16 +136,37 @@ public final class GraphWorkflowImpl implements GraphWorkflow {
     events.add(Ended.started(spec.id()));
     changes++;
     StepActivity activity = Workflow.newActivityStub(StepActivity.class, StepOptions.of(spec));
-    Promise<Ended> result =
-        Async.function(
-            activity::run,
-            new StepTask(input.connectorId(), input.runId(), input.session(), spec.id(), prior));
-    return result.handle(
-        (end, failure) -> {
-          record(failure == null ? end : StepFailures.ended(spec, failure));
-          return null;
+    StepTask task =
+        new StepTask(input.connectorId(), input.runId(), input.session(), spec.id(), prior);
+    return attempt(activity, task, spec, 0).thenApply(end -> {
+      record(end);
+      return null;
+    });
+  }
+
+  /**
+   * Runs the step's activity, with the retries of its own policy, and once more whenever its
+   * worker was lost on its last attempt: a worker that dies is not the step's failure, so even a
+   * step without retries runs again, on another worker, up to {@link #WORKER_LOSSES} times.
+   */
+  private Promise<Ended> attempt(StepActivity activity, StepTask task, StepSpec spec, int losses) {
+    Promise<Ended> result = Async.function(activity::run, task);
+    return result
+        .handle((end, failure) -> failure == null ? new Try(end, null) : new Try(null, failure))
+        .thenCompose(tried -> {
+          RuntimeException failure = tried.failure();
+          if (failure == null) {
+            return Workflow.newPromise(tried.end());
+          }
+          if (StepFailures.workerLost(failure) && losses < WORKER_LOSSES) {
+            return attempt(activity, task, spec, losses + 1);
+          }
+          return Workflow.newPromise(StepFailures.ended(spec, failure, losses));
         });
   }
+
+  /** An activity's result or its failure. */
+  private record Try(@Nullable Ended end, @Nullable RuntimeException failure) {}
 
   private void record(Ended end) {
     ended.add(end);

@@ -32,8 +32,20 @@ final class StepFailures {
         : ApplicationFailure.newNonRetryableFailure(text, type, details);
   }
 
-  /** How a step ended whose activity failed so. */
-  static Ended ended(StepSpec spec, Throwable failure) {
+  /**
+   * Whether the activity's last attempt ended because its worker stopped heartbeating: it died,
+   * or lost the service, in the middle of the step.
+   */
+  static boolean workerLost(Throwable failure) {
+    Throwable cause = failure instanceof ActivityFailure && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+    return cause instanceof TimeoutFailure timeout
+        && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT;
+  }
+
+  /** How a step ended whose activity failed so, after its worker was lost {@code losses} times. */
+  static Ended ended(StepSpec spec, Throwable failure, int losses) {
     Throwable cause = failure instanceof ActivityFailure && failure.getCause() != null
         ? failure.getCause()
         : failure;
@@ -53,7 +65,10 @@ final class StepFailures {
           spec.attempts(), TimeoutException.class.getName(),
           stepTimeout
               ? "its worker did not report within the step's timeout"
-              : "its worker stopped answering (it died or lost the service) on its last attempt",
+              : losses == 0
+                  ? "its worker stopped answering (it died or lost the service) on its last attempt"
+                  : "its worker stopped answering (it died or lost the service) on its last attempt,"
+                      + " after it had been run again " + losses + " times for workers that did",
           null);
     }
     if (cause instanceof CanceledFailure) {
