@@ -21,7 +21,8 @@
 #
 # Environment: JAVA_HOME (default: the JDK of `javac` on PATH) builds and runs everything;
 # EXTRA_JDKS (default: /usr/lib/jvm/temurin-25-jdk-amd64 when present) also runs the JMH and heap
-# benchmarks on those JDKs; COMPILE_REPS (5; COMPILE_REPS_10K 3 at 10,000 steps), STARTUP_REPS (20).
+# benchmarks on those JDKs; COMPILE_REPS (5; COMPILE_REPS_10K 3 at 10,000 steps), DAGGER_REPS (3),
+# STARTUP_REPS (20), BASELINE_PROCESSORPATH (none).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/benchmarks
