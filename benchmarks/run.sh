@@ -6,7 +6,7 @@
 #
 #   benchmarks/run.sh                 # everything (about 14 minutes on 2 cores)
 #   benchmarks/run.sh compile jmh     # only some parts: machine compile jmh heap store startup
-#   benchmarks/run.sh compile-overhead  # of the compile part, only the processor's overhead (CompileBench)
+#   benchmarks/run.sh compile-overhead  # of the compile part, only the processor's overhead (CompileBench, WarmCompileBench)
 #
 # start-up times whole processes, interleaved, on every JDK: hello world, `plan` and `--help` of the
 # example connector, and `run --no-state` of 1,000 and 10,000 no-op steps against a hand-written
@@ -126,6 +126,11 @@ if want compile || want compile-overhead; then
     --dagger-processorpath "$DAGGER_PROCESSORPATH" --dagger-classpath "$DAGGER_CLASSPATH" \
     --sizes 10,100,1000 --reps "$COMPILE_REPS" --dagger-size 1000 --dagger-reps "${DAGGER_REPS:-3}" \
     --out "$OUT/overhead-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
+  "$JAVA_HOME/bin/java" "$BENCH/src/scripts/WarmCompileBench.java" \
+    --generator "$BENCH/src/generator/GenerateConnector.java" --work "$BENCH/target/compile-bench/overhead-warm" \
+    --processorpath "$PROCESSORPATH" --classpath "$CLASSPATH_" \
+    ${BASELINE_PROCESSORPATH:+--baseline-processorpath "$BASELINE_PROCESSORPATH"} --sizes 10,100,1000 \
+    --out "$OUT/overhead-warm-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
 fi
 
 if want jmh; then

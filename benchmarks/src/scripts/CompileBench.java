@@ -1,7 +1,3 @@
-import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
-import javax.annotation.processing.Processor;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
- * The processor's compile-time overhead, cold and warm, against javac alone, against the same
- * processor before a change, and against Dagger on the same random DAG. Single-file program, JDK only:
+ * The processor's compile-time overhead, cold, against javac alone, against the same processor
+ * before a change, and against Dagger on the same random DAG; {@code WarmCompileBench.java} times
+ * it warm. Single-file program, JDK only:
  *
  * <pre>
  * java CompileBench.java --generator GenerateConnector.java --work DIR --javac PATH --classpath CP
  *      --processorpath PP [--baseline-processorpath PP0] [--sizes 10,100,1000] [--reps 5]
  *      [--dagger-processorpath DP --dagger-classpath DC --dagger-size 1000 --dagger-reps 3]
- *      [--warmup-rounds 10] [--warm-rounds 10] [--warm-modes noproc,baseline,proc,generated]
- *      [--parts cold,dagger,warm] [--out FILE.md]
+ *      [--parts cold,dagger] [--out FILE.md]
  * </pre>
  *
  * <ul>
@@ -40,11 +31,6 @@ import javax.tools.ToolProvider;
  *       generated, which is what compiling the generated code costs without running the processor.
  *   <li><b>Dagger</b>: the same DAG as {@code @Inject} classes and one {@code @Component}, with and
  *       without Dagger's processor, cold, interleaved.
- *   <li><b>Warm</b>: the same compilations repeated in this JVM through {@code javax.tools}, the
- *       way a build daemon or an IDE runs javac: each processor path is loaded once into a class
- *       loader of its own, and every compilation gets new processor instances from it. The untimed
- *       rounds come first, then the timed ones, modes interleaved in each round. CPU is this
- *       process's CPU time over the compilation (JIT and GC threads included).
  * </ul>
  */
 public final class CompileBench {
@@ -61,8 +47,7 @@ public final class CompileBench {
     int reps = Integer.parseInt(o.getOrDefault("reps", "5"));
     List<Integer> sizes = Arrays.stream(o.getOrDefault("sizes", "10,100,1000").split(",")).map(Integer::parseInt).toList();
     StringBuilder md = new StringBuilder();
-    md.append("javac `").append(o.get("javac")).append("`; warm runs on ").append(System.getProperty("java.vm.name"))
-        .append(' ').append(System.getProperty("java.version")).append("; ")
+    md.append("javac `").append(o.get("javac")).append("`; ")
         .append(Runtime.getRuntime().availableProcessors()).append(" processors; load average at start ")
         .append(loadAverages()).append(". Medians, min-max in parentheses; the load column gives the 1-minute ")
         .append("load average over the timed runs (min-max).\n\n");
@@ -70,16 +55,13 @@ public final class CompileBench {
     for (int n : sizes) {
       sources.put(n, generate(o, work, n));
     }
-    List<String> parts = List.of(o.getOrDefault("parts", "cold,dagger,warm").split(","));
+    List<String> parts = List.of(o.getOrDefault("parts", "cold,dagger").split(","));
     if (parts.contains("cold")) {
       cold(o, work, sources, reps, md);
     }
     if (parts.contains("dagger") && o.containsKey("dagger-processorpath")) {
       dagger(o, work, Integer.parseInt(o.getOrDefault("dagger-size", "1000")),
           Integer.parseInt(o.getOrDefault("dagger-reps", "3")), md);
-    }
-    if (parts.contains("warm")) {
-      warm(o, work, sources, md);
     }
     md.append("\nload average at the end ").append(loadAverages()).append('\n');
     System.out.println();
@@ -201,104 +183,6 @@ public final class CompileBench {
     double wall = (System.nanoTime() - t0) / 1e9;
     String[] us = Files.readString(cpuFile).trim().split("\\s+");
     return new Sample(wall, Double.parseDouble(us[us.length - 2]) + Double.parseDouble(us[us.length - 1]), load);
-  }
-
-  // ---------------------------------------------------------------- warm
-
-  static void warm(Map<String, String> o, Path work, Map<Integer, Path> sources, StringBuilder md) throws Exception {
-    int warmup = Integer.parseInt(o.getOrDefault("warmup-rounds", "10"));
-    int rounds = Integer.parseInt(o.getOrDefault("warm-rounds", "10"));
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    Map<String, ClassLoader> loaders = new LinkedHashMap<>();
-    if (o.containsKey("baseline-processorpath")) {
-      loaders.put("baseline", loader(o.get("baseline-processorpath")));
-    }
-    loaders.put("proc", loader(o.get("processorpath")));
-    boolean baseline = loaders.containsKey("baseline");
-    md.append("**Warm** (the same compilation repeated in one JVM through `javax.tools.JavaCompiler`, each processor ")
-        .append("path loaded once; ").append(warmup).append(" untimed rounds, then ").append(rounds)
-        .append(" timed, modes interleaved):\n\n| steps | -proc:none ms | ").append(baseline ? "+ baseline processor ms | " : "")
-        .append("+ processor ms | overhead ms | overhead ÷ javac | ").append(baseline ? "baseline overhead ÷ javac | " : "")
-        .append("of which compiling the generated code ms | CPU -proc:none ms | CPU + processor ms | load |\n|---:|---:|")
-        .append(baseline ? "---:|" : "").append("---:|---:|---:|").append(baseline ? "---:|" : "").append("---:|---:|---:|---|\n");
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-      for (Map.Entry<Integer, Path> e : sources.entrySet()) {
-        int n = e.getKey();
-        Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        List<String> modes = new ArrayList<>(List.of("noproc"));
-        modes.addAll(loaders.keySet());
-        modes.add("generated");
-        modes.retainAll(List.of(o.getOrDefault("warm-modes", String.join(",", modes)).split(",")));
-        Path generated = work.resolve("warm-generated-" + n);
-        for (int r = -warmup; r < rounds; r++) {
-          for (String mode : modes) {
-            Path out = work.resolve("warm-" + n + "-" + mode);
-            deleteTree(out);
-            Files.createDirectories(out.resolve("classes"));
-            Files.createDirectories(out.resolve("generated"));
-            List<String> options = new ArrayList<>(List.of("--release", "17", "-d", out.resolve("classes").toString(),
-                "-s", out.resolve("generated").toString(), "-cp", o.get("classpath"),
-                "-processorpath", Files.createDirectories(work.resolve("empty")).toString()));
-            List<Path> sourceFiles = new ArrayList<>(List.of(e.getValue()));
-            if (mode.equals("noproc") || mode.equals("generated")) {
-              options.add("-proc:none");
-            }
-            if (mode.equals("generated")) {
-              javaFiles(generated).forEach(f -> sourceFiles.add(Path.of(f)));
-            }
-            JavaCompiler.CompilationTask task = compiler.getTask(null, files, null, options, null,
-                files.getJavaFileObjects(sourceFiles.toArray(Path[]::new)));
-            if (loaders.containsKey(mode)) {
-              List<Processor> processors = new ArrayList<>();
-              ServiceLoader.load(Processor.class, loaders.get(mode)).forEach(processors::add);
-              task.setProcessors(processors);
-            }
-            String load = load();
-            long cpu0 = processCpu();
-            long t0 = System.nanoTime();
-            if (!task.call()) {
-              throw new IllegalStateException("compilation failed: " + mode + " " + n);
-            }
-            Sample s = new Sample((System.nanoTime() - t0) / 1e6, (processCpu() - cpu0) / 1e6, load);
-            if (mode.equals("proc") && r == -warmup) {
-              copyTree(out.resolve("generated"), generated); // what the generated-code mode compiles
-            }
-            if (r >= 0) {
-              samples.computeIfAbsent(mode, k -> new ArrayList<>()).add(s);
-            }
-            System.out.printf(Locale.ROOT, "  warm %5d steps %-9s round %3d: %.1f ms (cpu %.1f), load %s%n", n, mode, r, s.wall, s.cpu, s.load);
-          }
-        }
-        if (!samples.keySet().containsAll(List.of("noproc", "proc", "generated"))) {
-          continue; // a profiling run of some modes only
-        }
-        double plain = median(samples.get("noproc"), false);
-        double proc = median(samples.get("proc"), false);
-        md.append(String.format(Locale.ROOT, "| %,d | %s | ", n, cell(samples.get("noproc"), "%.0f")));
-        if (baseline) {
-          md.append(cell(samples.get("baseline"), "%.0f")).append(" | ");
-        }
-        md.append(String.format(Locale.ROOT, "%s | %.0f | **%.2f** | ", cell(samples.get("proc"), "%.0f"), proc - plain, (proc - plain) / plain));
-        if (baseline) {
-          md.append(String.format(Locale.ROOT, "%.2f | ", (median(samples.get("baseline"), false) - plain) / plain));
-        }
-        md.append(String.format(Locale.ROOT, "%.0f | %.0f | %.0f | %s |%n", median(samples.get("generated"), false) - plain,
-            median(samples.get("noproc"), true),
-            median(samples.get("proc"), true), loads(samples.values())));
-      }
-    }
-  }
-
-  static ClassLoader loader(String path) throws Exception {
-    List<URL> urls = new ArrayList<>();
-    for (String jar : path.split(File.pathSeparator)) {
-      urls.add(Path.of(jar).toUri().toURL());
-    }
-    return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getSystemClassLoader());
-  }
-
-  static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   // ---------------------------------------------------------------- helpers
