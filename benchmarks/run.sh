@@ -6,6 +6,7 @@
 #
 #   benchmarks/run.sh                 # everything (about 17 minutes on 2 cores)
 #   benchmarks/run.sh compile jmh     # only some parts: machine compile jmh heap store startup temporal
+#   benchmarks/run.sh compile-overhead  # of the compile part, only the processor's overhead (CompileBench, WarmCompileBench)
 #
 # start-up times whole processes, interleaved, on every JDK: hello world, `plan` and `--help` of the
 # example connector, and `run --no-state` of 1,000 and 10,000 no-op steps against a hand-written
@@ -16,10 +17,17 @@
 # steps on Temporal (the SDK's in-memory test server on loopback, two workers) against local runs
 # of the same graphs, medians of TEMPORAL_REPS (5) after 2 warm-up runs; about 3 minutes.
 #
+# compile-overhead (also run by compile) times, at 10, 100 and 1,000 steps, javac with the processor
+# against javac alone, cold (a process per compilation) and warm (repeated in one JVM through
+# javax.tools), and against javac on the code the processor generates; and Dagger 2.57 on the same
+# DAG at 1,000 steps. With BASELINE_PROCESSORPATH (a processor path, e.g. main's processor jar and
+# its dependencies copied aside), it times that processor too, interleaved with this one.
+#
 # Environment: JAVA_HOME (default: the JDK of `javac` on PATH) builds and runs everything;
 # EXTRA_JDKS (default: /usr/lib/jvm/temurin-25-jdk-amd64 when present) also runs the JMH and heap
-# benchmarks on those JDKs; COMPILE_REPS (5; COMPILE_REPS_10K 3 at 10,000 steps), STARTUP_REPS (20);
-# STORE_BASELINE_JAR (none) runs the store part against another build's benchmarks.jar too.
+# benchmarks on those JDKs; COMPILE_REPS (5; COMPILE_REPS_10K 3 at 10,000 steps), DAGGER_REPS (3),
+# STARTUP_REPS (20), TEMPORAL_REPS (5), BASELINE_PROCESSORPATH (none); STORE_BASELINE_JAR (none)
+# runs the store part against another build's benchmarks.jar too.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/benchmarks
@@ -33,6 +41,7 @@ COMPILE_REPS=${COMPILE_REPS:-5}
 COMPILE_REPS_10K=${COMPILE_REPS_10K:-3}
 STARTUP_REPS=${STARTUP_REPS:-20}
 TEMPORAL_REPS=${TEMPORAL_REPS:-5}
+BASELINE_PROCESSORPATH=${BASELINE_PROCESSORPATH:-}
 PARTS=${*:-machine compile jmh heap store startup temporal}
 OUT=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
@@ -84,6 +93,10 @@ resolve_paths() {
   }
   PROCESSORPATH=$(snapshot "$OUT/processorpath.txt" processorpath)
   CLASSPATH_=$(snapshot "$OUT/classpath.txt" classpath)
+  if [ -n "$BASELINE_PROCESSORPATH" ]; then
+    echo "$BASELINE_PROCESSORPATH" > "$OUT/baseline-processorpath.txt"
+    BASELINE_PROCESSORPATH=$(snapshot "$OUT/baseline-processorpath.txt" baseline-processorpath)
+  fi
   PATHS_DONE=1
 }
 
@@ -101,6 +114,29 @@ if want compile; then
     --javac "$JAVA_HOME/bin/javac" --processorpath "$PROCESSORPATH" \
     --classpath "$CLASSPATH_" --size 1000 --reps "$COMPILE_REPS" \
     --out "$OUT/contracts-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
+fi
+
+if want compile || want compile-overhead; then
+  log "compile time: the processor's overhead, cold and warm, and Dagger's (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  resolve_paths
+  for f in dagger-processor-path dagger-classpath; do
+    mvn -B -q -f "$BENCH/src/classpath/$f.xml" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+      -Dmdep.includeScope=runtime -Dmdep.outputFile="$OUT/$f.txt" >/dev/null
+  done
+  DAGGER_PROCESSORPATH=$(snapshot "$OUT/dagger-processor-path.txt" dagger-processorpath)
+  DAGGER_CLASSPATH=$(snapshot "$OUT/dagger-classpath.txt" dagger-classpath)
+  "$JAVA_HOME/bin/java" "$BENCH/src/scripts/CompileBench.java" \
+    --generator "$BENCH/src/generator/GenerateConnector.java" --work "$BENCH/target/compile-bench/overhead" \
+    --javac "$JAVA_HOME/bin/javac" --processorpath "$PROCESSORPATH" --classpath "$CLASSPATH_" \
+    ${BASELINE_PROCESSORPATH:+--baseline-processorpath "$BASELINE_PROCESSORPATH"} \
+    --dagger-processorpath "$DAGGER_PROCESSORPATH" --dagger-classpath "$DAGGER_CLASSPATH" \
+    --sizes 10,100,1000 --reps "$COMPILE_REPS" --dagger-size 1000 --dagger-reps "${DAGGER_REPS:-3}" \
+    --out "$OUT/overhead-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
+  "$JAVA_HOME/bin/java" "$BENCH/src/scripts/WarmCompileBench.java" \
+    --generator "$BENCH/src/generator/GenerateConnector.java" --work "$BENCH/target/compile-bench/overhead-warm" \
+    --processorpath "$PROCESSORPATH" --classpath "$CLASSPATH_" \
+    ${BASELINE_PROCESSORPATH:+--baseline-processorpath "$BASELINE_PROCESSORPATH"} --sizes 10,100,1000 \
+    --out "$OUT/overhead-warm-$(jdk_name "$JAVA_HOME").md" 2>&1 | tee -a "$OUT/run.log"
 fi
 
 if want jmh; then

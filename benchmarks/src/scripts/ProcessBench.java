@@ -278,7 +278,9 @@ public final class ProcessBench {
     if (processor) {
       cmd.addAll(List.of("-processorpath", o.get("processorpath")));
     } else {
-      cmd.add("-proc:none");
+      // An empty processor path, so that javac looks for plugins there and not on the class path,
+      // where the runtime's check that the processor ran would start by itself and fail the build.
+      cmd.addAll(List.of("-proc:none", "-processorpath", Files.createDirectories(work.resolve("empty")).toString()));
     }
     cmd.addAll(Arrays.asList(extra));
     cmd.add(source.toString());

@@ -48,12 +48,13 @@ final class ChunkedGraphForm {
    * graph} builder and before {@code graph.build()}, and returns the {@code StepsN} classes to nest
    * in the graph class, which also needs {@link #addRowReader}.
    *
+   * @param policies the policy of each step, in step order
    * @param fingerprints the fingerprint of each step, in step order: each row has its step's
    * @param maxChunkWeight the weight of one {@code StepsN} class at most ({@link #MAX_CHUNK_WEIGHT});
    *     a step heavier than that gets a class of its own
    */
-  static List<TypeSpec> addSteps(ConnectorModel connector, List<List<Integer>> waves, List<String> fingerprints,
-      int maxChunkWeight, MethodSpec.Builder build) {
+  static List<TypeSpec> addSteps(ConnectorModel connector, List<ResolvedPolicy> policies, List<List<Integer>> waves,
+      List<String> fingerprints, int maxChunkWeight, MethodSpec.Builder build) {
     ClassName connectorClass = ClassName.get(connector.type());
     ClassName graphClass = GeneratedTypes.graphClass(connector.type());
     TypeName instanceType = ParameterizedTypeName.get(GeneratedTypes.CONNECTOR_INSTANCE, connectorClass);
@@ -76,7 +77,7 @@ final class ChunkedGraphForm {
           chunk.rows.add("// $L\n", StepRegistration.waveLine(connector, waves, w));
           waveStarted = true;
         }
-        chunk.add(connector, index, w, fingerprints.get(index));
+        chunk.add(step, policies.get(index), w, fingerprints.get(index));
       }
     }
     if (chunk != null) {
@@ -139,10 +140,8 @@ final class ChunkedGraphForm {
       this.name = name;
     }
 
-    void add(ConnectorModel connector, int index, int wave, String fingerprint) {
-      StepModel step = connector.steps().get(index);
+    void add(StepModel step, ResolvedPolicy resolved, int wave, String fingerprint) {
       rows.add("$S,\n", row(step, wave, fingerprint));
-      ResolvedPolicy resolved = ResolvedPolicy.of(connector, step);
       if (!resolved.isDefault()) {
         policies.add("case $L -> $L;\n", steps, resolved.javaExpression());
         policy = true;

@@ -86,9 +86,10 @@ final class ConnectorPipeline {
     }
     DependencyGraph graph = connector.dependencyGraph();
     List<List<Integer>> waves = Waves.byWave(Waves.levels(graph));
+    List<ResolvedPolicy> policies = ResolvedPolicy.allOf(connector);
     List<String> fingerprints =
-        times.time("fingerprint", () -> CombinedFingerprints.of(graph, waves, fingerprint.of(connector)));
-    times.time("generate", () -> GraphClassGenerator.generate(connector, waves, fingerprints, maxChunkWeight))
+        times.time("fingerprint", () -> CombinedFingerprints.of(graph, waves, fingerprint.of(connector, policies)));
+    times.time("generate", () -> GraphClassGenerator.generate(connector, policies, waves, fingerprints, maxChunkWeight))
         .writeTo(filer);
     if (rounds.mainWritten(packageName)) {
       reporter.warning(

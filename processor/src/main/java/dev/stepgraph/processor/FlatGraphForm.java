@@ -18,16 +18,17 @@ final class FlatGraphForm {
    * Adds the steps and their fingerprints to {@code build}, after its {@code graph} builder and
    * before {@code graph.build()}.
    *
+   * @param policies the policy of each step, in step order
    * @param fingerprints the fingerprint of each step, in step order
    */
-  static void addSteps(
-      ConnectorModel connector, List<List<Integer>> waves, List<String> fingerprints, MethodSpec.Builder build) {
+  static void addSteps(ConnectorModel connector, List<ResolvedPolicy> policies, List<List<Integer>> waves,
+      List<String> fingerprints, MethodSpec.Builder build) {
     for (int w = 0; w < waves.size(); w++) {
       build.addCode("// $L\n", StepRegistration.waveLine(connector, waves, w));
       for (int index : waves.get(w)) {
         StepModel step = connector.steps().get(index);
         CodeBlock body = CodeBlock.of("ctx -> connector.get().$N(ctx)", step.methodName());
-        build.addStatement("graph.step($L)", StepRegistration.arguments(connector, step, w, body));
+        build.addStatement("graph.step($L)", StepRegistration.arguments(step, policies.get(index), w, body));
       }
     }
     build.addCode(StepRegistration.fingerprints(connector, waves.stream().flatMap(List::stream).toList(), fingerprints));

@@ -43,18 +43,19 @@ final class GraphClassGenerator {
   /**
    * The source of the graph class.
    *
+   * @param policies the policy of each step, in step order ({@link ResolvedPolicy#allOf})
    * @param waves step indices by wave, each wave in declaration order
    * @param fingerprints the fingerprint of each step, in step order ({@link CombinedFingerprints})
    * @param maxChunkWeight the weight up to which the graph takes the flat form, and of one {@code
    *     StepsN} class of the chunked form ({@link ChunkedGraphForm#MAX_CHUNK_WEIGHT})
    */
-  static JavaFile generate(
-      ConnectorModel connector, List<List<Integer>> waves, List<String> fingerprints, int maxChunkWeight) {
+  static JavaFile generate(ConnectorModel connector, List<ResolvedPolicy> policies, List<List<Integer>> waves,
+      List<String> fingerprints, int maxChunkWeight) {
     TypeElement type = connector.type();
     ClassName connectorClass = ClassName.get(type);
     ClassName graphClass = GeneratedTypes.graphClass(type);
     TypeSpec.Builder graph = TypeSpec.classBuilder(graphClass)
-        .addJavadoc(javadoc(connector, waves))
+        .addJavadoc(javadoc(connector, policies, waves))
         .addAnnotation(GeneratedTypes.generatedAnnotation())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(type)
@@ -103,9 +104,9 @@ final class GraphClassGenerator {
     }
     boolean flat = StepRegistration.weight(connector) <= maxChunkWeight;
     List<TypeSpec> chunks = flat ? List.of()
-        : ChunkedGraphForm.addSteps(connector, waves, fingerprints, maxChunkWeight, build);
+        : ChunkedGraphForm.addSteps(connector, policies, waves, fingerprints, maxChunkWeight, build);
     if (flat) {
-      FlatGraphForm.addSteps(connector, waves, fingerprints, build);
+      FlatGraphForm.addSteps(connector, policies, waves, fingerprints, build);
     }
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());
@@ -177,7 +178,7 @@ final class GraphClassGenerator {
    * The connector, its description, the waves, an EAGER schedule, the policies that are not the
    * default, the data contracts and the configuration keys.
    */
-  private static CodeBlock javadoc(ConnectorModel connector, List<List<Integer>> waves) {
+  private static CodeBlock javadoc(ConnectorModel connector, List<ResolvedPolicy> policies, List<List<Integer>> waves) {
     CodeBlock.Builder javadoc = CodeBlock.builder().add(
         "Step graph of connector {@code $L}, generated from {@link $T}.\n", connector.id(), ClassName.get(connector.type()));
     if (!connector.description().isEmpty()) {
@@ -194,13 +195,13 @@ final class GraphClassGenerator {
     }
     List<String> policyLines = new ArrayList<>();
     List<String> dataLines = new ArrayList<>();
-    int policies = 0;
+    int withPolicy = 0;
     int contracts = 0;
     for (List<Integer> wave : waves) {
       for (int index : wave) {
         StepModel step = connector.steps().get(index);
-        ResolvedPolicy policy = ResolvedPolicy.of(connector, step);
-        if (!policy.isDefault() && policies++ < MAX_LISTED_POLICIES) {
+        ResolvedPolicy policy = policies.get(index);
+        if (!policy.isDefault() && withPolicy++ < MAX_LISTED_POLICIES) {
           policyLines.add(step.id() + ": " + policy.describe());
         }
         if (step.declaresContract() && contracts++ < MAX_LISTED_POLICIES) {
@@ -208,7 +209,7 @@ final class GraphClassGenerator {
         }
       }
     }
-    listing(javadoc, "Policies", policyLines, policies);
+    listing(javadoc, "Policies", policyLines, withPolicy);
     listing(javadoc, "Data", dataLines, contracts);
     List<String> configLines = new ArrayList<>();
     for (ConfigKeyModel key : connector.configKeys()) {

@@ -33,6 +33,18 @@ record ResolvedPolicy(@Nullable Duration timeout, @Nullable RetryModel retry, bo
     return new ResolvedPolicy(timeout, retry, onDependencyFailure.equals("SKIP"));
   }
 
+  /**
+   * The policy of each step of a connector that passed {@link PolicyCheck}, in step order: resolved
+   * once, for the fingerprints, the class Javadoc and the registrations alike.
+   */
+  static List<ResolvedPolicy> allOf(ConnectorModel connector) {
+    List<ResolvedPolicy> policies = new ArrayList<>(connector.steps().size());
+    for (StepModel step : connector.steps()) {
+      policies.add(of(connector, step));
+    }
+    return List.copyOf(policies);
+  }
+
   boolean isDefault() {
     return timeout == null && retry == null && !skipOnDependencyFailure;
   }

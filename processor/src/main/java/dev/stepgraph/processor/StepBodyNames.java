@@ -1,15 +1,11 @@
 package dev.stepgraph.processor;
 
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -26,27 +22,15 @@ final class StepBodyNames {
   private final TypeElement connector;
   private final FileImports fileImports;
   /** Every variable the method declares (parameters, locals, lambda parameters), by name. */
-  private final Map<String, List<VariableTree>> variables = new HashMap<>();
+  private final Map<String, List<VariableTree>> variables;
 
-  StepBodyNames(MemberLookup lookup, MethodTree method, TypeElement connector, FileImports fileImports) {
+  /** @param variables every variable the method declares, by name, as {@link StepBodyScanner} found them */
+  StepBodyNames(
+      MemberLookup lookup, TypeElement connector, FileImports fileImports, Map<String, List<VariableTree>> variables) {
     this.lookup = lookup;
     this.connector = connector;
     this.fileImports = fileImports;
-    for (VariableTree parameter : method.getParameters()) {
-      variables.computeIfAbsent(parameter.getName().toString(), k -> new ArrayList<>()).add(parameter);
-    }
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        variables.computeIfAbsent(tree.getName().toString(), k -> new ArrayList<>()).add(tree);
-        return super.visitVariable(tree, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null; // a local or anonymous class has variables of its own
-      }
-    }.scan(method.getBody(), null);
+    this.variables = variables;
   }
 
   /** Every declaration of a variable of this name in the method, or null if it declares none. */

@@ -6,32 +6,71 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Walks one step body for {@link StepBodyTypes}: the calls {@link StepBodyCalls} recognizes, with
- * their first argument's value from {@link StepBodyConstants}, outside local and anonymous classes.
+ * Reads one step body for {@link StepBodyTypes} in a single walk, outside local and anonymous
+ * classes: the variables the method declares, which {@link StepBodyNames} resolves names against,
+ * and the calls and {@code new} expressions, in source order. Only once every name is known are the
+ * calls {@link StepBodyCalls} recognizes picked out, with their first argument's value from {@link
+ * StepBodyConstants}: a variable declared after a call still shadows a field for it.
  */
 final class StepBodyScanner extends TreeScanner<Void, Void> {
-  private final CompilationUnitTree unit;
-  private final StepBodyCalls calls;
-  private final StepBodyConstants constants;
-  final List<StepModel.TypeInBody> found = new ArrayList<>();
-  final List<StepModel.ConfigInBody> configKeys = new ArrayList<>();
+  /** Every variable the method declares (parameters, locals, lambda parameters), by name. */
+  private final Map<String, List<VariableTree>> variables = new HashMap<>();
+  /** Every {@link MethodInvocationTree} and {@link NewClassTree}, in source order. */
+  private final List<ExpressionTree> calls = new ArrayList<>();
 
-  StepBodyScanner(
-      MemberLookup lookup,
-      MethodTree method,
-      CompilationUnitTree unit,
-      TypeElement connector,
-      FileImports fileImports) {
-    this.unit = unit;
-    StepBodyNames names = new StepBodyNames(lookup, method, connector, fileImports);
-    this.calls = new StepBodyCalls(names, method.getParameters().get(0).getName().toString());
-    this.constants = new StepBodyConstants(names);
+  private StepBodyScanner() {}
+
+  /** What the body of {@code method}, a step of {@code connector} in {@code unit}, names as constants. */
+  static StepBodyTypes.Found read(
+      MemberLookup lookup, MethodTree method, CompilationUnitTree unit, TypeElement connector, FileImports fileImports) {
+    StepBodyScanner scanner = new StepBodyScanner();
+    for (VariableTree parameter : method.getParameters()) {
+      scanner.declare(parameter);
+    }
+    scanner.scan(method.getBody(), null);
+    StepBodyNames names = new StepBodyNames(lookup, connector, fileImports, scanner.variables);
+    StepBodyCalls calls = new StepBodyCalls(names, method.getParameters().get(0).getName().toString());
+    StepBodyConstants constants = new StepBodyConstants(names);
+    List<StepModel.TypeInBody> types = new ArrayList<>();
+    List<StepModel.ConfigInBody> configKeys = new ArrayList<>();
+    for (ExpressionTree call : scanner.calls) {
+      StepModel.Use use = null;
+      List<? extends ExpressionTree> arguments = List.of();
+      if (call instanceof MethodInvocationTree invocation) {
+        use = calls.typeUse(invocation);
+        arguments = invocation.getArguments();
+        String read = use == null ? calls.configRead(invocation) : null; // then the key is the first argument
+        if (read != null && constants.of(arguments.get(0)) instanceof String key) {
+          configKeys.add(new StepModel.ConfigInBody(key, read, arguments.get(0), unit));
+        }
+      } else if (call instanceof NewClassTree creation) {
+        use = calls.typeUse(creation);
+        arguments = creation.getArguments();
+      }
+      if (use != null && constants.of(arguments.get(0)) instanceof String type) {
+        types.add(new StepModel.TypeInBody(use, type, arguments.get(0), unit));
+      }
+    }
+    return new StepBodyTypes.Found(types, configKeys);
+  }
+
+  private void declare(VariableTree variable) {
+    variables.computeIfAbsent(variable.getName().toString(), k -> new ArrayList<>()).add(variable);
+  }
+
+  @Override
+  public Void visitVariable(VariableTree tree, Void unused) {
+    declare(tree);
+    return super.visitVariable(tree, unused);
   }
 
   /** Code in a local or anonymous class may run anywhere, for anyone: left to the runtime. */
@@ -42,32 +81,15 @@ final class StepBodyScanner extends TreeScanner<Void, Void> {
 
   @Override
   public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-    StepModel.Use use = calls.typeUse(tree);
-    if (use != null) {
-      add(use, tree.getArguments().get(0));
-    } else {
-      String method = calls.configRead(tree); // then the key is the first argument
-      if (method != null && constants.of(tree.getArguments().get(0)) instanceof String key) {
-        configKeys.add(new StepModel.ConfigInBody(key, method, tree.getArguments().get(0), unit));
-      }
-    }
+    calls.add(tree);
     return super.visitMethodInvocation(tree, unused);
   }
 
   @Override
   public Void visitNewClass(NewClassTree tree, Void unused) {
-    StepModel.Use use = calls.typeUse(tree);
-    if (use != null) {
-      add(use, tree.getArguments().get(0));
-    }
+    calls.add(tree);
     scan(tree.getEnclosingExpression(), unused);
     scan(tree.getArguments(), unused);
     return null; // not into an anonymous class's body
-  }
-
-  private void add(StepModel.Use use, ExpressionTree argument) {
-    if (constants.of(argument) instanceof String type) {
-      found.add(new StepModel.TypeInBody(use, type, argument, unit));
-    }
   }
 }

@@ -50,8 +50,6 @@ final class StepBodyTypes {
       return Found.NOTHING;
     }
     FileImports fileImports = imports.computeIfAbsent(unit, FileImports::of);
-    StepBodyScanner body = new StepBodyScanner(lookup, method, unit, connector, fileImports);
-    body.scan(method.getBody(), null);
-    return new Found(body.found, body.configKeys);
+    return StepBodyScanner.read(lookup, method, unit, connector, fileImports);
   }
 }

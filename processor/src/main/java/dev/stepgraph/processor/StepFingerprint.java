@@ -69,23 +69,27 @@ final class StepFingerprint {
     this.trees = trees;
   }
 
-  /** The own fingerprint of each step of a connector that passed the checks, in step order. */
-  List<String> of(ConnectorModel connector) {
+  /**
+   * The own fingerprint of each step of a connector that passed the checks, in step order.
+   *
+   * @param policies the policy of each step, in step order ({@link ResolvedPolicy#allOf})
+   */
+  List<String> of(ConnectorModel connector, List<ResolvedPolicy> policies) {
     Map<CompilationUnitTree, CharSequence> files = new HashMap<>();
     MessageDigest digest = newSha256();
     List<String> fingerprints = new ArrayList<>(connector.steps().size());
-    for (StepModel step : connector.steps()) {
-      fingerprints.add(sha256(digest, text(connector, step, files)));
+    for (int i = 0; i < connector.steps().size(); i++) {
+      fingerprints.add(sha256(digest, text(connector, connector.steps().get(i), policies.get(i), files)));
     }
     return fingerprints;
   }
 
   /** What is hashed: one length-prefixed field a line, so no two different steps give the same text. */
-  private String text(ConnectorModel connector, StepModel step, Map<CompilationUnitTree, CharSequence> files) {
+  private String text(
+      ConnectorModel connector, StepModel step, ResolvedPolicy policy, Map<CompilationUnitTree, CharSequence> files) {
     StringBuilder text = new StringBuilder(VERSION).append('\n');
     field(text, "id", step.id());
     field(text, "dependsOn", set(step.dependsOn().stream().map(StepModel.Dependency::id).toList()));
-    ResolvedPolicy policy = ResolvedPolicy.of(connector, step);
     field(text, "timeout", policy.timeout() == null ? "none" : policy.timeout().toString());
     RetryModel retry = policy.retry();
     field(text, "retry", retry == null ? "none"

@@ -39,7 +39,7 @@ final class StepRegistration {
    * against every {@code List.of} overload for each of thousands of steps (about a quarter of the
    * compile time of a 10,000-step graph).
    */
-  static CodeBlock arguments(ConnectorModel connector, StepModel step, int wave, CodeBlock body) {
+  static CodeBlock arguments(StepModel step, ResolvedPolicy policy, int wave, CodeBlock body) {
     CodeBlock.Builder dependencies = CodeBlock.builder().add("$T.<$T>of(", GeneratedTypes.LIST, String.class);
     String separator = "$S";
     for (String id : dependencyIds(step)) {
@@ -47,7 +47,6 @@ final class StepRegistration {
       separator = ", $S";
     }
     dependencies.add(")");
-    ResolvedPolicy policy = ResolvedPolicy.of(connector, step);
     if (step.declaresContract()) {
       return CodeBlock.of("$S,$W$S,$W$L,$W$L,\n$L,\n$L,\n$L",
           step.id(), step.description(), dependencies.build(), wave, policy.javaExpression(), contract(step), body);
