@@ -132,7 +132,7 @@ public final class GraphWorkflowImpl implements GraphWorkflow {
     }
     events.add(Ended.started(spec.id()));
     changes++;
-    StepActivity activity = Workflow.newActivityStub(StepActivity.class, StepOptions.of(spec));
+    StepActivity activity = Workflow.newActivityStub(StepActivity.class, StepOptions.of(spec, input.taskQueue()));
     Promise<Ended> result =
         Async.function(
             activity::run,
