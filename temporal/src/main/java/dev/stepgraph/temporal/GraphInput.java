@@ -15,6 +15,7 @@ import java.util.Map;
  * @param steps every step of the graph, in graph order
  * @param toRun the steps to run
  * @param reused the steps a resume reuses, as they ended
+ * @param taskQueue the task queue of the connector's workers, where the steps' activities go
  */
 public record GraphInput(
     String connectorId,
@@ -23,4 +24,5 @@ public record GraphInput(
     boolean eager,
     List<StepSpec> steps,
     List<String> toRun,
-    Map<String, Ended> reused) {}
+    Map<String, Ended> reused,
+    String taskQueue) {}

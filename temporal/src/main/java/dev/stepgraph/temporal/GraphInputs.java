@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 final class GraphInputs {
   private GraphInputs() {}
 
-  static GraphInput of(RemoteExecution.Run run) {
+  static GraphInput of(RemoteExecution.Run run, String taskQueue) {
     ConnectorGraph graph = run.graph();
     List<StepSpec> steps = new ArrayList<>();
     Map<String, Integer> waveOf = new LinkedHashMap<>();
@@ -42,7 +42,7 @@ final class GraphInputs {
     Map<String, Ended> reused = new LinkedHashMap<>();
     run.reused().forEach((id, outcome) -> reused.put(id, ended(id, outcome)));
     return new GraphInput(graph.id(), run.runId(), run.session(),
-        graph.schedule() == Schedule.EAGER, steps, run.toRun(), reused);
+        graph.schedule() == Schedule.EAGER, steps, run.toRun(), reused, taskQueue);
   }
 
   /** A reused step as the workflow holds it. */

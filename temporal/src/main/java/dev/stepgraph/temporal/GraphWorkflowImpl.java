@@ -135,7 +135,8 @@ public final class GraphWorkflowImpl implements GraphWorkflow {
     }
     events.add(Ended.started(spec.id()));
     changes++;
-    StepActivity activity = Workflow.newActivityStub(StepActivity.class, StepOptions.of(spec));
+    StepActivity activity =
+        Workflow.newActivityStub(StepActivity.class, StepOptions.of(spec, input.taskQueue()));
     StepTask task =
         new StepTask(input.connectorId(), input.runId(), input.session(), spec.id(), prior);
     return attempt(activity, task, spec, 0).thenApply(end -> {

@@ -25,7 +25,7 @@ final class StepOptions {
 
   private StepOptions() {}
 
-  static ActivityOptions of(StepSpec spec) {
+  static ActivityOptions of(StepSpec spec, String taskQueue) {
     RetryOptions.Builder retry =
         RetryOptions.newBuilder()
             .setMaximumAttempts(Math.max(1, spec.attempts()))
@@ -39,6 +39,7 @@ final class StepOptions {
       }
     }
     return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
         .setStartToCloseTimeout(
             spec.timeoutMillis() > 0
                 ? Duration.ofMillis(spec.timeoutMillis()).plus(TIMEOUT_MARGIN)

@@ -11,8 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * A worker of one connector: polls its task queue for the {@link GraphWorkflow} and the steps of
- * the connector's runs, and runs each step through the connector's graph, with the run store at
+ * A worker of one connector: polls its task queue for the steps of the connector's runs (the
+ * {@link GraphWorkflow} itself runs in the client, {@link TemporalExecution}), and runs each step
+ * through the connector's graph, with the run store at
  * {@code store} (the store the clients record their runs in, on storage both share).
  *
  * <pre>{@code
@@ -36,7 +37,7 @@ public final class StepWorker implements AutoCloseable {
     return "stepgraph-" + connectorId;
   }
 
-  /** Registers the workflow and the connector's step activity on {@code taskQueue} and starts. */
+  /** Registers the connector's step activity on {@code taskQueue} and starts polling. */
   public static StepWorker start(
       WorkflowClient client, String taskQueue, ConnectorGraph graph, Config config, Path store) {
     Objects.requireNonNull(graph, "graph");
@@ -47,7 +48,7 @@ public final class StepWorker implements AutoCloseable {
   }
 
   /**
-   * Registers the workflow and the step activity on a worker; returns the heartbeat thread's
+   * Registers the step activity on a worker; returns the heartbeat thread's
    * executor, for the caller to shut down.
    */
   static ScheduledExecutorService register(
@@ -59,7 +60,6 @@ public final class StepWorker implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    worker.registerWorkflowImplementationTypes(GraphWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new StepActivityImpl(graph, config, store.toAbsolutePath().normalize(), heartbeats));
     return heartbeats;

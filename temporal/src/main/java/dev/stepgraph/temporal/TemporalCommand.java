@@ -4,6 +4,7 @@ import dev.stepgraph.runtime.cli.CliCommandProvider;
 import dev.stepgraph.runtime.cli.CliContext;
 import dev.stepgraph.runtime.cli.UsageException;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.run.ConnectorRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,12 @@ public final class TemporalCommand implements CliCommandProvider {
     ConnectorGraph graph = context.graph(options.value("--connector"));
     shared(state);
     var config = context.config(options.value("--config"));
+    try {
+      // The configuration every step of the worker runs with, checked as run checks it.
+      ConnectorRunner.builder(graph).config(config).build();
+    } catch (IllegalArgumentException badConfig) {
+      throw new UsageException("temporal worker: " + badConfig.getMessage());
+    }
     String queue = queue(options, graph);
     Connection connection = Connection.open("temporal worker", target, namespace(options));
     StepWorker worker = StepWorker.start(connection.client(), queue, graph, config, state);

@@ -5,6 +5,7 @@ import dev.stepgraph.runtime.run.RemoteOutcome;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a {@code ConnectorRunner}'s steps on Temporal: starts the {@link GraphWorkflow} on the
- * connector's task queue, where its workers ({@link StepWorker}) poll, and follows it to its end.
+ * Runs a {@code ConnectorRunner}'s steps on Temporal: starts the {@link GraphWorkflow}, whose
+ * workflow tasks this process runs on a task queue of the run's session, and whose steps go to the
+ * connector's task queue, where its workers ({@link StepWorker}) poll; follows it to its end.
  *
  * <p>Following: the workflow's {@code progress} query, every {@value #POLL_MILLIS} ms, tells the
  * steps started and ended since the last answer (only those: a query costs what changed, not the
@@ -50,14 +52,25 @@ public final class TemporalExecution implements RemoteExecution {
 
   @Override
   public void execute(Run run, Listener listener) throws InterruptedException {
-    GraphInput input = GraphInputs.of(run);
+    String id = workflowId(run.graph().id(), run.runId(), run.session());
+    // The workflow runs here, on a task queue of this session's own: it moves on while the
+    // process recording the run lives, and no worker's death strands its workflow tasks.
+    WorkerFactory here = WorkerFactory.newInstance(client);
+    here.newWorker(id).registerWorkflowImplementationTypes(GraphWorkflowImpl.class);
+    here.start();
+    try {
+      follow(run, listener, id);
+    } finally {
+      here.shutdownNow();
+    }
+  }
+
+  private void follow(Run run, Listener listener, String id) throws InterruptedException {
+    GraphInput input = GraphInputs.of(run, taskQueue);
     WorkflowStub stub =
         client.newUntypedWorkflowStub(
             GraphWorkflow.TYPE,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(taskQueue)
-                .setWorkflowId(workflowId(run.graph().id(), run.runId(), run.session()))
-                .build());
+            WorkflowOptions.newBuilder().setTaskQueue(id).setWorkflowId(id).build());
     if (cancelled) {
       return;
     }

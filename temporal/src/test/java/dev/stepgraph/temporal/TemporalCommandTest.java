@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.cli.StepgraphCli;
+import dev.stepgraph.runtime.graph.ConfigKeyDefinition;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -100,6 +101,28 @@ class TemporalCommandTest {
           "--state", dir.toString(), "--step", "user"));
       assertUsage("unknown step 'user'; did you mean 'users'? (steps: users)");
     }
+  }
+
+  @Test
+  void aWorkerChecksTheConfigurationItsStepsRunWithBeforeItPolls() {
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    PrintStream errBefore = System.err;
+    int exit;
+    try {
+      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+      exit = StepgraphCli.execute(
+          new String[] {"temporal", "worker", "--target", "127.0.0.1:1", "--state", dir.toString()},
+          () -> ConnectorGraph.builder("keyed", "keyed")
+              .configKey(ConfigKeyDefinition.required("relay.test-secret", "a key nobody sets"))
+              .step("users", "users", List.of(), ctx -> {})
+              .build());
+    } finally {
+      System.setErr(errBefore);
+    }
+    assertEquals(2, exit);
+    assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith(
+        "error: temporal worker: required config key 'relay.test-secret' is not set"),
+        stderr.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -53,7 +53,8 @@ class WorkerLossTest {
 
       List<Ended> ended =
           workflow.run(
-              new GraphInput("loss", "r1", 1, false, List.of(groups), List.of("groups"), Map.of()));
+              new GraphInput("loss", "r1", 1, false, List.of(groups), List.of("groups"), Map.of(),
+                  "loss"));
 
       assertEquals(2, calls.get(), "the step ran again after its worker went silent");
       assertEquals(1, ended.size(), ended.toString());

@@ -12,11 +12,13 @@ import java.nio.file.Path;
  * A small connector for the end-to-end test of real processes: two waves of steps whose data
  * depends only on their ids. With {@code RELAY_LATCH} set to a directory, step {@code users}
  * writes {@code started.PID} there as it starts and waits for {@code release}, so that the test
- * can kill its worker while it runs.
+ * can kill its worker while it runs. Every step retries: a step whose worker dies is retried on
+ * another within its attempts, and the killed worker may hold any step of the wave.
  */
 public class RelayConnector {
 
   @Step(id = "accounts")
+  @Retry(attempts = 3, backoff = "100ms", jitter = 0)
   void accounts(StepContext ctx) {
     for (int i = 1; i <= 3; i++) {
       ctx.emit(Entity.of("account", "account-" + i));
@@ -40,12 +42,14 @@ public class RelayConnector {
   }
 
   @Step(id = "groups", dependsOn = "accounts")
+  @Retry(attempts = 3, backoff = "100ms", jitter = 0)
   void groups(StepContext ctx) {
     ctx.emit(Entity.of("group", "admins"));
     ctx.emit(Entity.of("group", "readers"));
   }
 
   @Step(id = "members", dependsOn = {"users", "groups"})
+  @Retry(attempts = 3, backoff = "100ms", jitter = 0)
   void members(StepContext ctx) {
     for (Entity user : ctx.prior().entitiesByType("user")) {
       ctx.emit(Relationship.of("member", user.key(), "readers"));

@@ -76,7 +76,15 @@ class TemporalProcessesIT {
   }
 
   private int finished(Process run, String output) throws Exception {
-    assertTrue(run.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the run did not end");
+    if (!run.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+      StringBuilder logs = new StringBuilder("the run did not end; its log and the workers':");
+      for (String name : List.of(output + ".log", "worker-a.log", "worker-b.log")) {
+        Path log = work.resolve(name);
+        logs.append("\n== ").append(name).append("\n")
+            .append(Files.exists(log) ? Files.readString(log) : "(none)");
+      }
+      throw new AssertionError(logs.toString());
+    }
     return run.exitValue();
   }
 
