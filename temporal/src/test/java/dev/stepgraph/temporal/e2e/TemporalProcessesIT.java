@@ -69,10 +69,12 @@ class TemporalProcessesIT {
   }
 
   private Process run(String output) throws IOException {
-    return Processes.start(
+    Process run = Processes.start(
         Processes.main(work, Map.of(), "temporal", "run", "--target", target, "--state",
             state.toString(), "--output", output),
         work.resolve(output + ".log"));
+    started.add(run); // stopped after the test, also when it fails before the run ends
+    return run;
   }
 
   private int finished(Process run, String output) throws Exception {
