@@ -24,13 +24,19 @@ final class InProcessTemporal implements AutoCloseable {
   private final String queue;
 
   InProcessTemporal(ConnectorGraph graph, Path state) {
+    this(graph, state, state);
+  }
+
+  /** With a worker whose {@code --state} is {@code workerState}, the runner's {@code state}. */
+  InProcessTemporal(ConnectorGraph graph, Path state, Path workerState) {
     this.env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     this.state = state;
     this.queue = StepWorker.taskQueue(graph.id());
     this.heartbeats =
-        StepWorker.register(env.newWorker(queue), graph, Config.of(Map.of(), Map.of()), state);
+        StepWorker.register(
+            env.newWorker(queue), graph, Config.of(Map.of(), Map.of()), workerState);
     env.start();
   }
 
