@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -70,14 +67,15 @@ final class Recorder implements Runnable {
       @Nullable CompletableFuture<StepRecord.DataFile> file,
       @Nullable StepRecord ready) {}
 
-  private static final int MAX_WRITERS = 16;
-  private volatile @Nullable ExecutorService writers; // started by the first step with data
+  private static final int MAX_WRITERS = 16; // mostly waiting on syncs, not on processors
+  private final LazyThreadPool writers; // started by the first step with data
 
   private Recorder() {
     this.recording = null;
     this.graph = null;
     this.thread = null;
     this.mask = SecretMask.NONE;
+    this.writers = new LazyThreadPool("stepgraph-store-writer-", MAX_WRITERS); // never started
   }
 
   private Recorder(RunRecording recording, ConnectorGraph graph, SecretMask mask) {
@@ -87,6 +85,7 @@ final class Recorder implements Runnable {
     Thread writer = new Thread(this, "stepgraph-" + graph.id() + "-store");
     writer.setDaemon(true);
     this.thread = writer;
+    this.writers = new LazyThreadPool(writer.getName() + "-writer-", MAX_WRITERS);
   }
 
   /**
@@ -115,7 +114,7 @@ final class Recorder implements Runnable {
       RunRecording into = recording;
       file =
           CompletableFuture.supplyAsync(
-              () -> into.write(step.id(), output.entities, output.relationships), writers());
+              () -> into.write(step.id(), output.entities, output.relationships), writers.get());
     }
     queue.add(
         new Ended(
@@ -162,33 +161,9 @@ final class Recorder implements Runnable {
             skipReason == null ? null : mask.text(skipReason),
             errorType,
             file);
-    queue.add(new Ended(step, record.fingerprint(), status, attempts, null, null, null, null, record));
+    queue.add(
+        new Ended(step, record.fingerprint(), status, attempts, null, null, null, null, record));
     LockSupport.unpark(thread);
-  }
-
-  /** The writer threads, started on first use. */
-  private ExecutorService writers() {
-    ExecutorService pool = writers;
-    if (pool == null) {
-      synchronized (this) {
-        pool = writers;
-        if (pool == null) {
-          int count = MAX_WRITERS; // mostly waiting on syncs, not on processors
-          AtomicInteger number = new AtomicInteger();
-          String name = thread.getName() + "-writer-";
-          pool =
-              Executors.newFixedThreadPool(
-                  count,
-                  task -> {
-                    Thread writer = new Thread(task, name + number.incrementAndGet());
-                    writer.setDaemon(true);
-                    return writer;
-                  });
-          writers = pool;
-        }
-      }
-    }
-    return pool;
   }
 
   @Override
@@ -289,10 +264,7 @@ final class Recorder implements Runnable {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    ExecutorService pool = writers;
-    if (pool != null) {
-      pool.shutdownNow(); // after a failure, what is still being written is not needed
-    }
+    writers.shutdownNow(); // after a failure, what is still being written is not needed
     if (failure == null) {
       try {
         into.finish(last, ended, cancelled);

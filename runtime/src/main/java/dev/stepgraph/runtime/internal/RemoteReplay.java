@@ -93,7 +93,6 @@ final class RemoteReplay implements RemoteExecution.Listener {
     }
     boolean interrupted = false;
     if (!scheduler.cancelled()) {
-      scheduler.remote(remote);
       try {
         remote.execute(
             new RemoteExecution.Run(

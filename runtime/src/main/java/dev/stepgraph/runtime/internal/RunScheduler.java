@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a graph: the scheduler. It starts and ends the run, waits for steps and cancels them;
- * the schedule itself is {@link WaveRun} or {@link EagerRun}. Waves run one after another; all
- * steps of a wave start at once, each on a thread of its own ({@link StepThreads}, one instance per run), or at most {@code
- * parallelism} at once ({@link StepLauncher}: waiting steps hold no thread). At the end of a wave
+ * the schedule itself is {@link WaveRun}, {@link EagerRun} or, for steps run elsewhere, {@link
+ * RemoteReplay}. Waves run one after another; all steps of a wave start at once, each on a thread
+ * of its own ({@link StepThreads}, one instance per run), or at most {@code parallelism} at once
+ * ({@link StepLauncher}: waiting steps hold no thread). At the end of a wave
  * the emissions of its successful steps are committed, in declaration order, as immutable chunks
  * in a {@link PriorIndex}; the next wave's {@link PriorSnapshot} is a view over them. A step gets
  * what it needs of the run as one {@link RunContext}.
@@ -65,7 +66,6 @@ public final class RunScheduler {
   private List<StepRun> running = List.of(); // guarded by lock
   private final @Nullable RemoteExecution remoteExecution;
   private final @Nullable Path remoteStore;
-  private @Nullable RemoteExecution cancellable; // guarded by lock
 
   public RunScheduler(
       ConnectorGraph graph,
@@ -265,19 +265,6 @@ public final class RunScheduler {
     }
   }
 
-  /** The remote execution a cancel cancels; cancelled at once if the run already is. */
-  void remote(RemoteExecution remote) {
-    lock.lock();
-    try {
-      cancellable = remote;
-    } finally {
-      lock.unlock();
-    }
-    if (cancelled) {
-      remote.cancel();
-    }
-  }
-
   /** Fails the steps whose thread is gone without an outcome; they count as done. */
   private static void endLostSteps(List<StepRun> executions) {
     for (StepRun execution : executions) {
@@ -303,9 +290,9 @@ public final class RunScheduler {
     for (StepRun execution : running) {
       execution.interrupt();
     }
-    RemoteExecution remote = cancellable;
+    RemoteExecution remote = remoteExecution;
     if (remote != null) {
-      remote.cancel();
+      remote.cancel(); // safe before it executes: it then never starts
     }
     changed.signalAll();
   }
