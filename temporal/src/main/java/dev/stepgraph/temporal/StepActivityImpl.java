@@ -8,7 +8,6 @@ import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
 import dev.stepgraph.runtime.store.RunFiles;
-import dev.stepgraph.runtime.store.RunStoreException;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
@@ -58,7 +57,7 @@ final class StepActivityImpl implements StepActivity {
     }
     RunFiles files = RunFiles.of(store, graph.id(), task.runId());
     if (!Files.isDirectory(files.directory())) {
-      throw refused(attempt, RunStoreException.class.getName(),
+      throw refused(attempt, StepFailures.UNSHARED_STORE,
           "the worker's state directory " + store + " holds no run " + task.runId()
               + ": the client and the workers must share one run store");
     }

@@ -17,6 +17,13 @@ import org.jspecify.annotations.Nullable;
 final class StepFailures {
   private StepFailures() {}
 
+  /**
+   * The error type of a worker's refusal of a step because its store does not hold the run: the
+   * run cannot go on ({@link TemporalExecution} stops it), where a step's own failure is the
+   * step's.
+   */
+  static final String UNSHARED_STORE = "dev.stepgraph.temporal.UnsharedStore";
+
   /** The failure a worker reports for a failed attempt. */
   static ApplicationFailure of(
       StepStatus status,

@@ -2,6 +2,7 @@ package dev.stepgraph.temporal;
 
 import dev.stepgraph.runtime.run.RemoteExecution;
 import dev.stepgraph.runtime.run.RemoteOutcome;
+import dev.stepgraph.runtime.store.RunStoreException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -27,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * rather than signals to the client, which has no endpoint the workers could reach, and one
  * query answers for every step that ended since the last: a step is reported at most that long
  * after it ended, whatever the number of steps. Cancelling cancels the workflow, and with it the
- * running activities (their workers hear of it at their next heartbeat).
+ * running activities (their workers hear of it at their next heartbeat). A worker that refuses a
+ * step because its store does not hold the run stops the run: {@link #execute} cancels the
+ * workflow and throws {@link RunStoreException} ({@link RunStoreException.Problem#UNSHARED}).
  */
 public final class TemporalExecution implements RemoteExecution {
   static final long POLL_MILLIS = 100;
@@ -81,7 +84,7 @@ public final class TemporalExecution implements RemoteExecution {
     }
     Reported reported = new Reported(listener);
     CompletableFuture<Ended[]> result = stub.getResultAsync(Ended[].class);
-    while (!cancelled) {
+    while (!cancelled && reported.unshared == null) {
       if (result.isDone()) {
         break;
       }
@@ -102,19 +105,35 @@ public final class TemporalExecution implements RemoteExecution {
         // not done yet, or failed: the result is looked at below
       }
     }
-    if (cancelled) {
-      try {
-        result.get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        // cancelled as expected, or it did not end in time: what was reported stands
-      }
+    if (reported.unshared == null && cancelled) {
+      awaitCancelled(result);
       reported.cancelRest();
       return;
     }
+    if (reported.unshared == null) {
+      try {
+        reported.report(List.of(result.get()));
+      } catch (ExecutionException failed) {
+        reported.failRest(failed.getCause() == null ? failed : failed.getCause());
+      }
+    }
+    String unshared = reported.unshared;
+    if (unshared != null) {
+      // A worker that does not see the run in the store refuses every step it is given: the run
+      // stops here, as bad input, rather than failing each step in turn.
+      cancel();
+      awaitCancelled(result);
+      throw new RunStoreException(RunStoreException.Problem.UNSHARED, unshared);
+    }
+  }
+
+  /** Waits a bounded time for a cancelled workflow to end, its steps stopped. */
+  private static void awaitCancelled(CompletableFuture<Ended[]> result)
+      throws InterruptedException {
     try {
-      reported.report(List.of(result.get()));
-    } catch (ExecutionException failed) {
-      reported.failRest(failed.getCause() == null ? failed : failed.getCause());
+      result.get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // cancelled as expected, or it did not end in time: what was reported stands
     }
   }
 
@@ -132,11 +151,13 @@ public final class TemporalExecution implements RemoteExecution {
   }
 
   /** What the runner was told, so that each step is told once. */
-  private static final class Reported {
+  static final class Reported {
     private final Listener listener;
     private final Set<String> started = new HashSet<>();
     private final Set<String> ended = new HashSet<>();
     private int seen; // the progress events taken so far
+    /** Why a worker refused a step for a store that does not hold the run, if one did. */
+    @Nullable String unshared;
 
     Reported(Listener listener) {
       this.listener = listener;
@@ -145,6 +166,9 @@ public final class TemporalExecution implements RemoteExecution {
     void report(Progress progress) {
       seen += progress.events().size();
       for (Ended event : progress.events()) {
+        if (unshared != null) {
+          return;
+        }
         if (event.status().equals(Ended.STARTED)) {
           if (started.add(event.stepId())) {
             listener.started(event.stepId());
@@ -157,6 +181,14 @@ public final class TemporalExecution implements RemoteExecution {
 
     void report(List<Ended> ends) {
       for (Ended end : ends) {
+        if (unshared != null) {
+          return; // the run stops: what ended after (its dependents' skips) is not recorded
+        }
+        if (StepFailures.UNSHARED_STORE.equals(end.errorType())) {
+          // Not the step's failure: it did not run, and a resume runs it.
+          unshared = end.reason() == null ? "a worker's store does not hold the run" : end.reason();
+          return;
+        }
         if (ended.add(end.stepId())) {
           listener.ended(end.stepId(), GraphInputs.outcome(end));
         }

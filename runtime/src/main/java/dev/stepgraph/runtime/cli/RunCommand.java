@@ -234,6 +234,9 @@ final class RunCommand {
         return message + "; wait for it to end, or use another store with --state DIR";
       case NOTHING_TO_RESUME:
         return message + "; run without --resume to start a run";
+      case UNSHARED:
+        return message + "; give the run and every worker the same --state, on storage they all"
+            + " reach, and resume the run with --resume";
       case RUN_EXISTS:
         return message.replace(": resume it, or give the new run another id",
             ": resume it with --resume, or give the new run another --run-id");

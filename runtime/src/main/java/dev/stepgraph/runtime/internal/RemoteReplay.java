@@ -11,6 +11,7 @@ import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
 import dev.stepgraph.runtime.store.RunFiles;
 import dev.stepgraph.runtime.store.RunRecording;
+import dev.stepgraph.runtime.store.RunStoreException;
 import dev.stepgraph.runtime.store.StepData;
 import dev.stepgraph.runtime.store.StepRecord;
 import java.nio.file.Path;
@@ -101,6 +102,9 @@ final class RemoteReplay implements RemoteExecution.Listener {
       } catch (InterruptedException e) {
         interrupted = true;
         remote.cancel();
+      } catch (RunStoreException unshared) {
+        remote.cancel();
+        throw scheduler.abandon(unshared);
       }
     }
     List<StepResult> results = new ArrayList<>(graph.steps().size());

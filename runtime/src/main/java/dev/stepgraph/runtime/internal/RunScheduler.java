@@ -8,8 +8,8 @@ import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
-
 import dev.stepgraph.runtime.run.RemoteExecution;
+import dev.stepgraph.runtime.store.RunStoreException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,19 +153,23 @@ public final class RunScheduler {
     // The listeners get a bounded time to take the rest; what they could not is reported.
     List<String> warnings = new ArrayList<>(mask.lines(storeWarnings));
     warnings.addAll(mask.lines(events.finish(eventWait)));
-    List<StepResult> shown = results;
-    if (!mask.isEmpty()) {
-      shown = new ArrayList<>(results.size());
-      for (StepResult result : results) {
-        shown.add(mask.result(result));
-      }
-    }
-    RunReport report =
-        new RunReport(graph.id(), session.runId(), shown, duration, cancelled, warnings);
+    RunReport report = new RunReport(
+        graph.id(), session.runId(), mask.results(results), duration, cancelled, warnings);
     if (callerInterrupted) {
       Thread.currentThread().interrupt();
     }
     return report;
+  }
+
+  /**
+   * Ends a run that cannot go on, for {@code problem}: what ended recorded, as a stopped run that
+   * a resume continues, and the listeners given their bounded wait; no {@code run-finished}, as
+   * for a run that could not start. Returns {@code problem}, to throw.
+   */
+  RunStoreException abandon(RunStoreException problem) {
+    recorder.finish(clock.instant(), true);
+    events.finish(eventWait);
+    return problem;
   }
 
   /**
@@ -191,7 +195,11 @@ public final class RunScheduler {
           // Woken by a step's end; the bounded wait is only a safety net for a step whose thread
           // died without ending it (an Error that escaped even its own handling).
           if (changed.awaitNanos(LOST_THREAD_CHECK_NANOS) <= 0) {
-            endLostSteps(watched);
+            for (StepRun execution : watched) { // thread gone, no outcome: failed, counts as done
+              if (execution.threadLost()) {
+                execution.lostThread();
+              }
+            }
           }
         } catch (InterruptedException e) {
           interrupted = true;
@@ -265,15 +273,6 @@ public final class RunScheduler {
     }
   }
 
-  /** Fails the steps whose thread is gone without an outcome; they count as done. */
-  private static void endLostSteps(List<StepRun> executions) {
-    for (StepRun execution : executions) {
-      if (execution.threadLost()) {
-        execution.lostThread();
-      }
-    }
-  }
-
   /** Cancels the run: no new step starts and running steps are interrupted. Idempotent. */
   public void cancel() {
     lock.lock();
@@ -296,5 +295,4 @@ public final class RunScheduler {
     }
     changed.signalAll();
   }
-
 }

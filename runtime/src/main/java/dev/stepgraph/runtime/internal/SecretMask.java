@@ -203,6 +203,18 @@ public final class SecretMask {
     return event;
   }
 
+  /** {@code results} with their errors and skip reasons masked; the same list if nothing is. */
+  List<StepResult> results(List<StepResult> results) {
+    if (values.isEmpty()) {
+      return results;
+    }
+    List<StepResult> shown = new ArrayList<>(results.size());
+    for (StepResult result : results) {
+      shown.add(result(result));
+    }
+    return shown;
+  }
+
   /** The result with its error and skip reason masked; the result itself if nothing changes. */
   public StepResult result(StepResult result) {
     if (values.isEmpty()) {

@@ -122,7 +122,10 @@ public final class ConnectorRunner {
    *     X_StepGraph.create()} cannot be created; no step has run
    * @throws RunStoreException if the {@link Builder#store store} cannot start the run: it cannot
    *     be written, another run of the connector is writing to it, there is nothing to resume, the
-   *     run to resume cannot be read, or a new run's id is taken; no step has run
+   *     run to resume cannot be read, or a new run's id is taken; no step has run. Or, with a
+   *     {@link Builder#remote remote execution}, if its workers do not share the store ({@link
+   *     RunStoreException.Problem#UNSHARED}): the run stops there, recorded as it stands, so that
+   *     it can be resumed once they do
    */
   public RunReport run() {
     if (!used.compareAndSet(false, true)) {

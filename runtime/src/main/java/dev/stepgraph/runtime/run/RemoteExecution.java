@@ -26,6 +26,10 @@ public interface RemoteExecution {
    * did not run.
    *
    * @throws InterruptedException if the calling thread is interrupted (the runner cancels then)
+   * @throws dev.stepgraph.runtime.store.RunStoreException of {@link
+   *     dev.stepgraph.runtime.store.RunStoreException.Problem#UNSHARED} if a worker does not see
+   *     the run in the store, after stopping the execution's steps: the run cannot go on, and the
+   *     runner ends it (what had ended recorded) and throws it from {@link ConnectorRunner#run}
    */
   void execute(Run run, Listener listener) throws InterruptedException;
 

@@ -6,8 +6,9 @@ import java.util.Objects;
  * The run store cannot do what was asked; the message is one line that names the run, file or
  * directory at fault. Thrown before any step runs when a run cannot start ({@link
  * Problem#UNWRITABLE}, {@link Problem#LOCKED}, {@link Problem#NOTHING_TO_RESUME}, {@link
- * Problem#RUN_EXISTS}, {@link Problem#DAMAGED_MANIFEST}, {@link Problem#NEWER_FORMAT}); during a
- * run, a step whose recorded data is damaged runs again ({@link Problem#DAMAGED_STEP}) and a write
+ * Problem#RUN_EXISTS}, {@link Problem#DAMAGED_MANIFEST}, {@link Problem#NEWER_FORMAT}); a run whose
+ * remote workers do not share its store stops at the first step they refuse ({@link
+ * Problem#UNSHARED}); during a run, a step whose recorded data is damaged runs again ({@link Problem#DAMAGED_STEP}) and a write
  * that fails ends the recording, not the run ({@link Problem#WRITE_FAILED}): both are reported as
  * warnings of the run. {@link RunStore#read} and {@link RunReader#read} throw it for a run, or a
  * step's data, that cannot be read.
@@ -35,7 +36,13 @@ public final class RunStoreException extends RuntimeException {
     /** A step's recorded data is missing, truncated, corrupt or fails its checksum. */
     DAMAGED_STEP,
     /** Writing to the store failed (a full disk, say). */
-    WRITE_FAILED
+    WRITE_FAILED,
+    /**
+     * The workers of a {@linkplain dev.stepgraph.runtime.run.RemoteExecution remote execution}
+     * do not see the run in the store: they were given another directory than the runner, or
+     * one on storage that is not shared.
+     */
+    UNSHARED
   }
 
   private final Problem problem;

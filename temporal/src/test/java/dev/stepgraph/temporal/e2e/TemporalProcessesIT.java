@@ -51,9 +51,14 @@ class TemporalProcessesIT {
   }
 
   private Process worker(String name, Map<String, String> env) throws IOException {
+    return worker(name, env, state);
+  }
+
+  private Process worker(String name, Map<String, String> env, Path workerState)
+      throws IOException {
     Process worker = Processes.start(
         Processes.main(work, env, "temporal", "worker", "--target", target, "--state",
-            state.toString()),
+            workerState.toString()),
         work.resolve(name + ".log"));
     started.add(worker);
     return worker;
@@ -122,6 +127,28 @@ class TemporalProcessesIT {
     String log = Files.readString(work.resolve("temporal.jsonl.log"));
     assertEquals(0, exit, log);
     assertEquals(localOutput(), Files.readString(work.resolve("temporal.jsonl")));
+  }
+
+  @Test
+  void aWorkerThatDoesNotShareTheStoreIsBadInputOfTheRun() throws Exception {
+    Path elsewhere = work.resolve("worker-state");
+    worker("worker-a", Map.of(), elsewhere);
+    Process run = Processes.start(
+        Processes.main(work, Map.of(), "temporal", "run", "--target", target, "--state",
+            state.toString(), "--run-id", "r-1", "--output", "unshared.jsonl"),
+        work.resolve("unshared.jsonl.log"));
+    started.add(run);
+    int exit = finished(run, "unshared.jsonl");
+    String log = Files.readString(work.resolve("unshared.jsonl.log"));
+    assertEquals(2, exit, log);
+    String[] lines = log.split("\n");
+    assertEquals(
+        "error: the worker's state directory " + elsewhere + " holds no run r-1: the client and"
+            + " the workers must share one run store; give the run and every worker the same"
+            + " --state, on storage they all reach, and resume the run with --resume",
+        lines[lines.length - 1], log);
+    assertTrue(log.lines().noneMatch(line -> line.contains("\tat ")), log);
+    assertTrue(Files.notExists(work.resolve("unshared.jsonl")), "no output of a stopped run");
   }
 
   /** Waits for a worker other than {@code seen} to start step 'users'; its pid. */
