@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs the packaged example connector as a separate JVM, as a user runs it. */
 final class ConnectorProcess {
@@ -147,5 +148,22 @@ final class ConnectorProcess {
 
   static Result run(String... args) throws IOException, InterruptedException {
     return run(Map.of(), args);
+  }
+
+  /**
+   * Skips the test when this JVM ignores SIGINT: a JVM started in the background by a shell
+   * without job control inherits SIGINT ignored and passes it on to its children, where Ctrl-C
+   * then does nothing at all.
+   */
+  static void assumeSigintIsDelivered() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("SigIgn:")) {
+        long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+        Assumptions.assumeTrue(
+            (ignored & (1L << (2 - 1))) == 0,
+            "SIGINT is ignored by this JVM (started in the background without job control), so"
+                + " by the processes it starts: a real Ctrl-C cannot be tested here");
+      }
+    }
   }
 }
