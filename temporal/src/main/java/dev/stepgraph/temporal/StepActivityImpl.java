@@ -4,20 +4,28 @@ import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.StepDefinition;
 import dev.stepgraph.runtime.run.ConnectorRunner;
+import dev.stepgraph.runtime.run.RemoteFailure;
+import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
 import dev.stepgraph.runtime.store.RunFiles;
+import dev.stepgraph.runtime.store.RunStoreException;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link StepActivity} of one connector's worker: runs one attempt of a step through the
@@ -62,10 +70,16 @@ final class StepActivityImpl implements StepActivity {
               + ": the client and the workers must share one run store");
     }
     ConnectorRunner runner;
+    List<RunEvent.StepLog> logged = Collections.synchronizedList(new ArrayList<>());
     try {
       runner =
           ConnectorRunner.builder(OneStep.graph(graph, step, task.prior(), files))
               .config(config)
+              .listener(event -> {
+                if (event instanceof RunEvent.StepLog line) {
+                  logged.add(line);
+                }
+              })
               .eventWait(Duration.ofSeconds(1))
               .build();
     } catch (RuntimeException unreadable) {
@@ -94,6 +108,7 @@ final class StepActivityImpl implements StepActivity {
     StepResult result = report.step(step.id()).orElseThrow();
     switch (result.status()) {
       case SUCCEEDED -> {
+        log(files, task, attempt, logged, null, false);
         RunFiles.StepFile written =
             files.write(step.id(), task.session(), attempt, result.entities(),
                 result.relationships());
@@ -104,6 +119,7 @@ final class StepActivityImpl implements StepActivity {
             written.relationshipCount(), null, null, null);
       }
       case SKIPPED -> {
+        log(files, task, attempt, logged, null, false);
         return Ended.skipped(step.id(), Objects.requireNonNull(result.skipReason()), attempt);
       }
       default -> {
@@ -113,17 +129,47 @@ final class StepActivityImpl implements StepActivity {
                 && error != null
                 && step.policy().retry().retriesOn(error);
         StackTraceElement where = result.failureLocation();
+        String type = error == null ? IllegalStateException.class.getName() : result.errorType();
+        String message = error == null ? "the step did not run" : error.getMessage();
+        log(files, task, attempt, logged,
+            result.status() == StepStatus.CANCELLED || result.status() == StepStatus.NOT_RUN
+                ? null
+                : new RemoteFailure(type, message, attempt, where),
+            retryable && attempt < step.policy().retry().attempts());
         throw StepFailures.of(
             result.status() == StepStatus.NOT_RUN ? StepStatus.CANCELLED : result.status(),
             attempt,
-            error == null ? IllegalStateException.class.getName() : result.errorType(),
-            error == null ? "the step did not run" : error.getMessage(),
+            type,
+            message,
             where == null
                 ? null
                 : where.getClassName() + "|" + where.getMethodName() + "|" + where.getFileName()
                     + "|" + where.getLineNumber(),
             retryable);
       }
+    }
+  }
+
+  /**
+   * Leaves the attempt's log for the client, if it logged or failed: a log that cannot be written
+   * loses the lines, never the step.
+   */
+  private static void log(
+      RunFiles files,
+      StepTask task,
+      int attempt,
+      List<RunEvent.StepLog> lines,
+      @Nullable RemoteFailure failure,
+      boolean retried) {
+    if (lines.isEmpty() && failure == null) {
+      return;
+    }
+    try {
+      files.writeLog(task.stepId(), task.session(),
+          new RunFiles.AttemptLog(attempt, List.copyOf(lines), failure,
+              failure == null ? null : Instant.now(), retried));
+    } catch (RunStoreException e) {
+      // The lines are lost; the step's outcome is not.
     }
   }
 

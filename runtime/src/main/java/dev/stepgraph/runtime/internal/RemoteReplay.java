@@ -149,6 +149,7 @@ final class RemoteReplay implements RemoteExecution.Listener {
         this::read);
     ended.put(step.id(), result);
     upstream.ended(step.id(), result.status());
+    publishAttempts(step);
     context.publish(ReplayedStep.event(context.clock().instant(), step, result));
     RunFiles.StepFile data =
         outcome instanceof RemoteOutcome.Succeeded succeeded && result.status() == StepStatus.SUCCEEDED
@@ -161,6 +162,29 @@ final class RemoteReplay implements RemoteExecution.Listener {
         data == null ? Map.of() : data.entityCounts(),
         data == null ? 0 : data.relationshipCount(),
         data == null ? null : data.file());
+  }
+
+  /**
+   * Publishes what the step's attempts logged, and a retry after each attempt whose failure was
+   * retried, from the logs its workers left in the run's directory: they are told when the step
+   * ends, before its end.
+   */
+  private void publishAttempts(StepDefinition step) {
+    RunFiles files = RunFiles.of(store, graph.id(), session.runId());
+    for (RunFiles.AttemptLog log : files.readLogs(step.id(), session.number())) {
+      for (RunEvent.StepLog line : log.lines()) {
+        context.publish(line);
+      }
+      RemoteFailure failure = log.failure();
+      if (failure != null && log.retried()) {
+        var retry = step.policy().retry();
+        context.publish(
+            new RunEvent.StepRetrying(
+                log.failedAt() != null ? log.failedAt() : context.clock().instant(), step.id(),
+                log.attempt() + 1, Math.max(retry.attempts(), log.attempt() + 1),
+                retry.delayAfter(log.attempt()), error(failure), failure.where()));
+      }
+    }
   }
 
   /** Reads a succeeded step's data back from the run's recording. */

@@ -3,10 +3,13 @@ package dev.stepgraph.runtime.store;
 import dev.stepgraph.runtime.Entity;
 import dev.stepgraph.runtime.Relationship;
 import dev.stepgraph.runtime.internal.Errors;
+import dev.stepgraph.runtime.run.RemoteFailure;
+import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.StepStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * reference, and reads the data of upstream steps by reference. Only the recording process holds
  * the store's lock and writes the run's manifest; a worker writes step files only, in the run's
  * {@code steps} directory, each under a name of its own (temporary file, sync, rename, sync of the
- * directory), and a file no record names is removed when the session ends.
+ * directory), and a file no record names is removed when the session ends; and the log of each
+ * attempt, in the run's {@code logs} directory ({@link #writeLog}), which the recording process
+ * reads when the step ends, to show it as a local run would.
  */
 public final class RunFiles {
   private final Path run;
@@ -120,6 +125,55 @@ public final class RunFiles {
    */
   public StepData read(String stepId, StepFile reference) {
     return StepFiles.readOfRun(run, record(stepId, reference));
+  }
+
+  /**
+   * What one attempt of a step logged ({@code ctx.log()}), and how it failed if it did: what the
+   * process that ran it leaves for the process recording the run, which shows it as the events
+   * of a local run.
+   *
+   * @param attempt the attempt, from 1
+   * @param lines what the step logged, in order
+   * @param failure why the attempt failed; null if it did not
+   * @param failedAt when it failed; null if it did not
+   * @param retried whether the failure is retried: another attempt follows
+   */
+  public record AttemptLog(
+      int attempt,
+      List<RunEvent.StepLog> lines,
+      @Nullable RemoteFailure failure,
+      @Nullable Instant failedAt,
+      boolean retried) {
+    public AttemptLog {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  /**
+   * Writes the log of one attempt of a step, in the run's {@code logs} directory, whole or not at
+   * all; not synced (a crash may lose a log, never a step's data).
+   *
+   * @throws RunStoreException {@link RunStoreException.Problem#WRITE_FAILED WRITE_FAILED}
+   */
+  public void writeLog(String stepId, int session, AttemptLog log) {
+    try {
+      StepLogs.write(run, stepId, session, log);
+    } catch (IOException | RuntimeException e) {
+      throw new RunStoreException(
+          RunStoreException.Problem.WRITE_FAILED,
+          "cannot write the log of step '" + stepId + "' to " + run.resolve(StepLogs.DIRECTORY)
+              + ": " + Errors.reason(e),
+          e);
+    }
+  }
+
+  /**
+   * The logs of a step's attempts in a session, in attempt order; none if its attempts logged
+   * nothing and did not fail. A log that cannot be read is a warning line in its place, naming
+   * the file; this never throws.
+   */
+  public List<AttemptLog> readLogs(String stepId, int session) {
+    return StepLogs.read(run, stepId, session);
   }
 
   /** The reference as a record of a succeeded step, for the checks of a recorded file. */

@@ -105,6 +105,10 @@ class TemporalProcessesIT {
     assertEquals(0, exit, log);
     assertEquals(localOutput(), Files.readString(work.resolve("temporal.jsonl")));
     assertTrue(log.contains("Wrote 8 entities and 3 relationships to temporal.jsonl"), log);
+    // What a step logged on its worker is a line of the client's output, as of a local run's.
+    assertTrue(log.contains("\n  groups: [INFO] 2 groups\n"), log);
+    String local = Files.readString(work.resolve("local.log"));
+    assertTrue(local.contains("\n  groups: [INFO] 2 groups\n"), local);
   }
 
   @Test
