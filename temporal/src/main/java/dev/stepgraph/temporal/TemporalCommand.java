@@ -58,6 +58,7 @@ public final class TemporalCommand implements CliCommandProvider {
     }
     List<String> rest = args.subList(1, args.size());
     QuietLogging.unlessBound();
+    QuietNetty.unlessSet();
     switch (args.get(0)) {
       case "-h", "--help" -> {
         context.out().println(USAGE);

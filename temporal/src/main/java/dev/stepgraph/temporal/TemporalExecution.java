@@ -190,6 +190,11 @@ public final class TemporalExecution implements RemoteExecution {
           return;
         }
         if (ended.add(end.stepId())) {
+          // A step that started and ended since the last query is first heard of in the
+          // workflow's result: it started all the same (a skip by dependency made no attempt).
+          if (end.attempts() > 0 && started.add(end.stepId())) {
+            listener.started(end.stepId());
+          }
           listener.ended(end.stepId(), GraphInputs.outcome(end));
         }
       }

@@ -39,6 +39,20 @@ class ReportedTest {
     assertEquals(List.of("started users", "ended users"), told);
   }
 
+  /**
+   * The workflow's result may end steps whose start no progress answer told (they started and
+   * ended since the last query): each is told started first, but a skip by dependency, which made
+   * no attempt, is not.
+   */
+  @Test
+  void aStepFirstHeardOfInTheResultIsToldStartedFirst() {
+    TemporalExecution.Reported reported = new TemporalExecution.Reported(listener);
+    reported.report(List.of(Ended.skipped("quiet", "nothing to do", 1),
+        Ended.skipped("after", "quiet was skipped", 0)));
+
+    assertEquals(List.of("started quiet", "ended quiet", "ended after"), told);
+  }
+
   @Test
   void nothingAfterARefusalForAnUnsharedStoreIsTold() {
     TemporalExecution.Reported reported = new TemporalExecution.Reported(listener);

@@ -109,6 +109,12 @@ class TemporalProcessesIT {
     assertTrue(log.contains("\n  groups: [INFO] 2 groups\n"), log);
     String local = Files.readString(work.resolve("local.log"));
     assertTrue(local.contains("\n  groups: [INFO] 2 groups\n"), local);
+    // On JDK 24 and later the JVM warns of what Netty calls, unless it is told not to call it.
+    for (String name : List.of("temporal.jsonl.log", "worker-a.log", "worker-b.log")) {
+      String written = Files.readString(work.resolve(name));
+      assertTrue(written.lines().noneMatch(line -> line.startsWith("WARNING") && line.contains("netty")),
+          name + ":\n" + written);
+    }
   }
 
   @Test
