@@ -112,7 +112,8 @@ class TemporalProcessesIT {
     // On JDK 24 and later the JVM warns of what Netty calls, unless it is told not to call it.
     for (String name : List.of("temporal.jsonl.log", "worker-a.log", "worker-b.log")) {
       String written = Files.readString(work.resolve(name));
-      assertTrue(written.lines().noneMatch(line -> line.startsWith("WARNING") && line.contains("netty")),
+      assertTrue(
+          written.lines().noneMatch(line -> line.startsWith("WARNING") && line.contains("netty")),
           name + ":\n" + written);
     }
   }
