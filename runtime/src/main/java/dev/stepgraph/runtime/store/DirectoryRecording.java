@@ -228,13 +228,13 @@ final class DirectoryRecording implements RunRecording {
   private void removeOldRuns() throws IOException {
     Path runs = run.getParent();
     List<Path> remove = new ArrayList<>();
-    for (Path directory : DirectoryRunStore.runDirectories(runs)) {
+    for (Path directory : RunListing.runDirectories(runs)) {
       if (!directory.equals(run) && !Files.exists(directory.resolve(Manifest.FILE))) {
         remove.add(directory);
       }
     }
-    List<DirectoryRunStore.Start> kept = new ArrayList<>();
-    for (DirectoryRunStore.Start start : DirectoryRunStore.starts(runs)) {
+    List<RunListing.Start> kept = new ArrayList<>();
+    for (RunListing.Start start : RunListing.starts(runs)) {
       if (!start.runId().equals(run.getFileName().toString())) {
         kept.add(start);
       }

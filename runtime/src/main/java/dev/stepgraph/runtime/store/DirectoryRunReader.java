@@ -34,7 +34,7 @@ final class DirectoryRunReader implements RunReader {
   static DirectoryRunReader open(DirectoryRunStore store, String connectorId, @Nullable String runId) {
     Path runs = store.connectorDirectory(connectorId).resolve(DirectoryRunStore.RUNS);
     List<String> ids = new ArrayList<>();
-    for (DirectoryRunStore.Start start : DirectoryRunStore.starts(runs)) {
+    for (RunListing.Start start : RunListing.starts(runs)) {
       ids.add(start.runId());
     }
     String chosen = runId == null ? (ids.isEmpty() ? null : ids.get(0)) : (ids.contains(runId) ? runId : null);

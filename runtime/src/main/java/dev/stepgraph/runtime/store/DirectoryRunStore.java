@@ -4,18 +4,14 @@ import dev.stepgraph.runtime.internal.Errors;
 import dev.stepgraph.runtime.internal.RunIds;
 import dev.stepgraph.runtime.internal.Suggestions;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -84,91 +80,14 @@ final class DirectoryRunStore implements RunStore {
   public List<RunSummary> runs(String connectorId) {
     Path runs = connectorDirectory(connectorId).resolve(RUNS);
     List<RunSummary> summaries = new ArrayList<>();
-    for (Path run : runDirectories(runs)) {
-      RunSummary summary = summary(run);
+    for (Path run : RunListing.runDirectories(runs)) {
+      RunSummary summary = RunListing.summary(run);
       if (summary != null) {
         summaries.add(summary);
       }
     }
-    summaries.sort(NEWEST_FIRST);
+    summaries.sort(RunListing.NEWEST_FIRST);
     return summaries;
-  }
-
-  static final Comparator<RunSummary> NEWEST_FIRST =
-      Comparator.comparing(RunSummary::started)
-          .thenComparing(RunSummary::runId)
-          .reversed();
-
-  /** The directories of the runs (names not starting with '.'), in no order. */
-  static List<Path> runDirectories(Path runs) {
-    List<Path> found = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs)) {
-      for (Path entry : entries) {
-        if (!entry.getFileName().toString().startsWith(".") && Files.isDirectory(entry)) {
-          found.add(entry);
-        }
-      }
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new RunStoreException(
-          RunStoreException.Problem.DAMAGED_MANIFEST,
-          "cannot read the run store " + runs + ": " + Errors.reason(e), e);
-    }
-    return found;
-  }
-
-  /** The run of this directory, or null if it has no manifest (a run that never started). */
-  static @Nullable RunSummary summary(Path run) {
-    Path manifest = run.resolve(Manifest.FILE);
-    String runId = run.getFileName().toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(manifest);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
-      return new RunSummary(runId, modified(manifest), null,
-          "cannot read " + manifest + ": " + Errors.reason(e));
-    }
-    try {
-      RecordedRun recorded = ManifestReader.read(bytes, manifest.toString()).run();
-      return new RunSummary(runId, recorded.started(), recorded, null);
-    } catch (ManifestReader.Unreadable e) {
-      return new RunSummary(runId, modified(manifest), null, e.getMessage());
-    }
-  }
-
-  /** A run's id and when it started, for ordering runs without reading their manifests whole. */
-  record Start(String runId, Instant started) {}
-
-  /** The runs of a connector's runs directory, newest first, by their manifests' first lines. */
-  static List<Start> starts(Path runs) {
-    List<Start> starts = new ArrayList<>();
-    for (Path run : runDirectories(runs)) {
-      Path manifest = run.resolve(Manifest.FILE);
-      if (!Files.exists(manifest)) {
-        continue;
-      }
-      Instant started;
-      try {
-        started = ManifestReader.startedAt(manifest);
-      } catch (IOException e) {
-        started = null;
-      }
-      starts.add(new Start(run.getFileName().toString(), started != null ? started : modified(manifest)));
-    }
-    starts.sort(Comparator.comparing(Start::started).thenComparing(Start::runId).reversed());
-    return starts;
-  }
-
-  private static Instant modified(Path file) {
-    try {
-      FileTime time = Files.getLastModifiedTime(file);
-      return time.toInstant();
-    } catch (IOException e) {
-      return Instant.EPOCH;
-    }
   }
 
   @Override
@@ -289,7 +208,8 @@ final class DirectoryRunStore implements RunStore {
 
   /** The run a resume continues: the one named, or the latest. */
   private String chooseRun(String connectorId, @Nullable String runId) {
-    List<Start> runs = starts(connectorDirectory(connectorId).resolve(RUNS));
+    List<RunListing.Start> runs =
+        RunListing.starts(connectorDirectory(connectorId).resolve(RUNS));
     if (runId == null) {
       if (runs.isEmpty()) {
         throw new RunStoreException(
@@ -299,7 +219,7 @@ final class DirectoryRunStore implements RunStore {
       return runs.get(0).runId();
     }
     List<String> ids = new ArrayList<>();
-    for (Start run : runs) {
+    for (RunListing.Start run : runs) {
       if (run.runId().equals(runId)) {
         return runId;
       }

@@ -419,7 +419,7 @@ class DirectoryRunStoreTest {
     try (RunRecording recording = store.create("inventory", "r1", T0, List.of(), FPS)) {
       StepRecord.DataFile file = recording.write("../Users", users(1), List.of());
       assertTrue(file.name().matches("steps/id-[0-9a-f]{16}\\.1\\.jsonl"), file.name());
-      assertNull(DirectoryRunStore.summary(dir));
+      assertNull(RunListing.summary(dir));
     }
   }
 
