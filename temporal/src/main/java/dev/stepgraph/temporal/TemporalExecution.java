@@ -99,6 +99,7 @@ public final class TemporalExecution implements RemoteExecution {
       if (progress != null) {
         reported.report(progress);
       }
+      reported.checkRunning();
       try {
         result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException | ExecutionException e) {
@@ -197,6 +198,13 @@ public final class TemporalExecution implements RemoteExecution {
           }
           listener.ended(end.stepId(), GraphInputs.outcome(end));
         }
+      }
+    }
+
+    /** The runner looks at what the running steps' attempts left so far. */
+    void checkRunning() {
+      if (unshared == null) {
+        listener.checkRunning();
       }
     }
 

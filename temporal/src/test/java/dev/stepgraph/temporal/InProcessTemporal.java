@@ -29,6 +29,11 @@ final class InProcessTemporal implements AutoCloseable {
 
   /** With a worker whose {@code --state} is {@code workerState}, the runner's {@code state}. */
   InProcessTemporal(ConnectorGraph graph, Path state, Path workerState) {
+    this(graph, state, workerState, Config.of(Map.of(), Map.of()));
+  }
+
+  /** With a worker whose {@code --state} is {@code workerState} and whose config is this. */
+  InProcessTemporal(ConnectorGraph graph, Path state, Path workerState, Config workerConfig) {
     this.env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -36,7 +41,7 @@ final class InProcessTemporal implements AutoCloseable {
     this.queue = StepWorker.taskQueue(graph.id());
     this.heartbeats =
         StepWorker.register(
-            env.newWorker(queue), graph, Config.of(Map.of(), Map.of()), workerState);
+            env.newWorker(queue), graph, workerConfig, workerState);
     env.start();
   }
 

@@ -2,7 +2,9 @@ package dev.stepgraph.temporal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.stepgraph.runtime.Config;
 import dev.stepgraph.runtime.Entity;
+import dev.stepgraph.runtime.graph.ConfigKeyDefinition;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.RetryPolicy;
 import dev.stepgraph.runtime.graph.StepPolicy;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * two attempts, with the attempt, the delay and the error.
  */
 class WorkerEventsTest {
+  private static final long WAIT_SECONDS = 30;
+
   @TempDir Path state;
   @TempDir Path local;
 
@@ -115,5 +121,95 @@ class WorkerEventsTest {
         onTemporal.get("broken"));
     assertEquals(List.of("started", "completed"), onTemporal.get("quiet"));
     assertEquals(byStep(here), onTemporal);
+  }
+
+  /**
+   * A retry is told when it happens: the second attempt of "slow" waits until the client's
+   * listener has heard of the retry after the first, which it could not if retries were told only
+   * at the step's end.
+   */
+  @Test
+  void aRetryIsToldWhileTheStepStillRuns() {
+    CountDownLatch retryTold = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("patient", "retries while running")
+            .step("slow", "fails once, then waits to be seen retrying", List.of(),
+                StepPolicy.DEFAULT.withRetry(
+                    RetryPolicy.of(2, Duration.ofMillis(10), 1.0, Duration.ofMillis(10), 0)),
+                ctx -> {
+                  if (calls.incrementAndGet() == 1) {
+                    ctx.log().info("first try");
+                    throw new java.io.IOException("timed out");
+                  }
+                  if (!retryTold.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the retry was not told while the step ran");
+                  }
+                  ctx.emit(Entity.of("user", "u-1"));
+                })
+            .build();
+    List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (InProcessTemporal temporal = new InProcessTemporal(graph, state)) {
+      var report =
+          temporal.runner(graph, builder -> builder.listener(event -> {
+            if (event instanceof RunEvent.StepRetrying retrying) {
+              heard.add("retry " + retrying.attempt() + ": " + retrying.errorSummary());
+              retryTold.countDown();
+            } else if (event instanceof RunEvent.StepLog log) {
+              heard.add("log " + log.message());
+            }
+          })).run();
+      assertEquals(StepStatus.SUCCEEDED, report.step("slow").orElseThrow().status(),
+          String.valueOf(report.step("slow").orElseThrow().errorSummary()));
+    }
+    assertEquals(List.of("log first try", "retry 2: IOException: timed out"), heard);
+  }
+
+  /**
+   * The store never holds a secret: what a worker's attempt logged and how it failed are written
+   * with the run's secret configuration values masked, as a local run shows them.
+   */
+  @Test
+  void aWorkersLogHoldsNoSecret() throws Exception {
+    String token = "tk-5ecret-value";
+    Config config = Config.of(Map.of("api.token", token), Map.of());
+    AtomicInteger calls = new AtomicInteger();
+    ConnectorGraph graph =
+        ConnectorGraph.builder("secretive", "logs its token")
+            .configKey(new ConfigKeyDefinition("api.token", true, true, "the API's token"))
+            .step("users", "fails once, naming the token", List.of(),
+                StepPolicy.DEFAULT.withRetry(
+                    RetryPolicy.of(2, Duration.ofMillis(10), 1.0, Duration.ofMillis(10), 0)),
+                ctx -> {
+                  String used = ctx.config().require("api.token");
+                  ctx.log().info("calling with {}", used);
+                  if (calls.incrementAndGet() == 1) {
+                    throw new java.io.IOException("401 for " + used);
+                  }
+                })
+            .build();
+    List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (InProcessTemporal temporal = new InProcessTemporal(graph, state, state, config)) {
+      temporal.runner(graph, builder -> builder.config(config).listener(event -> {
+        if (event instanceof RunEvent.StepRetrying retrying) {
+          heard.add("retry: " + retrying.errorSummary());
+        } else if (event instanceof RunEvent.StepLog log) {
+          heard.add("log " + log.message());
+        }
+      })).run();
+    }
+    assertEquals(
+        List.of("log calling with ****", "retry: IOException: 401 for ****",
+            "log calling with ****"),
+        heard);
+    try (var files = java.nio.file.Files.walk(state)) {
+      List<Path> logs = files.filter(f -> f.toString().endsWith(".jsonl")
+          && f.getParent().getFileName().toString().equals("logs")).toList();
+      assertEquals(2, logs.size(), logs.toString());
+      for (Path log : logs) {
+        String text = java.nio.file.Files.readString(log);
+        assertEquals(false, text.contains(token), log + ": " + text);
+      }
+    }
   }
 }

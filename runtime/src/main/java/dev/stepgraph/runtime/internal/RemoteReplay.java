@@ -40,6 +40,8 @@ final class RemoteReplay implements RemoteExecution.Listener {
   private final Map<String, Integer> waveOf = new HashMap<>();
   private final Map<String, Long> startedAt = new HashMap<>();
   private final Map<String, StepResult> ended = new HashMap<>();
+  /** The attempts whose logs were shown, by step: a log is shown once, in attempt order. */
+  private final Map<String, Integer> shownAttempts = new HashMap<>();
   private final UpstreamFailures upstream;
   private int wavesAnnounced;
 
@@ -166,12 +168,18 @@ final class RemoteReplay implements RemoteExecution.Listener {
 
   /**
    * Publishes what the step's attempts logged, and a retry after each attempt whose failure was
-   * retried, from the logs its workers left in the run's directory: they are told when the step
+   * retried, from the logs its workers left in the run's directory, each attempt once: as the
+   * execution checks its running steps ({@link #checkRunning}), and what is left when the step
    * ends, before its end.
    */
   private void publishAttempts(StepDefinition step) {
     RunFiles files = RunFiles.of(store, graph.id(), session.runId());
+    int shown = shownAttempts.getOrDefault(step.id(), 0);
     for (RunFiles.AttemptLog log : files.readLogs(step.id(), session.number())) {
+      if (log.attempt() <= shown) {
+        continue;
+      }
+      shownAttempts.put(step.id(), log.attempt());
       for (RunEvent.StepLog line : log.lines()) {
         context.publish(line);
       }
@@ -183,6 +191,18 @@ final class RemoteReplay implements RemoteExecution.Listener {
                 log.failedAt() != null ? log.failedAt() : context.clock().instant(), step.id(),
                 log.attempt() + 1, Math.max(retry.attempts(), log.attempt() + 1),
                 retry.delayAfter(log.attempt()), error(failure), failure.where()));
+      }
+    }
+  }
+
+  /** Shows what the running steps' attempts have left since the last look, as it happens. */
+  @Override
+  public synchronized void checkRunning() {
+    RunFiles files = RunFiles.of(store, graph.id(), session.runId());
+    for (String stepId : startedAt.keySet()) {
+      if (!ended.containsKey(stepId)
+          && files.hasLog(stepId, session.number(), shownAttempts.getOrDefault(stepId, 0) + 1)) {
+        publishAttempts(known(stepId));
       }
     }
   }

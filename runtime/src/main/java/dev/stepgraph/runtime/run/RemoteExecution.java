@@ -71,5 +71,13 @@ public interface RemoteExecution {
 
     /** A step ended; once per step. */
     void ended(String stepId, RemoteOutcome outcome);
+
+    /**
+     * The execution looked at its progress: the runner shows what the attempts of its running
+     * steps have left so far in the store (their log lines, and the retry after each failed
+     * attempt), so that a retry is told when it happens, not when the step ends. Called now and
+     * then while steps run (an execution that never calls it has them told at each step's end).
+     */
+    default void checkRunning() {}
   }
 }

@@ -176,6 +176,11 @@ public final class RunFiles {
     return StepLogs.read(run, stepId, session);
   }
 
+  /** Whether attempt {@code attempt} of a step in a session has left its log; never throws. */
+  public boolean hasLog(String stepId, int session, int attempt) {
+    return StepLogs.exists(run, stepId, session, attempt);
+  }
+
   /** The reference as a record of a succeeded step, for the checks of a recorded file. */
   static StepRecord record(String stepId, StepFile reference) {
     return new StepRecord(

@@ -80,6 +80,15 @@ final class StepLogs {
     }
   }
 
+  static boolean exists(Path run, String stepId, int session, int attempt) {
+    try {
+      return Files.exists(
+          run.resolve(DIRECTORY).resolve(prefix(stepId, session) + attempt + ".jsonl"));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /**
    * The logs of a step's attempts in a session, in attempt order. A log that cannot be read is
    * one warning line in its place, naming the file.
