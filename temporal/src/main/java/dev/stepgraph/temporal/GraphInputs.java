@@ -89,24 +89,6 @@ final class GraphInputs {
   private static RemoteFailure failure(Ended end) {
     return new RemoteFailure(
         end.errorType() == null ? RuntimeException.class.getName() : end.errorType(),
-        end.reason(), end.attempts(), where(end.where()));
-  }
-
-  private static @Nullable StackTraceElement where(@Nullable String where) {
-    if (where == null) {
-      return null;
-    }
-    String[] parts = where.split("\\|", -1);
-    if (parts.length != 4) {
-      return null;
-    }
-    int line;
-    try {
-      line = Integer.parseInt(parts[3]);
-    } catch (NumberFormatException e) {
-      line = -1;
-    }
-    return new StackTraceElement(parts[0], parts[1], parts[2].equals("null") ? null : parts[2],
-        line);
+        end.reason(), end.attempts(), RemoteFailure.frame(end.where()));
   }
 }

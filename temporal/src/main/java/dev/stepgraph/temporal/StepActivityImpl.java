@@ -141,10 +141,7 @@ final class StepActivityImpl implements StepActivity {
             attempt,
             type,
             message,
-            where == null
-                ? null
-                : where.getClassName() + "|" + where.getMethodName() + "|" + where.getFileName()
-                    + "|" + where.getLineNumber(),
+            where == null ? null : RemoteFailure.frameText(where),
             retryable);
       }
     }

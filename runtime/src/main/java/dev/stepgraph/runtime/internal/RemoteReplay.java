@@ -175,10 +175,7 @@ final class RemoteReplay implements RemoteExecution.Listener {
   private void publishAttempts(StepDefinition step) {
     RunFiles files = RunFiles.of(store, graph.id(), session.runId());
     int shown = shownAttempts.getOrDefault(step.id(), 0);
-    for (RunFiles.AttemptLog log : files.readLogs(step.id(), session.number())) {
-      if (log.attempt() <= shown) {
-        continue;
-      }
+    for (RunFiles.AttemptLog log : files.readLogs(step.id(), session.number(), shown)) {
       shownAttempts.put(step.id(), log.attempt());
       for (RunEvent.StepLog line : log.lines()) {
         context.publish(line);

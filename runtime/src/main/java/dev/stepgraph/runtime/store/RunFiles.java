@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@code steps} directory, each under a name of its own (temporary file, sync, rename, sync of the
  * directory), and a file no record names is removed when the session ends; and the log of each
  * attempt, in the run's {@code logs} directory ({@link #writeLog}), which the recording process
- * reads when the step ends, to show it as a local run would.
+ * reads as the attempt ends, to show it as a local run would.
  */
 public final class RunFiles {
   private final Path run;
@@ -168,12 +168,12 @@ public final class RunFiles {
   }
 
   /**
-   * The logs of a step's attempts in a session, in attempt order; none if its attempts logged
-   * nothing and did not fail. A log that cannot be read is a warning line in its place, naming
-   * the file; this never throws.
+   * The logs of a step's attempts in a session after attempt {@code afterAttempt} (0 for all), in
+   * attempt order; none for attempts that logged nothing and did not fail. A log that cannot be
+   * read is a warning line in its place, naming the file; this never throws.
    */
-  public List<AttemptLog> readLogs(String stepId, int session) {
-    return StepLogs.read(run, stepId, session);
+  public List<AttemptLog> readLogs(String stepId, int session, int afterAttempt) {
+    return StepLogs.read(run, stepId, session, afterAttempt);
   }
 
   /** Whether attempt {@code attempt} of a step in a session has left its log; never throws. */

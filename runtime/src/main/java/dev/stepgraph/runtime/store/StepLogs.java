@@ -65,8 +65,7 @@ final class StepLogs {
           }
           StackTraceElement where = failure.where();
           if (where != null) {
-            json.writeStringField("where", where.getClassName() + "|" + where.getMethodName()
-                + "|" + where.getFileName() + "|" + where.getLineNumber());
+            json.writeStringField("where", RemoteFailure.frameText(where));
           }
           json.writeStringField("time", String.valueOf(log.failedAt()));
           json.writeBooleanField("retried", log.retried());
@@ -90,10 +89,11 @@ final class StepLogs {
   }
 
   /**
-   * The logs of a step's attempts in a session, in attempt order. A log that cannot be read is
-   * one warning line in its place, naming the file.
+   * The logs of a step's attempts after {@code afterAttempt} in a session, in attempt order (the
+   * earlier ones are not read). A log that cannot be read is one warning line in its place,
+   * naming the file.
    */
-  static List<RunFiles.AttemptLog> read(Path run, String stepId, int session) {
+  static List<RunFiles.AttemptLog> read(Path run, String stepId, int session, int afterAttempt) {
     Path logs = run.resolve(DIRECTORY);
     String prefix = prefix(stepId, session);
     Map<Integer, Path> files = new TreeMap<>();
@@ -102,14 +102,15 @@ final class StepLogs {
         String name = entry.getFileName().toString();
         String number = name.substring(prefix.length(), name.length() - ".jsonl".length());
         if (!number.isEmpty() && number.length() < 9
-            && number.chars().allMatch(Character::isDigit)) {
+            && number.chars().allMatch(Character::isDigit)
+            && Integer.parseInt(number) > afterAttempt) {
           files.put(Integer.parseInt(number), entry);
         }
       }
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException | RuntimeException e) {
-      return List.of(unreadable(stepId, 1, logs, e));
+      return List.of(unreadable(stepId, afterAttempt + 1, logs, e));
     }
     List<RunFiles.AttemptLog> read = new ArrayList<>(files.size());
     for (Map.Entry<Integer, Path> file : files.entrySet()) {
@@ -134,7 +135,8 @@ final class StepLogs {
         Object type = fields.get("failed");
         if (type instanceof String failedType) {
           failure = new RemoteFailure(
-              failedType, (String) fields.get("message"), attempt, where(fields.get("where")));
+              failedType, (String) fields.get("message"), attempt,
+              RemoteFailure.frame(fields.get("where") instanceof String where ? where : null));
           failedAt = fields.get("time") instanceof String time ? Instant.parse(time) : null;
           retried = Boolean.TRUE.equals(fields.get("retried"));
         } else {
@@ -177,21 +179,6 @@ final class StepLogs {
     throw new IOException("a line has no field '" + name + "'");
   }
 
-  private static @Nullable StackTraceElement where(@Nullable Object value) {
-    if (!(value instanceof String text)) {
-      return null;
-    }
-    String[] parts = text.split("\\|", -1);
-    if (parts.length != 4) {
-      return null;
-    }
-    try {
-      return new StackTraceElement(parts[0], parts[1], parts[2].equals("null") ? null : parts[2],
-          Integer.parseInt(parts[3]));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
 
   private static RunFiles.AttemptLog unreadable(
       String stepId, int attempt, Path file, Exception e) {

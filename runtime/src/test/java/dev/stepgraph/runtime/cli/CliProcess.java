@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * Runs {@link CliProcessMain} as a separate JVM on this test's class path, in a directory of its
  * own that holds its stdout, its stderr and the markers its steps write.
  */
-final class CliProcess {
+public final class CliProcess {
   /** How long a test waits for a process or a marker before it fails. */
   static final long TIMEOUT_SECONDS = 60;
 
@@ -156,7 +156,7 @@ final class CliProcess {
    * without job control inherits SIGINT ignored and passes it on to its children, where Ctrl-C
    * then does nothing at all.
    */
-  static void assumeSigintIsDelivered() throws IOException {
+  public static void assumeSigintIsDelivered() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith("SigIgn:")) {
         long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);

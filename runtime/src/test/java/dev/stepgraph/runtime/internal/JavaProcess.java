@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** Runs {@link RunScenarios} in a JVM of its own, on this JVM's class path and java. */
 final class JavaProcess {
@@ -72,22 +71,5 @@ final class JavaProcess {
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Skips the test when this JVM ignores SIGINT: a JVM started in the background by a shell
-   * without job control inherits SIGINT ignored and passes it on to its children, where Ctrl-C
-   * then does nothing at all.
-   */
-  static void assumeSigintIsDelivered() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("SigIgn:")) {
-        long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
-        Assumptions.assumeTrue(
-            (ignored & (1L << (2 - 1))) == 0,
-            "SIGINT is ignored by this JVM (started in the background without job control), so"
-                + " by the processes it starts: a real Ctrl-C cannot be tested here");
-      }
-    }
   }
 }

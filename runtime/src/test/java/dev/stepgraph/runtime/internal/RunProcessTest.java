@@ -181,7 +181,7 @@ class RunProcessTest {
   /** Ctrl-C while stdout is stuck still ends the run within its grace period and writes. */
   @Test
   void ctrlCEndsARunWhoseStdoutIsStuck() throws Exception {
-    JavaProcess.assumeSigintIsDelivered();
+    dev.stepgraph.runtime.cli.CliProcess.assumeSigintIsDelivered();
     Path output = dir.resolve("out.jsonl");
     Path stderr = dir.resolve("stderr.txt");
     Path marker = dir.resolve("marker");

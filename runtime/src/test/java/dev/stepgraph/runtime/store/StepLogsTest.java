@@ -39,7 +39,7 @@ class StepLogsTest {
     }
     files.writeLog("users", 4, new RunFiles.AttemptLog(1, List.of(), null, null, false));
 
-    List<RunFiles.AttemptLog> logs = files.readLogs("users", 3);
+    List<RunFiles.AttemptLog> logs = files.readLogs("users", 3, 0);
     assertEquals(List.of(1, 2, 10), logs.stream().map(RunFiles.AttemptLog::attempt).toList());
     RunFiles.AttemptLog second = logs.get(1);
     assertEquals(List.of(new RunEvent.StepLog(T, "users", "WARN", odd + 2)), second.lines());
@@ -47,8 +47,10 @@ class StepLogsTest {
     assertEquals(T.plusSeconds(2), second.failedAt());
     assertTrue(second.retried());
     assertEquals(false, logs.get(2).retried());
-    assertEquals(List.of(), files.readLogs("groups", 3));
-    assertNull(files.readLogs("users", 4).get(0).failure());
+    assertEquals(List.of(10), files.readLogs("users", 3, 2).stream()
+        .map(RunFiles.AttemptLog::attempt).toList());
+    assertEquals(List.of(), files.readLogs("groups", 3, 0));
+    assertNull(files.readLogs("users", 4, 0).get(0).failure());
   }
 
   @Test
@@ -59,7 +61,7 @@ class StepLogsTest {
     Files.writeString(damaged, "{\"time\":\"2026-12-03T10:00:00Z\",\"level\":\"INFO\",\"mess",
         StandardCharsets.UTF_8);
 
-    List<RunFiles.AttemptLog> read = files.readLogs("users", 1);
+    List<RunFiles.AttemptLog> read = files.readLogs("users", 1, 0);
     assertEquals(1, read.size());
     RunEvent.StepLog warning = read.get(0).lines().get(0);
     assertEquals("WARN", warning.level());
@@ -71,6 +73,6 @@ class StepLogsTest {
 
   @Test
   void aRunWithoutLogsHasNone() throws Exception {
-    assertEquals(List.of(), files().readLogs("users", 1));
+    assertEquals(List.of(), files().readLogs("users", 1, 0));
   }
 }
