@@ -32,6 +32,6 @@ public final class ConnectorMain {
         AwsConnector_StepGraph.CONNECTOR_ID, AwsConnector_StepGraph::create,
         AzureConnector_StepGraph.CONNECTOR_ID, AzureConnector_StepGraph::create,
         GithubConnector_StepGraph.CONNECTOR_ID, GithubConnector_StepGraph::create);
-    System.exit(StepgraphCli.execute(args, connectors));
+    StepgraphCli.exit(StepgraphCli.execute(args, connectors));
   }
 }

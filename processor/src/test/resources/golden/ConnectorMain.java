@@ -18,6 +18,6 @@ public final class ConnectorMain {
    * Runs the command line and exits with its exit code.
    */
   public static void main(String[] args) {
-    System.exit(StepgraphCli.execute(args, AwsConnector_StepGraph::create));
+    StepgraphCli.exit(StepgraphCli.execute(args, AwsConnector_StepGraph::create));
   }
 }

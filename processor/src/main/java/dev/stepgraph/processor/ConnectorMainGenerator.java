@@ -77,7 +77,7 @@ final class ConnectorMainGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(String[].class, "args")
             .addCode(declarations)
-            .addStatement("$T.exit($L)", System.class, execute)
+            .addStatement("$T.exit($L)", CLI, execute)
             .build());
     for (Entry entry : sorted) {
       main.addOriginatingElement(entry.type());

@@ -44,6 +44,20 @@ public final class StepgraphCli {
     return execute(args, ConnectorChoice.among(connectors), CliIo.system());
   }
 
+  /**
+   * Ends the process with an exit code of {@link #execute}: what the generated {@code
+   * ConnectorMain} does with it. A status other than 0 is {@code System.exit(status)}. With 0 this
+   * returns when no other thread would keep the JVM alive, and the JVM ends as after any {@code
+   * main} that returns; else it is {@code System.exit(0)}. The end is the same, only faster: from
+   * JDK 21 on, {@code System.exit} reads every jar of the class path for a logging provider before
+   * it exits, about 100 ms for a connector with 50 jars.
+   */
+  public static void exit(int status) {
+    if (ProcessEnd.needsSystemExit(status)) {
+      System.exit(status);
+    }
+  }
+
   /** The in-process entry point of tests: streams, environment and Ctrl-C are injected. */
   static int execute(String[] args, Supplier<ConnectorGraph> connector, CliIo io) {
     return execute(args, ConnectorChoice.of(connector), io);

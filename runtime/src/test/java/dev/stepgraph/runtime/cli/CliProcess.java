@@ -30,6 +30,8 @@ public final class CliProcess {
   final Path stdout;
   final Path stderr;
   private final List<String> prefix = new ArrayList<>();
+  private final List<String> jvmOptions = new ArrayList<>();
+  private String classPath = System.getProperty("java.class.path");
   private final List<String> main = new ArrayList<>();
   private final List<String> args = new ArrayList<>();
   private Path stdoutTarget;
@@ -64,6 +66,18 @@ public final class CliProcess {
     return this;
   }
 
+  /** Gives the JVM these options ({@code -Dname=value}). */
+  CliProcess jvmOptions(String... options) {
+    jvmOptions.addAll(List.of(options));
+    return this;
+  }
+
+  /** Puts this directory or jar before the test's class path. */
+  CliProcess classPathFirst(Path entry) {
+    classPath = entry + java.io.File.pathSeparator + classPath;
+    return this;
+  }
+
   /** Runs the JVM with its stdout closed. */
   CliProcess stdoutClosed() {
     prefix.addAll(List.of("sh", "-c", "exec \"$@\" >&-", "sh"));
@@ -83,9 +97,9 @@ public final class CliProcess {
   CliProcess start() throws IOException {
     List<String> command = new ArrayList<>(prefix);
     // No hsperfdata file: with a file size limit or a closed stdout it would be in the way.
-    command.addAll(
-        List.of(java(), "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-            CliProcessMain.class.getName()));
+    command.addAll(List.of(java(), "-XX:-UsePerfData"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath, CliProcessMain.class.getName()));
     command.addAll(main);
     command.add("--");
     command.addAll(args);

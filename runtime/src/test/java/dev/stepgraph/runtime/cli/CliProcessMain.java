@@ -28,12 +28,14 @@ import java.util.concurrent.CountDownLatch;
  * line {@code LINE} and then waits until the test creates {@code release} (forever if it never
  * does); the interrupt handler (SIGINT, SIGTERM) writes {@code interrupted} when it starts. {@code
  * stop-wait} is how long the interrupt handler waits for the write. Without options the process
- * calls the public {@link StepgraphCli#execute(String[], java.util.function.Supplier)}, as a
- * generated {@code ConnectorMain} does. Graphs:
+ * calls the public {@link StepgraphCli#execute(String[], java.util.function.Supplier)} and {@link
+ * StepgraphCli#exit}, as a generated {@code ConnectorMain} does. Graphs:
  *
  * <ul>
  *   <li>{@code small}: {@code users} emits {@code N} users (default 2), then {@code roles} one role.
  *   <li>{@code failing}: {@code users} emits {@code N} users; {@code bad} fails.
+ *   <li>{@code stray}: {@code users} emits {@code N} users and starts a thread that is not a
+ *       daemon and never ends (it writes {@code stray-started}), as a connector's HTTP client might.
  *   <li>{@code stuck}: {@code users} emits {@code N} users; {@code hosts}, after it, blocks until
  *       the run is cancelled.
  * </ul>
@@ -73,7 +75,8 @@ public final class CliProcessMain {
     String[] cliArgs = Arrays.copyOfRange(args, separator + 1, args.length);
     ConnectorGraph graph = graph(graphName, entities, markers);
     if (!injected) {
-      System.exit(StepgraphCli.execute(cliArgs, () -> graph));
+      StepgraphCli.exit(StepgraphCli.execute(cliArgs, () -> graph));
+      return;
     }
     long holdAt = holdWrite;
     JsonLines.Progress progress =
@@ -129,6 +132,21 @@ public final class CliProcessMain {
         builder.step("bad", "", List.of(), 0, ctx -> {
           touch(markers.resolve("ran-bad"));
           throw new IllegalStateException("API timeout");
+        });
+        break;
+      case "stray":
+        builder.step("roles", "", List.of("users"), 1, ctx -> {
+          Thread stray = new Thread(() -> {
+            try {
+              new CountDownLatch(1).await(); // never
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }, "connector-client");
+          stray.setDaemon(false);
+          stray.start();
+          touch(markers.resolve("stray-started"));
+          ctx.emit(Entity.of("role", "r-1"));
         });
         break;
       case "stuck":
