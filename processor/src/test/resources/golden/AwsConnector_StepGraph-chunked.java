@@ -8,6 +8,7 @@ import dev.stepgraph.runtime.graph.StepBody;
 import dev.stepgraph.runtime.graph.StepPolicy;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
 
@@ -49,7 +50,14 @@ public final class AwsConnector_StepGraph {
    * the graph, as {@code plan} and {@code graph} do, does not run it.
    */
   public static ConnectorGraph create() {
-    return build(ConnectorInstance.lazy(AwsConnector.class, AwsConnector::new));
+    // A class, not a method reference: a JVM that meets no lambda starts 12-15 ms sooner
+    Supplier<AwsConnector> constructor = new Supplier<AwsConnector>() {
+      @Override
+      public AwsConnector get() {
+        return new AwsConnector();
+      }
+    };
+    return build(ConnectorInstance.lazy(AwsConnector.class, constructor));
   }
 
   /**

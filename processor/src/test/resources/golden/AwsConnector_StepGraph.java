@@ -1,9 +1,12 @@
 package com.acme;
 
+import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.ConnectorInstance;
+import dev.stepgraph.runtime.graph.StepBody;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 
 /**
@@ -39,7 +42,14 @@ public final class AwsConnector_StepGraph {
    * the graph, as {@code plan} and {@code graph} do, does not run it.
    */
   public static ConnectorGraph create() {
-    return build(ConnectorInstance.lazy(AwsConnector.class, AwsConnector::new));
+    // A class, not a method reference: a JVM that meets no lambda starts 12-15 ms sooner
+    Supplier<AwsConnector> constructor = new Supplier<AwsConnector>() {
+      @Override
+      public AwsConnector get() {
+        return new AwsConnector();
+      }
+    };
+    return build(ConnectorInstance.lazy(AwsConnector.class, constructor));
   }
 
   /**
@@ -57,21 +67,18 @@ public final class AwsConnector_StepGraph {
     ConnectorGraph.Builder graph = ConnectorGraph.builder(CONNECTOR_ID,
         "Collects users, roles and hosts of an AWS account", connector);
     // Wave 0 (parallel): users, roles, hosts
-    graph.step("users", "Collect IAM users", List.<String>of(), 0,
-        ctx -> connector.get().users(ctx));
-    graph.step("roles", "Collects IAM roles", List.<String>of(), 0,
-        ctx -> connector.get().roles(ctx));
-    graph.step("hosts", "Collect EC2 instances", List.<String>of(), 0,
-        ctx -> connector.get().hosts(ctx));
+    graph.step("users", "Collect IAM users", List.<String>of(), 0, new Steps(connector, 0));
+    graph.step("roles", "Collects IAM roles", List.<String>of(), 0, new Steps(connector, 1));
+    graph.step("hosts", "Collect EC2 instances", List.<String>of(), 0, new Steps(connector, 2));
     // Wave 1 (parallel): policies, services
     graph.step("policies", "Collect the policies of each role", List.<String>of("roles"), 1,
-        ctx -> connector.get().policies(ctx));
+        new Steps(connector, 3));
     graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
-        ctx -> connector.get().services(ctx));
+        new Steps(connector, 4));
     // Wave 2 (sequential): relationships
     graph.step("relationships", "Link users, roles, hosts, policies and services",
         List.<String>of("users", "roles", "hosts", "policies", "services"), 2,
-        ctx -> connector.get().relationships(ctx));
+        new Steps(connector, 5));
     // Fingerprints, over each step's declaration, source (formatting and comments aside) and
     // upstream steps: a run store reuses a recorded result only while it is unchanged.
     graph.fingerprint("users", "d8a34770e80de35516236531f7e04ca7");
@@ -81,5 +88,34 @@ public final class AwsConnector_StepGraph {
     graph.fingerprint("services", "4d1a714661ecd155e93614cffc44a1c9");
     graph.fingerprint("relationships", "0b1c5234e67be93cbc895dd50e2e24be");
     return graph.build();
+  }
+
+  /**
+   * Runs the steps: {@code new Steps(connector, n)} is the body of the {@code n}th step
+   * {@code build()} registers (counting from 0), and runs {@code case n} of {@link #run}.
+   */
+  private static final class Steps implements StepBody {
+    private final ConnectorInstance<AwsConnector> connector;
+
+    private final int step;
+
+    private Steps(ConnectorInstance<AwsConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      AwsConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.users(ctx);
+        case 1 -> instance.roles(ctx);
+        case 2 -> instance.hosts(ctx);
+        case 3 -> instance.policies(ctx);
+        case 4 -> instance.services(ctx);
+        case 5 -> instance.relationships(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
   }
 }

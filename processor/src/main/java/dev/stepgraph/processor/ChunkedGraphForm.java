@@ -168,25 +168,14 @@ final class ChunkedGraphForm {
     }
 
     TypeSpec build(ClassName connectorClass, TypeName instanceType) {
-      TypeSpec.Builder type = TypeSpec.classBuilder(name)
-          .addJavadoc("Registers $L steps, and runs them: step {@code n} of this class is row {@code n} of\n"
-              + "{@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather\n"
-              + "than a statement and a lambda per step, because javac compiles them faster.\n", steps)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .addSuperinterface(GeneratedTypes.STEP_BODY)
-          .addField(FieldSpec.builder(String[].class, "STEPS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("One row per step, in wave order: id | wave | depends on | data | fingerprint | description.\n")
-              .initializer("{\n$>$>$L$<$<}", rows.build())
-              .build())
-          .addField(instanceType, "connector", Modifier.PRIVATE, Modifier.FINAL)
-          .addField(int.class, "step", Modifier.PRIVATE, Modifier.FINAL)
-          .addMethod(MethodSpec.constructorBuilder()
-              .addModifiers(Modifier.PRIVATE)
-              .addParameter(instanceType, "connector")
-              .addParameter(int.class, "step")
-              .addStatement("this.connector = connector")
-              .addStatement("this.step = step")
-              .build())
+      TypeSpec.Builder type = NoIndyForms.stepBodyClass(name, connectorClass,
+              CodeBlock.of("Registers $L steps, and runs them: step {@code n} of this class is row {@code n} of\n"
+                  + "{@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather\n"
+                  + "than a statement and a lambda per step, because javac compiles them faster.\n", steps),
+              FieldSpec.builder(String[].class, "STEPS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                  .addJavadoc("One row per step, in wave order: id | wave | depends on | data | fingerprint | description.\n")
+                  .initializer("{\n$>$>$L$<$<}", rows.build())
+                  .build())
           .addMethod(MethodSpec.methodBuilder("addTo")
               .addModifiers(Modifier.STATIC)
               .addParameter(GeneratedTypes.GRAPH_BUILDER, "graph")
@@ -207,18 +196,7 @@ final class ChunkedGraphForm {
             .addCode("default -> $T.DEFAULT;\n$<};\n", GeneratedTypes.STEP_POLICY)
             .build());
       }
-      return type.addMethod(MethodSpec.methodBuilder("run")
-              .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC)
-              .addParameter(GeneratedTypes.STEP_CONTEXT, "ctx")
-              .addException(Exception.class)
-              .addStatement("$T instance = connector.get()", connectorClass)
-              .beginControlFlow("switch (step)")
-              .addCode(dispatch.build())
-              .addStatement("default -> throw new $T(\"no step \" + step)", IllegalStateException.class)
-              .endControlFlow()
-              .build())
-          .build();
+      return type.addMethod(NoIndyForms.runMethod(connectorClass, dispatch.build())).build();
     }
   }
 }

@@ -39,7 +39,11 @@ final class ConnectorMainGenerator {
     if (sorted.size() == 1) {
       Entry only = sorted.get(0);
       javadoc.add("Runs connector {@code $L} ({@link $T}) from the command line.\n", only.id(), ClassName.get(only.type()));
-      execute = CodeBlock.of("$T.execute(args, $T::create)", CLI, only.graphClass());
+      declarations = CodeBlock.builder()
+          .add(NoIndyForms.SUPPLIER_COMMENT)
+          .addStatement("$T<$T> graph = $L", SUPPLIER, CONNECTOR_GRAPH, create(only))
+          .build();
+      execute = CodeBlock.of("$T.execute(args, graph)", CLI);
     } else {
       javadoc.add("Runs the connectors of package {@code $L} from the command line; choose one with\n"
           + "{@code --connector ID}:\n\n<ul>\n", packageName);
@@ -47,7 +51,7 @@ final class ConnectorMainGenerator {
         javadoc.add("  <li>{@code $L}: {@link $T}\n", entry.id(), ClassName.get(entry.type()));
       }
       javadoc.add("</ul>\n");
-      CodeBlock.Builder map = CodeBlock.builder();
+      CodeBlock.Builder map = CodeBlock.builder().add(NoIndyForms.SUPPLIERS_COMMENT);
       boolean entries = sorted.size() > 10;
       map.add("$T<$T, $T<$T>> connectors = $T.$L(\n", MAP, String.class, SUPPLIER, CONNECTOR_GRAPH, MAP,
           entries ? "ofEntries" : "of").indent().indent();
@@ -55,9 +59,9 @@ final class ConnectorMainGenerator {
         ClassName graph = sorted.get(i).graphClass();
         String separator = i + 1 < sorted.size() ? "," : ");";
         if (entries) {
-          map.add("$T.entry($T.CONNECTOR_ID, $T::create)$L\n", MAP, graph, graph, separator);
+          map.add("$T.entry($T.CONNECTOR_ID, $L)$L\n", MAP, graph, create(sorted.get(i)), separator);
         } else {
-          map.add("$T.CONNECTOR_ID, $T::create$L\n", graph, graph, separator);
+          map.add("$T.CONNECTOR_ID, $L$L\n", graph, create(sorted.get(i)), separator);
         }
       }
       map.unindent().unindent();
@@ -83,5 +87,10 @@ final class ConnectorMainGenerator {
       main.addOriginatingElement(entry.type());
     }
     return JavaFile.builder(packageName, main.build()).skipJavaLangImports(true).build();
+  }
+
+  /** A {@code Supplier} of the connector's graph: an anonymous class, not {@code X_StepGraph::create} ({@link NoIndyForms}). */
+  private static CodeBlock create(Entry entry) {
+    return NoIndyForms.supplier(CONNECTOR_GRAPH, CodeBlock.of("$T.create()", entry.graphClass()));
   }
 }

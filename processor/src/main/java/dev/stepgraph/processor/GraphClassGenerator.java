@@ -28,7 +28,7 @@ import javax.lang.model.element.TypeElement;
  * it is {@code EAGER}, and declares the connector's configuration keys, if any.
  *
  * <p>{@code create()} does not create the connector: it builds the graph around a {@code
- * ConnectorInstance.lazy(X.class, X::new)}, which the runner creates once, before the first step,
+ * ConnectorInstance.lazy(X.class, new Supplier<X>() {...})}, which the runner creates once, before the first step,
  * so {@code plan} and {@code graph} never run a constructor that needs configuration. Both {@code
  * create} methods share one private {@code build(ConnectorInstance<X>)}, and every body calls the
  * step method on {@code connector.get()}. {@code create(X connector)} rejects null with a message
@@ -74,8 +74,10 @@ final class GraphClassGenerator {
                 + "the graph, as {@code plan} and {@code graph} do, does not run it.\n", connectorClass)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(CONNECTOR_GRAPH)
-            .addStatement("return build($T.lazy($T.class,$W$T::new))",
-                CONNECTOR_INSTANCE, connectorClass, connectorClass)
+            .addCode(NoIndyForms.SUPPLIER_COMMENT)
+            .addStatement("$T<$T> constructor = $L", GeneratedTypes.SUPPLIER, connectorClass,
+                NoIndyForms.supplier(connectorClass, CodeBlock.of("new $T()", connectorClass)))
+            .addStatement("return build($T.lazy($T.class, constructor))", CONNECTOR_INSTANCE, connectorClass)
             .build())
         .addMethod(MethodSpec.methodBuilder("create")
             .addJavadoc("The graph of the given connector instance (for embedding and tests).\n\n"
@@ -103,11 +105,8 @@ final class GraphClassGenerator {
       }
     }
     boolean flat = StepRegistration.weight(connector) <= maxChunkWeight;
-    List<TypeSpec> chunks = flat ? List.of()
+    List<TypeSpec> chunks = flat ? List.of(FlatGraphForm.addSteps(connector, policies, waves, fingerprints, build))
         : ChunkedGraphForm.addSteps(connector, policies, waves, fingerprints, maxChunkWeight, build);
-    if (flat) {
-      FlatGraphForm.addSteps(connector, policies, waves, fingerprints, build);
-    }
     build.addStatement("return graph.build()");
     graph.addMethod(build.build());
     if (!flat) {

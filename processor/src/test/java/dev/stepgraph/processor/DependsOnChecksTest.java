@@ -133,7 +133,7 @@ class DependsOnChecksTest {
         "step 'policies' lists 'roles' more than once in dependsOn: remove the repeated entry",
         source, "\"policies\"", "\"roles\"}");
     assertTrue(Compilations.generated(compilation, "com.acme.AwsConnector_StepGraph")
-        .contains(".step(\"policies\", \"\", List.<String>of(\"roles\"), 1, ctx -> connector.get().policies(ctx))"));
+        .contains(".step(\"policies\", \"\", List.<String>of(\"roles\"), 1, new Steps(connector, 1))"));
   }
 
   @Test

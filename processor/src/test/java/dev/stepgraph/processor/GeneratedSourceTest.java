@@ -88,7 +88,9 @@ class GeneratedSourceTest {
     assertThat(compilation).succeededWithoutWarnings();
     String main = Compilations.generated(compilation, "com.acme.ConnectorMain");
     org.junit.jupiter.api.Assertions.assertTrue(
-        main.contains("Map.ofEntries(\n        Map.entry(CaConnector_StepGraph.CONNECTOR_ID, CaConnector_StepGraph::create),"),
+        main.contains("Map.ofEntries(\n        Map.entry(CaConnector_StepGraph.CONNECTOR_ID, new Supplier<ConnectorGraph>() {\n"
+            + "          @Override\n          public ConnectorGraph get() {\n            return CaConnector_StepGraph.create();\n"
+            + "          }\n        }),"),
         main);
   }
 

@@ -160,10 +160,12 @@ class ProcessorBehaviourTest {
     assertTrue(
         graph.contains("ConnectorGraph.builder(CONNECTOR_ID,\n        \"Collects everything from AWS\", connector);"), graph);
     assertTrue(
-        graph.contains(".step(\"users\", \"Lists the users\", List.<String>of(), 0, ctx -> connector.get().users(ctx))"),
+        graph.contains(".step(\"users\", \"Lists the users\", List.<String>of(), 0, new Steps(connector, 0))")
+            && graph.contains("case 0 -> instance.users(ctx);"),
         graph);
     assertTrue(
-        graph.contains(".step(\"roles\", \"Lists roles\", List.<String>of(), 0, ctx -> connector.get().roles(ctx))"),
+        graph.contains(".step(\"roles\", \"Lists roles\", List.<String>of(), 0, new Steps(connector, 1))")
+            && graph.contains("case 1 -> instance.roles(ctx);"),
         graph);
   }
 

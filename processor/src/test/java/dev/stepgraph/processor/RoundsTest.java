@@ -62,9 +62,9 @@ class RoundsTest {
         .compile(GeneratedSourceTest.awsConnector());
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.ConnectorMain")
-        .contentsAsUtf8String().contains("StepgraphCli.execute(args, AwsConnector_StepGraph::create)");
+        .contentsAsUtf8String().contains("return AwsConnector_StepGraph.create();");
     assertThat(compilation).generatedSourceFile("com.other.ConnectorMain")
-        .contentsAsUtf8String().contains("StepgraphCli.execute(args, LateConnector_StepGraph::create)");
+        .contentsAsUtf8String().contains("return LateConnector_StepGraph.create();");
     assertThat(compilation).generatedSourceFile("com.other.LateConnector_StepGraph")
         .contentsAsUtf8String().contains("CONNECTOR_ID = \"late\"");
   }

@@ -254,7 +254,9 @@ class ShapeChecksTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.Outer_AwsConnector_StepGraph")
         .contentsAsUtf8String()
-        .contains("return build(ConnectorInstance.lazy(Outer.AwsConnector.class, Outer.AwsConnector::new));");
+        .contains("    Supplier<Outer.AwsConnector> constructor = new Supplier<Outer.AwsConnector>() {\n"
+            + "      @Override\n      public Outer.AwsConnector get() {\n        return new Outer.AwsConnector();\n      }\n    };\n"
+            + "    return build(ConnectorInstance.lazy(Outer.AwsConnector.class, constructor));");
   }
 
   @Test
