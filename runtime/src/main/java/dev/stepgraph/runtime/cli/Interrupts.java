@@ -20,18 +20,27 @@ interface Interrupts {
    */
   Registration onInterrupt(Runnable handler);
 
-  /** The production source: a shutdown hook (SIGINT, SIGTERM). */
+  /**
+   * The production source: a shutdown hook (SIGINT, SIGTERM). Classes, not lambdas, because every
+   * command registers one: see {@link StepgraphCli}'s start-up note.
+   */
   static Interrupts shutdownHook() {
-    return handler -> {
-      Thread hook = new Thread(handler, "stepgraph-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      return () -> {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // The hook is running or has run: nothing to remove.
-        }
-      };
+    return new Interrupts() {
+      @Override
+      public Registration onInterrupt(Runnable handler) {
+        Thread hook = new Thread(handler, "stepgraph-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return new Registration() {
+          @Override
+          public void close() {
+            try {
+              Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+              // The hook is running or has run: nothing to remove.
+            }
+          }
+        };
+      }
     };
   }
 

@@ -31,7 +31,10 @@ final class JsonLines {
    */
   @FunctionalInterface
   interface Progress {
-    Progress NONE = lines -> {};
+    Progress NONE = new Progress() { // not a lambda: see StepgraphCli's start-up note
+      @Override
+      public void written(long lines) {}
+    };
 
     void written(long lines) throws IOException;
   }

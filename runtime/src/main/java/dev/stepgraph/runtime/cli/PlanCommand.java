@@ -6,7 +6,6 @@ import dev.stepgraph.runtime.graph.StepDefinition;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * {@code plan [--step ID]...}: the waves of the selected steps, one line each (for an EAGER
@@ -32,22 +31,27 @@ final class PlanCommand {
       out.println(
           "Schedule: eager, each step starts as soon as every step it depends on has finished");
     }
-    section(out, "Policies:", graph, step -> step.policy().describe());
-    section(out, "Data:", graph, step -> step.contract().describe());
+    List<String> policies = new ArrayList<>();
+    List<String> data = new ArrayList<>();
+    for (StepDefinition step : graph.steps()) {
+      addLine(policies, step, step.policy().describe());
+      addLine(data, step, step.contract().describe());
+    }
+    section(out, "Policies:", policies);
+    section(out, "Data:", data);
     ConfigKeysText.section(out, "Configuration:", graph);
     return ExitCodes.printed(io, "the plan");
   }
 
-  /** A titled block of one line per step that has something to say; nothing if none has. */
-  private static void section(
-      PrintStream out, String title, ConnectorGraph graph, Function<StepDefinition, String> text) {
-    List<String> lines = new ArrayList<>();
-    for (StepDefinition step : graph.steps()) {
-      String line = text.apply(step);
-      if (!line.isEmpty()) {
-        lines.add("  " + step.id() + ": " + line);
-      }
+  /** A step's line of a section, if it has something to say. */
+  private static void addLine(List<String> lines, StepDefinition step, String text) {
+    if (!text.isEmpty()) {
+      lines.add("  " + step.id() + ": " + text);
     }
+  }
+
+  /** A titled block of one line per step that has something to say; nothing if none has. */
+  private static void section(PrintStream out, String title, List<String> lines) {
     if (!lines.isEmpty()) {
       out.println();
       out.println(title);

@@ -51,7 +51,11 @@ record GraphShape(
     List<List<StepDefinition>> waves = waves(connectorId, steps, waveCount);
     List<List<String>> ids = new ArrayList<>(waveCount);
     for (List<StepDefinition> wave : waves) {
-      ids.add(wave.stream().map(StepDefinition::id).toList());
+      List<String> waveIds = new ArrayList<>(wave.size());
+      for (StepDefinition step : wave) {
+        waveIds.add(step.id());
+      }
+      ids.add(List.copyOf(waveIds));
     }
     for (String stepId : fingerprinted) {
       if (!byId.containsKey(stepId)) {

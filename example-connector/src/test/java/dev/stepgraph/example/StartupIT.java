@@ -1,0 +1,61 @@
+package dev.stepgraph.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The start-up path of the packaged connector spins no lambda: the first lambda, method reference
+ * or stream a JVM meets costs it 12 to 15 ms of bootstrap, which is most of what separates {@code
+ * plan} from a hello world. The JVM's class-loading log of a real {@code plan} and {@code graph}
+ * must name no class that {@code invokedynamic} defines at run time for our code: no {@code
+ * $$Lambda} class outside the JDK, and no {@code LambdaForm} or {@code Species} class spun for a
+ * method handle (the ones the JDK ships pre-generated in its class-data archive cost nothing).
+ */
+class StartupIT {
+
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"plan", "graph"})
+  void theCommandsThatOnlyReadTheGraphSpinNoLambda(String command) throws Exception {
+    Path log = tmp.resolve(command + "-classes.log");
+    ProcessBuilder builder = ConnectorProcess.builder(Map.of(), command);
+    builder.command().add(1, "-Xlog:class+load=info:file=" + log);
+
+    ConnectorProcess.Result result = ConnectorProcess.run(builder);
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
+    assertTrue(
+        loaded.stream().anyMatch(line -> line.contains("dev.stepgraph.runtime.cli.StepgraphCli ")),
+        "the log names the classes the connector loaded: " + log);
+    List<String> spun = loaded.stream().filter(StartupIT::spunAtRunTime).toList();
+    assertEquals(List.of(), spun, "classes defined for invokedynamic during " + command);
+  }
+
+  /**
+   * A class the JVM generated for a lambda of ours, or for a method handle, not one read from the
+   * JDK's archive. The JDK's own lambdas are left out: JDK 25 opens a jar through one ({@code
+   * ZipFile$Source$$Lambda}), which its archived method handles make cheap, and which no code of
+   * ours can avoid.
+   */
+  private static boolean spunAtRunTime(String line) {
+    if (line.contains("source: shared objects file")) {
+      return false;
+    }
+    String name = line.substring(line.indexOf("] ", line.indexOf("[class,load]")) + 2);
+    boolean jdk = name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.");
+    return (name.contains("$$Lambda") && !jdk)
+        || name.startsWith("java.lang.invoke.LambdaForm$")
+        || name.startsWith("java.lang.invoke.BoundMethodHandle$Species_");
+  }
+}
