@@ -48,8 +48,8 @@ class ModulePathIT {
   private static final String MAIN = "com.acme.inventory.ConnectorMain";
 
   /**
-   * Whether the steps must run on virtual threads: on JDK 21 and newer the JVM must pick the
-   * runtime's JDK 21 classes from its multi-release jar, which this same JDK built (one Maven run).
+   * Whether the steps must run on virtual threads: on JDK 21 and newer the runtime jar, which this
+   * same JDK built (one Maven run), holds its JDK 21 class.
    */
   private static final boolean VIRTUAL = Runtime.version().feature() >= 21;
 

@@ -1,54 +1,81 @@
 package dev.stepgraph.runtime.internal;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The threads the steps of one run run on; one instance per run. JDK 17: a {@link StepThreadPool}
- * of reused daemon platform threads, shut down when the run ends, and the wave loop on the
- * caller's thread. The multi-release jar holds a JDK 21 version of this class (src/main/java21)
- * that starts a virtual thread per task instead and runs the wave loop on a virtual thread too.
- * Either way, a task's thread is interrupted only through its {@link InterruptibleTask}.
+ * The threads the steps of one run run on; one instance per run. On JDK 21+, with a runtime built
+ * on JDK 21+: a virtual thread per task, and the wave loop on a virtual thread too ({@link
+ * VirtualThreads}). Otherwise: a {@link StepThreadPool} of reused daemon platform threads, shut
+ * down when the run ends, and the wave loop on the caller's thread. Either way, a task's thread is
+ * interrupted only through its {@link InterruptibleTask}.
  */
 final class StepThreads {
-  private final StepThreadPool pool;
+  /**
+   * Whether steps run on virtual threads. The JDK is checked first: on JDK 17 {@link
+   * VirtualThreads}, which a JDK 21 build compiles for release 21, is never loaded.
+   */
+  private static final boolean VIRTUAL =
+      Runtime.version().feature() >= 21 && VirtualThreads.built();
+
+  /** The pool of platform threads; none when steps run on virtual threads. */
+  private final @Nullable StepThreadPool pool;
 
   /** The threads of a run of the connector {@code connectorId}. */
   StepThreads(String connectorId) {
-    this.pool = new StepThreadPool("stepgraph-" + connectorId + "-", () -> {});
+    this.pool = VIRTUAL ? null : new StepThreadPool("stepgraph-" + connectorId + "-", () -> {});
   }
 
   /** Whether steps run on virtual threads. */
   static boolean virtual() {
-    return false;
+    return VIRTUAL;
   }
 
   /**
    * Runs the task on a thread of its own, named after the task while it runs.
    *
-   * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
+   * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}, on platform
+   *     threads
    */
   void start(InterruptibleTask task) {
-    pool.start(task);
+    StepThreadPool platform = pool;
+    if (platform == null) {
+      VirtualThreads.start(task);
+    } else {
+      platform.start(task);
+    }
   }
 
   /**
    * Runs the task on the calling step thread once its current task returns, if the caller is a
-   * step thread about to return (a step handing its slot to the next); else as {@link #start}.
+   * step thread about to return (a step handing its slot to the next); else as {@link #start}. A
+   * virtual thread per task costs nothing to hand over, so there it is {@link #start}.
    */
   void startNext(InterruptibleTask task) {
-    pool.startNext(task);
+    StepThreadPool platform = pool;
+    if (platform == null) {
+      VirtualThreads.start(task);
+    } else {
+      platform.startNext(task);
+    }
   }
 
   /**
-   * Runs the run's coordinator (the wave loop) and returns what it returned: here, on the calling
-   * thread.
+   * Runs the run's coordinator (the wave loop) and returns what it returned, or throws what it
+   * threw: on a virtual thread (see {@link VirtualThreads#coordinate}), else on the calling thread.
    */
   <T> T coordinate(String name, Supplier<T> coordinator) {
-    return coordinator.get();
+    return pool == null ? VirtualThreads.coordinate(name, coordinator) : coordinator.get();
   }
 
-  /** The run ended: idle threads end now, threads still running a task once it returns. */
+  /**
+   * The run ended: idle threads end now, threads still running a task once it returns. Nothing to
+   * shut down on virtual threads: each ends with its task.
+   */
   void close() {
-    pool.close();
+    StepThreadPool platform = pool;
+    if (platform != null) {
+      platform.close();
+    }
   }
 }

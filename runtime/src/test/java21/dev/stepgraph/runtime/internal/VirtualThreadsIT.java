@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs against the packaged multi-release jar (failsafe, JDK 21+): the JVM must pick
- * META-INF/versions/21/StepThreads, so steps run on virtual threads.
+ * Runs against the packaged jar (failsafe, JDK 21+): it must hold the JDK 21 VirtualThreads in
+ * place of the JDK 17 placeholder, so steps run on virtual threads.
  */
 class VirtualThreadsIT {
 
   @Test
-  void stepsRunOnVirtualThreadsFromTheMultiReleaseJar() {
-    assertTrue(StepThreads.virtual(), "the JDK 21 StepThreads was not loaded from the jar");
+  void stepsRunOnVirtualThreadsFromThePackagedJar() {
+    assertTrue(StepThreads.virtual(), "the jar holds the JDK 17 placeholder of VirtualThreads");
     ConcurrentLinkedQueue<Boolean> virtual = new ConcurrentLinkedQueue<>();
     ConnectorGraph graph =
         ConnectorGraph.builder("vt", "")

@@ -11,7 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** JDK 21+: unit tests see the versioned StepThreads first, so steps run on virtual threads. */
+/** JDK 21+: the classes hold the JDK 21 VirtualThreads, so steps run on virtual threads. */
 class VirtualThreadsTest {
 
   @Test

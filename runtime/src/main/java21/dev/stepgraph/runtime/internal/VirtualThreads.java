@@ -6,28 +6,22 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The threads the steps of one run run on; one instance per run. JDK 21+: a virtual thread per
- * task, so thousands of steps waiting on remote APIs cost no platform threads. Overrides the JDK 17
- * class (a pool of platform threads) in the multi-release jar (META-INF/versions/21).
+ * Virtual threads for {@link StepThreads}, JDK 21+: a virtual thread per task, so thousands of
+ * steps waiting on remote APIs cost no platform threads. A build on JDK 21+ compiles this class for
+ * release 21 and puts it in place of the JDK 17 placeholder (src/main/java), in the jar's root;
+ * {@link StepThreads} uses it only on JDK 21 or later.
  */
-final class StepThreads {
+final class VirtualThreads {
+  private VirtualThreads() {}
 
-  /** The threads of a run of the connector {@code connectorId}. */
-  StepThreads(String connectorId) {}
-
-  /** Whether steps run on virtual threads. */
-  static boolean virtual() {
+  /** Whether this build runs steps on virtual threads: this one does. */
+  static boolean built() {
     return true;
   }
 
   /** Runs the task on a new virtual thread named after it. */
-  void start(InterruptibleTask task) {
+  static void start(InterruptibleTask task) {
     Thread.ofVirtual().name(task.name()).start(task);
-  }
-
-  /** As {@link #start}: a virtual thread per task costs nothing to hand over. */
-  void startNext(InterruptibleTask task) {
-    start(task);
   }
 
   /**
@@ -35,10 +29,11 @@ final class StepThreads {
    * it and returns what it returned, or throws what it threw. A virtual thread that starts the
    * steps' virtual threads hands each to its carrier's own queue, whereas a platform thread goes
    * through the scheduler's shared submission queue and wakes a carrier each time: that was 15 %
-   * of a 10,000-step run (BENCHMARKS.md). An interrupt of the calling thread is passed on to the coordinator, which
-   * cancels the run as it would on the calling thread, and is set again on the caller at the end.
+   * of a 10,000-step run (BENCHMARKS.md). An interrupt of the calling thread is passed on to the
+   * coordinator, which cancels the run as it would on the calling thread, and is set again on the
+   * caller at the end.
    */
-  <T> T coordinate(String name, Supplier<T> coordinator) {
+  static <T> T coordinate(String name, Supplier<T> coordinator) {
     AtomicReference<@Nullable T> result = new AtomicReference<>();
     AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
     Thread thread =
@@ -77,7 +72,4 @@ final class StepThreads {
     }
     return Objects.requireNonNull(result.get());
   }
-
-  /** Nothing to shut down: each virtual thread ends with its task. */
-  void close() {}
 }
