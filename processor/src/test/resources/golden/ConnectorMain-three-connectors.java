@@ -28,7 +28,7 @@ public final class ConnectorMain {
    * Runs the command line and exits with its exit code.
    */
   public static void main(String[] args) {
-    // Classes, not method references: a JVM that meets no lambda starts 12-15 ms sooner
+    // Classes, not method references: every lambda costs the JVM start-up time (invokedynamic)
     Map<String, Supplier<ConnectorGraph>> connectors = Map.of(
         AwsConnector_StepGraph.CONNECTOR_ID, new Supplier<ConnectorGraph>() {
           @Override

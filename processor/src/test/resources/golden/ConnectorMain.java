@@ -20,7 +20,7 @@ public final class ConnectorMain {
    * Runs the command line and exits with its exit code.
    */
   public static void main(String[] args) {
-    // A class, not a method reference: a JVM that meets no lambda starts 12-15 ms sooner
+    // A class, not a method reference: every lambda costs the JVM start-up time (invokedynamic)
     Supplier<ConnectorGraph> graph = new Supplier<ConnectorGraph>() {
       @Override
       public ConnectorGraph get() {

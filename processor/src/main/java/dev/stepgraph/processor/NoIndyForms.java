@@ -12,18 +12,19 @@ import javax.lang.model.element.Modifier;
 /**
  * The shapes generated code takes where a lambda or a method reference would be shorter: a class
  * implementing {@code StepBody} whose {@code run} switches on the step's number, and anonymous
- * {@code Supplier}s. A lambda is compiled to {@code invokedynamic}, and the first one a JVM meets
- * costs it 12 to 15 ms to bootstrap (BENCHMARKS.md, "Start-up without invokedynamic"); {@code
- * plan} and the start of {@code run} meet none, in the runtime or in generated code.
+ * {@code Supplier}s. A lambda is compiled to {@code invokedynamic}: the first one a JVM meets
+ * costs it 5 to 15 ms of bootstrap, depending on the machine, and each lambda after it a little
+ * more (BENCHMARKS.md, "Start-up without invokedynamic"); {@code plan} and {@code graph} meet
+ * none, in the runtime or in generated code.
  */
 final class NoIndyForms {
   /** The comment above an anonymous {@link #supplier}, for the reader who expects a method reference. */
   static final String SUPPLIER_COMMENT =
-      "// A class, not a method reference: a JVM that meets no lambda starts 12-15 ms sooner\n";
+      "// A class, not a method reference: every lambda costs the JVM start-up time (invokedynamic)\n";
 
   /** The same, above a map of them. */
   static final String SUPPLIERS_COMMENT =
-      "// Classes, not method references: a JVM that meets no lambda starts 12-15 ms sooner\n";
+      "// Classes, not method references: every lambda costs the JVM start-up time (invokedynamic)\n";
 
   private NoIndyForms() {}
 

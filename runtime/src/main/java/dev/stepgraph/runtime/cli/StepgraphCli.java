@@ -24,9 +24,9 @@ import java.util.function.Supplier;
  * {@link RunsCommand};
  * what they throw becomes one line on stderr and an exit code ({@link ExitCodes}).
  *
- * <p>Start-up note: the first lambda, method reference or stream a JVM meets costs it 12 to 15 ms
- * to bootstrap ({@code invokedynamic}), and the runtime is compiled with {@code
- * -XDstringConcat=inline} for the same reason. The code that {@code plan} and {@code graph} run,
+ * <p>Start-up note: the first lambda, method reference or stream a JVM meets costs it 5 to 15 ms
+ * of {@code invokedynamic} bootstrap, depending on the machine, and each one after it a little
+ * more; the runtime is compiled with {@code -XDstringConcat=inline} for the same reason. The code that {@code plan} and {@code graph} run,
  * here and in the generated classes, therefore uses classes and loops instead; the example
  * connector's {@code StartupIT} fails when a lambda is spun on that path.
  */
