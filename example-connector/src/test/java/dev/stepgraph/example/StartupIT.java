@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The start-up path of the packaged connector spins no lambda: the first lambda, method reference
  * or stream a JVM meets costs it 5 to 15 ms of bootstrap and each one after it a little more, and
- * without them {@code plan} runs 13 to 15 % faster. The JVM's class-loading log of a real {@code plan} and {@code graph}
- * must name no class that {@code invokedynamic} defines at run time: no {@code $$Lambda} class,
- * and no {@code LambdaForm} or {@code Species} class spun for a method handle (the ones the JDK
- * ships pre-generated in its class-data archive cost nothing).
+ * without them {@code plan} runs 13 to 15 % faster. The JVM's class-loading log of a real {@code
+ * plan} and {@code graph} must name no class that {@code invokedynamic} defines at run time: no
+ * {@code $$Lambda} class, and no {@code LambdaForm} or {@code Species} class spun for a method
+ * handle (the ones the JDK ships pre-generated in its class-data archive cost nothing).
  */
 class StartupIT {
 

@@ -4,8 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +55,6 @@ final class ChunkedGraphForm {
       List<String> fingerprints, int maxChunkWeight, MethodSpec.Builder build) {
     ClassName connectorClass = ClassName.get(connector.type());
     ClassName graphClass = GeneratedTypes.graphClass(connector.type());
-    TypeName instanceType = ParameterizedTypeName.get(GeneratedTypes.CONNECTOR_INSTANCE, connectorClass);
     List<TypeSpec> chunks = new ArrayList<>();
     Chunk chunk = null;
     for (int w = 0; w < waves.size(); w++) {
@@ -66,7 +63,7 @@ final class ChunkedGraphForm {
         StepModel step = connector.steps().get(index);
         if (chunk == null || chunk.weight + StepRegistration.weight(step) > maxChunkWeight) {
           if (chunk != null) {
-            chunks.add(chunk.build(connectorClass, instanceType));
+            chunks.add(chunk.build(connectorClass));
           }
           chunk = new Chunk(graphClass.nestedClass("Steps" + chunks.size()));
           if (waveStarted) {
@@ -81,7 +78,7 @@ final class ChunkedGraphForm {
       }
     }
     if (chunk != null) {
-      chunks.add(chunk.build(connectorClass, instanceType));
+      chunks.add(chunk.build(connectorClass));
     }
     for (TypeSpec type : chunks) {
       build.addStatement("$N.addTo(graph, connector)", type);
@@ -167,7 +164,7 @@ final class ChunkedGraphForm {
           .append(step.description()).toString();
     }
 
-    TypeSpec build(ClassName connectorClass, TypeName instanceType) {
+    TypeSpec build(ClassName connectorClass) {
       TypeSpec.Builder type = NoIndyForms.stepBodyClass(name, connectorClass,
               CodeBlock.of("Registers $L steps, and runs them: step {@code n} of this class is row {@code n} of\n"
                   + "{@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather\n"
@@ -179,7 +176,7 @@ final class ChunkedGraphForm {
           .addMethod(MethodSpec.methodBuilder("addTo")
               .addModifiers(Modifier.STATIC)
               .addParameter(GeneratedTypes.GRAPH_BUILDER, "graph")
-              .addParameter(instanceType, "connector")
+              .addParameter(GeneratedTypes.connectorInstance(connectorClass), "connector")
               .beginControlFlow("for (int i = 0; i < STEPS.length; i++)")
               .addStatement("addStep(graph, STEPS[i], $L, new $T(connector, i))",
                   policy ? "policy(i)" : CodeBlock.of("$T.DEFAULT", GeneratedTypes.STEP_POLICY), name)

@@ -2,6 +2,7 @@ package dev.stepgraph.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -42,6 +43,11 @@ final class GeneratedTypes {
   /** {@code @Generated("dev.stepgraph.processor.StepGraphProcessor")}. */
   static AnnotationSpec generatedAnnotation() {
     return AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();
+  }
+
+  /** {@code ConnectorInstance<AwsConnector>}: what generated code holds the connector in. */
+  static ParameterizedTypeName connectorInstance(ClassName connectorClass) {
+    return ParameterizedTypeName.get(CONNECTOR_INSTANCE, connectorClass);
   }
 
   /** {@code com.acme.Outer_Inner_StepGraph} for {@code com.acme.Outer.Inner}. */

@@ -92,7 +92,7 @@ final class GraphClassGenerator {
     MethodSpec.Builder build = MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(CONNECTOR_GRAPH)
-        .addParameter(ParameterizedTypeName.get(CONNECTOR_INSTANCE, connectorClass), "connector")
+        .addParameter(GeneratedTypes.connectorInstance(connectorClass), "connector")
         .addStatement("$T graph =$W$T.builder(CONNECTOR_ID,$W$S,$Wconnector)", GeneratedTypes.GRAPH_BUILDER,
             CONNECTOR_GRAPH, connector.description());
     if (connector.eager()) {

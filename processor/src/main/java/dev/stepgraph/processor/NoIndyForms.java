@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -35,12 +36,12 @@ final class NoIndyForms {
    */
   static TypeSpec.Builder stepBodyClass(ClassName name, ClassName connectorClass, CodeBlock javadoc,
       FieldSpec... staticFields) {
-    TypeName instanceType = ParameterizedTypeName.get(GeneratedTypes.CONNECTOR_INSTANCE, connectorClass);
+    TypeName instanceType = GeneratedTypes.connectorInstance(connectorClass);
     return TypeSpec.classBuilder(name)
         .addJavadoc(javadoc)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(GeneratedTypes.STEP_BODY)
-        .addFields(java.util.List.of(staticFields))
+        .addFields(List.of(staticFields))
         .addField(instanceType, "connector", Modifier.PRIVATE, Modifier.FINAL)
         .addField(int.class, "step", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()

@@ -54,7 +54,7 @@ final class StepThreads {
   void startNext(InterruptibleTask task) {
     StepThreadPool platform = pool;
     if (platform == null) {
-      VirtualThreads.start(task);
+      start(task);
     } else {
       platform.startNext(task);
     }

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
  * 21 and puts it in its place, in the jar's root, not in a multi-release jar's {@code
  * META-INF/versions}. Opening a jar with versioned entries costs JDK 24+ a lambda's bootstrap:
  * 8 ms for a program that loads one class of the jar, 3 ms of {@code plan} (BENCHMARKS.md,
- * "Start-up without invokedynamic"). Only {@link
- * StepThreads} uses this class, and only once it found JDK 21 or later running: a JDK 17 never
- * loads the release-21 class file.
+ * "Start-up without invokedynamic"). Only {@link StepThreads} uses this class, and only once it
+ * found JDK 21 or later running: a JDK 17 never loads the release-21 class file
+ * ({@code Jdk17RunIT}).
  */
 final class VirtualThreads {
   private VirtualThreads() {}
