@@ -84,6 +84,12 @@ public interface Config {
 
   /** The environment variable that overrides {@code key}: {@code api.base-url} -> {@code API_BASE_URL}. */
   static String environmentVariable(String key) {
-    return PropertiesConfig.environmentVariable(key);
+    StringBuilder name = new StringBuilder(key.length());
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      name.append(letterOrDigit ? Character.toUpperCase(c) : '_');
+    }
+    return name.toString();
   }
 }

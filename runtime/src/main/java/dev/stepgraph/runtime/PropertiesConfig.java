@@ -93,19 +93,9 @@ final class PropertiesConfig implements Config {
     }
   }
 
-  static String environmentVariable(String key) {
-    StringBuilder name = new StringBuilder(key.length());
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      name.append(letterOrDigit ? Character.toUpperCase(c) : '_');
-    }
-    return name.toString();
-  }
-
   @Override
   public Optional<String> get(String key) {
-    String fromEnvironment = environment.get(environmentVariable(key));
+    String fromEnvironment = environment.get(Config.environmentVariable(key));
     if (fromEnvironment != null) {
       return Optional.of(fromEnvironment);
     }
@@ -118,7 +108,7 @@ final class PropertiesConfig implements Config {
   }
 
   private String missing(String key) {
-    String variable = environmentVariable(key);
+    String variable = Config.environmentVariable(key);
     if (file == null) {
       return "config key '" + key + "' is not set: set environment variable " + variable
           + " or pass --config FILE with '" + key + "' in it";
@@ -169,7 +159,7 @@ final class PropertiesConfig implements Config {
 
   /** The message does not quote the value: it may be a secret. */
   private String notA(String what, String key) {
-    String variable = environmentVariable(key);
+    String variable = Config.environmentVariable(key);
     String source =
         environment.containsKey(variable)
             ? "environment variable " + variable

@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the command line talks to: stdout, stderr, the environment (for the configuration) and the
@@ -58,6 +61,27 @@ record CliIo(
   }
 
   static CliIo system() {
-    return new CliIo(System.out, System.err, System.getenv(), Interrupts.shutdownHook());
+    return new CliIo(System.out, System.err, new SystemEnvironment(), Interrupts.shutdownHook());
+  }
+
+  /**
+   * The process's environment, read when first used: {@code plan} and {@code graph} never use it,
+   * and reading it costs a start-up a few milliseconds on recent JDKs.
+   */
+  private static final class SystemEnvironment extends AbstractMap<String, String> {
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return System.getenv().entrySet();
+    }
+
+    @Override
+    public @Nullable String get(@Nullable Object name) {
+      return name instanceof String variable ? System.getenv(variable) : null;
+    }
+
+    @Override
+    public boolean containsKey(@Nullable Object name) {
+      return get(name) != null;
+    }
   }
 }

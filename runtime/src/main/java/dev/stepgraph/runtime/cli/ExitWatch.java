@@ -5,8 +5,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * through {@code Runtime.exit}.
  */
 final class ExitWatch {
-  private static final Pattern STATUS = Pattern.compile("Runtime\\.exit\\((-?[0-9]+)\\)");
+  private static final String EXIT_CALL = "Runtime.exit(";
   private static final String STEP_THREAD = "stepgraph-";
 
   /** How the JVM was asked to exit. */
@@ -48,9 +46,9 @@ final class ExitWatch {
     @Override
     public void publish(LogRecord record) {
       Throwable thrown = record.getThrown();
-      Matcher status = STATUS.matcher(thrown == null ? "" : String.valueOf(thrown.getMessage()));
-      if (status.find() && callsRuntimeExit(thrown.getStackTrace())) {
-        logged = new Exit(Integer.valueOf(status.group(1)), Thread.currentThread().getName());
+      Integer status = thrown == null ? null : status(String.valueOf(thrown.getMessage()));
+      if (status != null && callsRuntimeExit(thrown.getStackTrace())) {
+        logged = new Exit(status, Thread.currentThread().getName());
       }
     }
 
@@ -59,6 +57,38 @@ final class ExitWatch {
 
     @Override
     public void close() {}
+  }
+
+  /**
+   * N from a message that says {@code Runtime.exit(N)}, or null. Read by hand: a regular
+   * expression would be compiled on every run's path.
+   */
+  static @Nullable Integer status(String message) {
+    for (int call = message.indexOf(EXIT_CALL); call >= 0;
+        call = message.indexOf(EXIT_CALL, call + 1)) {
+      int start = call + EXIT_CALL.length();
+      int end = message.indexOf(')', start);
+      Integer status = end < 0 ? null : integer(message.substring(start, end));
+      if (status != null) {
+        return status;
+      }
+    }
+    return null;
+  }
+
+  /** The int that {@code -?[0-9]+} spells, or null. */
+  private static @Nullable Integer integer(String text) {
+    int first = text.startsWith("-") ? 1 : 0;
+    if (text.length() == first || text.length() > 11) {
+      return null;
+    }
+    for (int i = first; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return null;
+      }
+    }
+    long value = Long.parseLong(text);
+    return value == (int) value ? (int) value : null;
   }
 
   /** Starts watching for {@code System.exit}; never throws. */

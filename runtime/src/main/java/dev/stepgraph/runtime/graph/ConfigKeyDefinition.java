@@ -2,7 +2,6 @@ package dev.stepgraph.runtime.graph;
 
 import dev.stepgraph.runtime.Config;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A configuration key a connector declares ({@code @ConfigKey} on its class). A run of a connector
@@ -21,9 +20,6 @@ import java.util.regex.Pattern;
  * @param description what it sets; may be empty
  */
 public record ConfigKeyDefinition(String name, boolean required, boolean secret, String description) {
-  private static final String SEGMENT = "[a-z][a-z0-9]*([-_][a-z0-9]+)*";
-  private static final Pattern NAME = Pattern.compile(SEGMENT + "(\\." + SEGMENT + ")*");
-
   /**
    * @throws IllegalArgumentException if {@code name} is not a key name
    */
@@ -54,7 +50,31 @@ public record ConfigKeyDefinition(String name, boolean required, boolean secret,
 
   /** Whether {@code name} is a key name, as {@link #name()} says. */
   public static boolean isKeyName(String name) {
-    return NAME.matcher(name).matches();
+    // [a-z][a-z0-9]*([-_][a-z0-9]+)* segments joined by '.', read by hand: compiling that as a
+    // regular expression costs a cold JVM more than every other check of plan
+    boolean segmentStart = true; // next: a letter that starts a segment
+    boolean separated = false; // the last was '-' or '_': a letter or digit must follow
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = c >= 'a' && c <= 'z';
+      if (segmentStart) {
+        if (!letter) {
+          return false;
+        }
+        segmentStart = false;
+      } else if (letter || (c >= '0' && c <= '9')) {
+        separated = false;
+      } else if (separated) {
+        return false;
+      } else if (c == '-' || c == '_') {
+        separated = true;
+      } else if (c == '.') {
+        segmentStart = true;
+      } else {
+        return false;
+      }
+    }
+    return !segmentStart && !separated;
   }
 
   /** The environment variable that sets it: {@code api.page-size} is {@code API_PAGE_SIZE}. */

@@ -16,12 +16,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The embedded run store: a directory on the local file system ({@link RunStore#directory}). */
 final class DirectoryRunStore implements RunStore {
-  private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
   static final String RUNS = "runs";
   static final String STEPS = "steps";
 
@@ -64,7 +62,7 @@ final class DirectoryRunStore implements RunStore {
    * else {@code id-} and a hash of it, so that no id makes a path of its own.
    */
   static String safeName(String id) {
-    if (SAFE_NAME.matcher(id).matches()) {
+    if (isSafeName(id)) {
       return id;
     }
     try {
@@ -75,6 +73,19 @@ final class DirectoryRunStore implements RunStore {
     }
   }
 
+  /** {@code [a-z0-9][a-z0-9_-]{0,99}}, without compiling it on every run's path. */
+  private static boolean isSafeName(String id) {
+    if (id.isEmpty() || id.length() > 100) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '_' || c == '-')))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   @Override
   public List<RunSummary> runs(String connectorId) {

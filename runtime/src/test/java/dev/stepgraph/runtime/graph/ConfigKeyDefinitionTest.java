@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +31,31 @@ class ConfigKeyDefinitionTest {
     assertEquals("config key '" + name + "' is not a key name: lowercase dot-separated segments,"
         + " each a letter followed by letters and digits, words separated by single '-' or '_'",
         e.getMessage());
+  }
+
+  /**
+   * The hand-written check agrees with the rule as a regular expression on every name of up to 7
+   * characters over two letters, a digit, both separators and the dot (336,000 names), and on a
+   * name with a capital.
+   */
+  @Test
+  void keyNameCheckIsTheRuleOnEveryShortName() {
+    String segment = "[a-z][a-z0-9]*([-_][a-z0-9]+)*";
+    Pattern rule = Pattern.compile(segment + "(\\." + segment + ")*");
+    List<String> names = new ArrayList<>(List.of(""));
+    for (int length = 1, from = 0; length <= 7; length++) {
+      int to = names.size();
+      for (int i = from; i < to; i++) {
+        for (char c : "ab1-_.".toCharArray()) {
+          names.add(names.get(i) + c);
+        }
+      }
+      from = to;
+    }
+    names.add("Ab");
+    for (String name : names) {
+      assertEquals(rule.matcher(name).matches(), ConfigKeyDefinition.isKeyName(name), name);
+    }
   }
 
   @Test
