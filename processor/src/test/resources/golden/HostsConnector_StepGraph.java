@@ -8,7 +8,6 @@ import dev.stepgraph.runtime.graph.DataContract;
 import dev.stepgraph.runtime.graph.StepBody;
 import dev.stepgraph.runtime.graph.StepPolicy;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -130,9 +129,13 @@ public final class HostsConnector_StepGraph {
   private static DataContract contract(String description) {
     Set<String> emits = new LinkedHashSet<>();
     Set<String> reads = new LinkedHashSet<>();
-    for (String part : description.split("; ")) {
-      Set<String> declared = part.startsWith("reads ") ? reads : emits;
-      declared.addAll(Arrays.asList(part.substring(part.indexOf(' ') + 1).split(", ")));
+    // Split at single characters, which String.split does without a regular expression
+    for (String part : description.split(";")) {
+      String[] words = part.strip().split(" ", 2);
+      Set<String> declared = words[0].equals("reads") ? reads : emits;
+      for (String type : words[1].split(",")) {
+        declared.add(type.strip());
+      }
     }
     return DataContract.of(emits, reads);
   }

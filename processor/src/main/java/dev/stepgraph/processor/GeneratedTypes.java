@@ -24,13 +24,11 @@ final class GeneratedTypes {
   static final ClassName STEP_CONTEXT = ClassName.get("dev.stepgraph.runtime", "StepContext");
   static final ClassName CLI = ClassName.get("dev.stepgraph.runtime.cli", "StepgraphCli");
 
-  static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName LINKED_HASH_SET = ClassName.get("java.util", "LinkedHashSet");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-  static final ClassName PATTERN = ClassName.get("java.util.regex", "Pattern");
   static final ClassName SET = ClassName.get("java.util", "Set");
   static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

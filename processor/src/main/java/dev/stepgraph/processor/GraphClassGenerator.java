@@ -154,10 +154,13 @@ final class GraphClassGenerator {
         .addParameter(String.class, "description")
         .addStatement("$T emits = new $T<>()", types, GeneratedTypes.LINKED_HASH_SET)
         .addStatement("$T reads = new $T<>()", types, GeneratedTypes.LINKED_HASH_SET)
-        .beginControlFlow("for ($T part : description.split($S))", String.class, "; ")
-        .addStatement("$T declared = part.startsWith($S) ? reads : emits", types, "reads ")
-        .addStatement("declared.addAll($T.asList(part.substring(part.indexOf(' ') + 1).split($S)))",
-            GeneratedTypes.ARRAYS, ", ")
+        .addComment("Split at single characters, which String.split does without a regular expression")
+        .beginControlFlow("for ($T part : description.split($S))", String.class, ";")
+        .addStatement("$T[] words = part.strip().split($S, 2)", String.class, " ")
+        .addStatement("$T declared = words[0].equals($S) ? reads : emits", types, "reads")
+        .beginControlFlow("for ($T type : words[1].split($S))", String.class, ",")
+        .addStatement("declared.add(type.strip())")
+        .endControlFlow()
         .endControlFlow()
         .addStatement("return $T.of(emits, reads)", GeneratedTypes.DATA_CONTRACT)
         .build();
