@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * What one successful step emitted, frozen and grouped by type: an immutable chunk of the run's
@@ -27,8 +26,8 @@ final class StepEmissions {
     this.stepId = stepId;
     this.entities = frozen(entities);
     this.relationships = frozen(relationships);
-    this.entitiesByType = group(entities, Entity::type);
-    this.relationshipsByType = group(relationships, Relationship::type);
+    this.entitiesByType = group(entities);
+    this.relationshipsByType = group(relationships);
     this.entityCounts = counts(entitiesByType);
   }
 
@@ -56,15 +55,19 @@ final class StepEmissions {
     return entityCounts;
   }
 
-  private static <T> Map<String, List<T>> group(
-      List<T> items, Function<T, String> typeOf) {
+  /**
+   * The items by type, in order of first emission. No lambda or method reference: the steps of a
+   * wave end at once on their own threads, and each thread that reaches an invokedynamic before it
+   * is linked spins a class of its own: a wide first wave spun a dozen for the two that were here.
+   */
+  private static <T> Map<String, List<T>> group(List<T> items) {
     if (items.isEmpty()) {
       return Map.of();
     }
-    String firstType = typeOf.apply(items.get(0));
+    String firstType = typeOf(items.get(0));
     boolean oneType = true;
     for (T item : items) {
-      if (!typeOf.apply(item).equals(firstType)) {
+      if (!typeOf(item).equals(firstType)) {
         oneType = false;
         break;
       }
@@ -74,9 +77,21 @@ final class StepEmissions {
     }
     Map<String, List<T>> byType = new LinkedHashMap<>();
     for (T item : items) {
-      byType.computeIfAbsent(typeOf.apply(item), t -> new ArrayList<>()).add(item);
+      List<T> ofType = byType.get(typeOf(item));
+      if (ofType == null) {
+        ofType = new ArrayList<>();
+        byType.put(typeOf(item), ofType);
+      }
+      ofType.add(item);
     }
-    byType.replaceAll((type, list) -> Collections.unmodifiableList(list));
+    for (Map.Entry<String, List<T>> entry : byType.entrySet()) {
+      entry.setValue(Collections.unmodifiableList(entry.getValue()));
+    }
     return Collections.unmodifiableMap(byType);
+  }
+
+  /** The type of an entity or a relationship. */
+  private static String typeOf(Object item) {
+    return item instanceof Entity entity ? entity.type() : ((Relationship) item).type();
   }
 }
