@@ -1,10 +1,8 @@
 package dev.stepgraph.runtime.internal;
 
-import dev.stepgraph.runtime.Config;
 import dev.stepgraph.Schedule;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
 import dev.stepgraph.runtime.run.RunEvent;
-import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
@@ -18,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,15 +37,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RunScheduler {
   private final ConnectorGraph graph;
-  private final Config config;
+  private final RunSettings settings;
   private final StepLauncher launcher;
   private final Watchdog watchdog;
   private final EventDispatch events;
-  private final Duration eventWait;
   private final Clock clock;
-  private final Duration cancelGrace;
-  private final Sleeper sleeper;
-  private final DoubleSupplier jitter;
   private final EntityKeys keys = new EntityKeys();
   private final StepThreads threads;
   private final RunContext context;
@@ -64,48 +57,31 @@ public final class RunScheduler {
   private final Condition changed = lock.newCondition();
   private volatile boolean cancelled;
   private List<StepRun> running = List.of(); // guarded by lock
-  private final @Nullable RemoteExecution remoteExecution;
-  private final @Nullable Path remoteStore;
 
-  public RunScheduler(
-      ConnectorGraph graph,
-      Config config,
-      int parallelism,
-      List<RunListener> listeners,
-      Duration eventWait,
-      Clock clock,
-      Duration cancelGrace,
-      Sleeper sleeper,
-      DoubleSupplier jitter,
-      StoreSession session,
-      @Nullable RemoteExecution remote,
-      @Nullable Path remoteStore) {
-    this.remoteExecution = remote;
-    this.remoteStore = remoteStore;
+  /** A run of {@code graph}, as {@code settings} say, recorded through {@code session}. */
+  public RunScheduler(ConnectorGraph graph, RunSettings settings, StoreSession session) {
     this.graph = graph;
+    this.settings = settings;
     this.session = session;
-    this.config = config;
-    this.mask = SecretMask.of(graph.configKeys(), config);
-    this.events = new EventDispatch(listeners, "stepgraph-" + graph.id() + "-events", mask);
-    this.eventWait = eventWait;
-    this.clock = clock;
-    this.cancelGrace = cancelGrace;
-    this.sleeper = sleeper;
-    this.jitter = jitter;
+    this.clock = settings.clock();
+    this.mask = SecretMask.of(graph.configKeys(), settings.config());
+    this.events =
+        new EventDispatch(settings.listeners(), "stepgraph-" + graph.id() + "-events", mask);
     this.threads = new StepThreads(graph.id());
-    this.launcher = new StepLauncher(parallelism, threads);
+    this.launcher = new StepLauncher(settings.parallelism(), threads);
     this.watchdog = new Watchdog("stepgraph-" + graph.id() + "-timeouts");
     this.recorder = session.recorder(graph, mask);
     this.context =
         new RunContext(
-            keys, config, clock, sleeper, jitter, threads, launcher, watchdog, events, recorder,
-            () -> cancelled, new FailureLocations(graph.connectorType().orElse(null)));
+            keys, settings.config(), clock, settings.sleeper(), settings.jitter(), threads,
+            launcher, watchdog, events, recorder, () -> cancelled,
+            new FailureLocations(graph.connectorType().orElse(null)));
   }
 
   public RunReport run() {
     try {
-      RemoteExecution remote = remoteExecution;
-      Path store = remoteStore;
+      RemoteExecution remote = settings.remote();
+      Path store = settings.remoteStore();
       return threads.coordinate(
           "stepgraph-" + graph.id(),
           remote != null && store != null
@@ -152,7 +128,7 @@ public final class RunScheduler {
         new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled, partial));
     // The listeners get a bounded time to take the rest; what they could not is reported.
     List<String> warnings = new ArrayList<>(mask.lines(storeWarnings));
-    warnings.addAll(mask.lines(events.finish(eventWait)));
+    warnings.addAll(mask.lines(events.finish(settings.eventWait())));
     RunReport report = new RunReport(
         graph.id(), session.runId(), mask.results(results), duration, cancelled, warnings);
     if (callerInterrupted) {
@@ -168,7 +144,7 @@ public final class RunScheduler {
    */
   RunStoreException abandon(RunStoreException problem) {
     recorder.finish(clock.instant(), true);
-    events.finish(eventWait);
+    events.finish(settings.eventWait());
     return problem;
   }
 
@@ -224,7 +200,7 @@ public final class RunScheduler {
     boolean interrupted = false;
     lock.lock();
     try {
-      long nanos = cancelGrace.toNanos();
+      long nanos = settings.cancelGrace().toNanos();
       while (unfinished.getAsBoolean() && nanos > 0) {
         try {
           nanos = changed.awaitNanos(nanos);
@@ -289,7 +265,7 @@ public final class RunScheduler {
     for (StepRun execution : running) {
       execution.interrupt();
     }
-    RemoteExecution remote = remoteExecution;
+    RemoteExecution remote = settings.remote();
     if (remote != null) {
       remote.cancel(); // safe before it executes: it then never starts
     }

@@ -7,6 +7,7 @@ import dev.stepgraph.runtime.graph.StepPolicy;
 import dev.stepgraph.runtime.internal.ConfigCheck;
 import dev.stepgraph.runtime.internal.RunIds;
 import dev.stepgraph.runtime.internal.RunScheduler;
+import dev.stepgraph.runtime.internal.RunSettings;
 import dev.stepgraph.runtime.internal.SecretMask;
 import dev.stepgraph.runtime.internal.Sleeper;
 import dev.stepgraph.runtime.internal.StoreSession;
@@ -67,40 +68,30 @@ public final class ConnectorRunner {
   public static final Duration DEFAULT_EVENT_WAIT = Duration.ofSeconds(5);
 
   private final ConnectorGraph graph;
-  private final Config config;
-  private final int parallelism;
-  private final List<RunListener> listeners;
-  private final Clock clock;
-  private final Duration cancelGrace;
-  private final Duration eventWait;
-  private final Sleeper sleeper;
-  private final DoubleSupplier jitter;
+  private final RunSettings settings;
   private final @Nullable RunStore store;
   private final @Nullable String runId;
   private final @Nullable String resume;
   private final boolean resumeLatest;
   private final List<String> selected;
-  private final @Nullable RemoteExecution remote;
   private final AtomicBoolean used = new AtomicBoolean();
   private final AtomicReference<RunScheduler> execution = new AtomicReference<>();
   private volatile boolean cancelRequested;
 
   private ConnectorRunner(Builder builder, ConnectorGraph graph) {
     this.graph = graph;
-    this.config = builder.config;
-    this.parallelism = builder.parallelism;
-    this.listeners = List.copyOf(builder.listeners);
-    this.clock = builder.clock;
-    this.cancelGrace = builder.cancelGrace;
-    this.eventWait = builder.eventWait;
-    this.sleeper = builder.sleeper;
-    this.jitter = builder.jitter;
-    this.store = builder.store;
+    RunStore store = builder.store;
+    RemoteExecution remote = builder.remote;
+    this.settings =
+        new RunSettings(
+            builder.config, builder.parallelism, builder.listeners, builder.clock,
+            builder.cancelGrace, builder.eventWait, builder.sleeper, builder.jitter, remote,
+            remote == null || store == null ? null : store.location().orElse(null));
+    this.store = store;
     this.runId = builder.runId;
     this.resume = builder.resume;
     this.resumeLatest = builder.resumeLatest;
     this.selected = List.copyOf(builder.steps);
-    this.remote = builder.remote;
   }
 
   /** Starts a runner for this graph. */
@@ -135,7 +126,7 @@ public final class ConnectorRunner {
       graph.createConnector();
     } catch (ConnectorCreationException e) {
       // The constructor's message may hold what it read of the configuration.
-      SecretMask mask = SecretMask.of(graph.configKeys(), config);
+      SecretMask mask = SecretMask.of(graph.configKeys(), settings.config());
       String message = mask.text(String.valueOf(e.getMessage()));
       if (message.equals(e.getMessage())) {
         throw e;
@@ -143,21 +134,9 @@ public final class ConnectorRunner {
       throw new ConnectorCreationException(message, mask.error(e.getCause()));
     }
     StoreSession session =
-        StoreSession.open(store, runId, resume, resumeLatest, graph, selected, clock.instant());
-    RunScheduler run =
-        new RunScheduler(
-            graph,
-            config,
-            parallelism,
-            listeners,
-            eventWait,
-            clock,
-            cancelGrace,
-            sleeper,
-            jitter,
-            session,
-            remote,
-            remote == null || store == null ? null : store.location().orElse(null));
+        StoreSession.open(
+            store, runId, resume, resumeLatest, graph, selected, settings.clock().instant());
+    RunScheduler run = new RunScheduler(graph, settings, session);
     execution.set(run);
     if (cancelRequested) {
       run.cancel();
