@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +62,7 @@ class StoreCliTest {
   @Test
   void aRunIsRecordedInDotStepgraphAndResumeRunsOnlyWhatDidNotSucceed() throws Exception {
     AtomicInteger failing = new AtomicInteger(1);
-    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> ran = new CopyOnWriteArrayList<>();
     Terminal first = new Terminal();
     Path output = dir.resolve("out.jsonl");
 
@@ -97,7 +98,7 @@ class StoreCliTest {
 
   @Test
   void aChangedStepSaysSoAndReusedStepsAreJsonEvents() {
-    List<String> ran = new ArrayList<>();
+    List<String> ran = new CopyOnWriteArrayList<>(); // the steps of a wave add at once
     Terminal first = new Terminal();
     assertEquals(0, first.run(flaky(new AtomicInteger(), ran), "--run-id", "first"));
     ConnectorGraph changed =
@@ -140,7 +141,7 @@ class StoreCliTest {
 
   @Test
   void stepWithResumeRunsOnlyTheSelectedStepWhenItsUpstreamIsRecorded() {
-    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> ran = new CopyOnWriteArrayList<>();
     Terminal first = new Terminal();
     assertEquals(0, first.run(flaky(new AtomicInteger(), ran), "--run-id", "dev"));
     ran.clear();
@@ -164,7 +165,7 @@ class StoreCliTest {
   @Test
   void runsListsTheRecordedRunsNewestFirst() {
     AtomicInteger failing = new AtomicInteger(1);
-    List<String> ran = new ArrayList<>();
+    List<String> ran = new CopyOnWriteArrayList<>(); // the steps of a wave add at once
     Terminal terminal = new Terminal();
     assertEquals(1, terminal.run(flaky(failing, ran), "--run-id", "a-first"));
     failing.set(0);
@@ -314,7 +315,7 @@ class StoreCliTest {
   void ctrlCRecordsTheStepsThatFinishedAndResumeContinuesFromThere() throws Exception {
     CountDownLatch blocked = new CountDownLatch(1);
     AtomicInteger hold = new AtomicInteger(1);
-    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> ran = new CopyOnWriteArrayList<>();
     ConnectorGraph graph =
         ConnectorGraph.builder("slow", "")
             .step("users", "", List.of(), 0, ctx -> {
