@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepgraph.runtime.AllStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -42,16 +43,7 @@ class ConfigKeyDefinitionTest {
   void keyNameCheckIsTheRuleOnEveryShortName() {
     String segment = "[a-z][a-z0-9]*([-_][a-z0-9]+)*";
     Pattern rule = Pattern.compile(segment + "(\\." + segment + ")*");
-    List<String> names = new ArrayList<>(List.of(""));
-    for (int length = 1, from = 0; length <= 7; length++) {
-      int to = names.size();
-      for (int i = from; i < to; i++) {
-        for (char c : "ab1-_.".toCharArray()) {
-          names.add(names.get(i) + c);
-        }
-      }
-      from = to;
-    }
+    List<String> names = new ArrayList<>(AllStrings.upTo(7, "ab1-_."));
     names.add("Ab");
     for (String name : names) {
       assertEquals(rule.matcher(name).matches(), ConfigKeyDefinition.isKeyName(name), name);

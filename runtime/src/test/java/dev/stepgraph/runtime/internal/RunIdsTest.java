@@ -3,6 +3,7 @@ package dev.stepgraph.runtime.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepgraph.runtime.AllStrings;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -49,16 +50,7 @@ class RunIdsTest {
   @Test
   void validIsTheRuleOnEveryShortId() {
     Pattern rule = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    List<String> ids = new ArrayList<>(List.of(""));
-    for (int length = 1, from = 0; length <= 5; length++) {
-      int to = ids.size();
-      for (int i = from; i < to; i++) {
-        for (char c : "aZ0._- /".toCharArray()) {
-          ids.add(ids.get(i) + c);
-        }
-      }
-      from = to;
-    }
+    List<String> ids = new ArrayList<>(AllStrings.upTo(5, "aZ0._- /"));
     ids.add("a".repeat(128));
     ids.add("a".repeat(129));
     ids.add("é");

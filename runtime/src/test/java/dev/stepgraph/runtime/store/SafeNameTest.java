@@ -3,6 +3,7 @@ package dev.stepgraph.runtime.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepgraph.runtime.AllStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,16 +20,7 @@ class SafeNameTest {
   @Test
   void idIsItsOwnNameExactlyWhenTheRuleSaysSo() {
     Pattern rule = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
-    List<String> ids = new ArrayList<>(List.of(""));
-    for (int length = 1, from = 0; length <= 5; length++) {
-      int to = ids.size();
-      for (int i = from; i < to; i++) {
-        for (char c : "az0_-A./".toCharArray()) {
-          ids.add(ids.get(i) + c);
-        }
-      }
-      from = to;
-    }
+    List<String> ids = new ArrayList<>(AllStrings.upTo(5, "az0_-A./"));
     ids.add("a".repeat(100));
     ids.add("a".repeat(101));
     for (String id : ids) {
