@@ -1,0 +1,1 @@
+public class H5 { public static void main(String[] a){ StringBuilder b = new StringBuilder("hi"); b.append(java.time.Instant.parse("2026-12-04T02:59:24.307171298Z").getNano()); System.out.println(b); } }

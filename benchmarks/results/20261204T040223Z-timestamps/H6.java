@@ -1,0 +1,1 @@
+public class H6 { public static void main(String[] a){ StringBuilder b = new StringBuilder("hi"); java.time.Instant t = java.time.Instant.now(); b.append(t.getEpochSecond()).append(java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, java.time.ZoneOffset.UTC).getYear()); System.out.println(b); } }
