@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * syncs issued together cost the file system about one (it commits them in one journal
  * transaction), where one after another 10,000 small files cost 10,000. The recorder's own thread
  * commits the records, in the order the steps ended. The steps that end while a commit is
- * under way go together into the next one (group commit), so many small steps cost a few syncs,
- * not one each, and a step that ended is durable once its file is written and the commit before
- * it and its own are done.
+ * under way, or within {@link #COMMIT_INTERVAL_NANOS} of its start, go together into the next one
+ * (group commit), so many small steps cost a few syncs, not one each, and a step that ended is
+ * durable once its file is written and the commit before it and its own are done: at most the
+ * interval after the commit under way.
  *
  * <p>A step's skip reason is recorded with the run's secret configuration values masked, as the
  * run shows it: the store never holds a secret value. (What steps emit is data, recorded as
@@ -45,27 +46,33 @@ final class Recorder implements Runnable {
    */
   private static final int MAX_BATCH = 65_536;
 
+  /**
+   * At least this long between the starts of two commits, the run's last aside: the steps that
+   * end meanwhile go into the next one. Without it a stream of small steps keeps a sync under way
+   * at all times, one every millisecond or two, and each sync costs the processors too; with it a
+   * run pays a sync per interval at most, and a step that ended is durable at most this long after
+   * the commit under way is done.
+   */
+  static final long COMMIT_INTERVAL_NANOS = 20_000_000L;
+
+  /**
+   * Or as soon as this many steps wait for a commit: so that a short run of many steps does not
+   * leave all its records to the last commit, which the run's end waits for.
+   */
+  static final int COMMIT_BACKLOG = 2_000;
+
   private final @Nullable RunRecording recording;
   private final @Nullable ConnectorGraph graph;
   private final @Nullable Thread thread;
   private final SecretMask mask;
-  private final ConcurrentLinkedQueue<Ended> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<EndedStep> queue = new ConcurrentLinkedQueue<>();
   private volatile boolean closing;
+  // Parked with nothing to commit: only then does a step that ends wake the recorder.
+  private volatile boolean idle;
+  private final AtomicInteger waiting = new AtomicInteger(); // ended, not taken into a batch yet
   private volatile @Nullable String failure;
   /** What ended after the last commit, once closing: committed with the session's end. */
   private List<StepRecord> last = List.of();
-
-  /** A step's outcome, as it was when the step ended. */
-  private record Ended(
-      StepDefinition step,
-      String fingerprint,
-      StepStatus status,
-      int attempts,
-      @Nullable String skipReason,
-      @Nullable String errorType,
-      @Nullable StepEmissions output,
-      @Nullable CompletableFuture<StepRecord.DataFile> file,
-      @Nullable StepRecord ready) {}
 
   private static final int MAX_WRITERS = 16; // mostly waiting on syncs, not on processors
   private final LazyThreadPool writers; // started by the first step with data
@@ -117,7 +124,7 @@ final class Recorder implements Runnable {
               () -> into.write(step.id(), output.entities, output.relationships), writers.get());
     }
     queue.add(
-        new Ended(
+        new EndedStep(
             step,
             graph.fingerprint(step.id()),
             status,
@@ -129,7 +136,7 @@ final class Recorder implements Runnable {
             output,
             file,
             null));
-    LockSupport.unpark(thread);
+    wake(thread);
   }
 
   /**
@@ -162,36 +169,55 @@ final class Recorder implements Runnable {
             errorType,
             file);
     queue.add(
-        new Ended(step, record.fingerprint(), status, attempts, null, null, null, null, record));
-    LockSupport.unpark(thread);
+        new EndedStep(step, record.fingerprint(), status, attempts, null, null, null, null, record));
+    wake(thread);
+  }
+
+  /** Wakes the recorder if it waits for work; one waiting out the interval finds it when done. */
+  private void wake(Thread recorder) {
+    if (waiting.incrementAndGet() == COMMIT_BACKLOG || idle) {
+      LockSupport.unpark(recorder);
+    }
   }
 
   @Override
   public void run() {
     RunRecording into = recording;
-    List<Ended> batch = new ArrayList<>();
+    List<EndedStep> batch = new ArrayList<>();
     List<StepRecord> records = new ArrayList<>();
+    long nextCommit = System.nanoTime(); // no commit starts before, unless the run is ending
     while (true) {
       boolean closingNow = closing; // read first: once closing, no step ends any more
-      Ended next;
+      long wait = nextCommit - System.nanoTime();
+      if (!closingNow && wait > 0 && waiting.get() < COMMIT_BACKLOG) {
+        LockSupport.parkNanos(this, wait); // finish(), or the backlog's step, wakes it at once
+        continue;
+      }
+      EndedStep next;
       while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
         batch.add(next);
       }
+      waiting.addAndGet(-batch.size());
       if (batch.isEmpty()) {
         if (closingNow) {
           return;
         }
-        LockSupport.park(this);
+        idle = true; // then look again: a step that ended before this saw idle false
+        if (queue.isEmpty() && !closing) {
+          LockSupport.park(this);
+        }
+        idle = false;
         continue;
       }
       try {
-        for (Ended step : batch) {
-          records.add(record(into, step));
+        for (EndedStep step : batch) {
+          records.add(step.record(into.session()));
         }
         if (closingNow && queue.isEmpty()) {
           last = List.copyOf(records); // goes with the session's end: one sync for both
           return;
         }
+        nextCommit = System.nanoTime() + COMMIT_INTERVAL_NANOS;
         into.commit(records);
       } catch (RuntimeException | Error e) {
         failure =
@@ -205,40 +231,6 @@ final class Recorder implements Runnable {
         records.clear();
       }
     }
-  }
-
-  private StepRecord record(RunRecording into, Ended step) {
-    if (step.ready() != null) {
-      return step.ready();
-    }
-    StepEmissions output = step.output();
-    StepRecord.DataFile file = null;
-    Map<String, Integer> counts = Map.of();
-    int relationships = 0;
-    if (output != null) {
-      counts = output.entityCounts();
-      relationships = output.relationships.size();
-    }
-    CompletableFuture<StepRecord.DataFile> written = step.file();
-    if (written != null) {
-      try {
-        file = written.join();
-      } catch (CompletionException e) {
-        Throwable cause = e.getCause();
-        throw cause instanceof RuntimeException runtime ? runtime : e;
-      }
-    }
-    return new StepRecord(
-        step.step().id(),
-        into.session(),
-        step.status(),
-        step.fingerprint(),
-        step.attempts(),
-        counts,
-        relationships,
-        step.skipReason(),
-        step.errorType(),
-        file);
   }
 
   /**

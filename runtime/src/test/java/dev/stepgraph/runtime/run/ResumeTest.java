@@ -291,25 +291,56 @@ class ResumeTest {
     ConnectorGraph graph =
         ConnectorGraph.builder("long-wave", "")
             .step("quick", "", List.of(), ctx -> ctx.emit(Entity.of("user", "u-1")))
-            .step("slow", "", List.of(), ctx -> {
-              // The wave cannot end before this step does: look for quick's record meanwhile.
-              long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-              while (System.nanoTime() < deadline) {
-                List<RunSummary> recorded = store.runs("long-wave");
-                if (!recorded.isEmpty()
-                    && recorded.get(0).recorded().step("quick").isPresent()) {
-                  seenWhileWaiting.set(1);
-                  return;
-                }
-                Thread.onSpinWait();
-              }
-              seenWhileWaiting.set(0);
-            })
+            // The wave cannot end before this step does: look for quick's record meanwhile.
+            .step("slow", "", List.of(), ctx -> seenWhileWaiting.set(
+                awaitRecorded(store, "long-wave", "quick") ? 1 : 0))
             .build();
 
     ConnectorRunner.builder(graph).store(store).build().run();
 
     assertEquals(1, seenWhileWaiting.get(), "quick was not recorded while its wave ran");
+  }
+
+  /**
+   * Commits are paced (at most one every 20 ms, or when 2,000 steps wait), but a step that ends
+   * after a commit is still recorded while its wave runs: {@code second} ends only once {@code
+   * first} is recorded, and {@code slow} holds the wave until {@code second} is recorded too.
+   */
+  @Test
+  void aStepThatEndsAfterACommitIsDurableWhileItsWaveRuns() {
+    RunStore store = store();
+    AtomicInteger seenWhileWaiting = new AtomicInteger(-1);
+    ConnectorGraph graph =
+        ConnectorGraph.builder("paced", "")
+            .step("first", "", List.of(), ctx -> ctx.emit(Entity.of("user", "u-1")))
+            .step("second", "", List.of(), ctx -> {
+              awaitRecorded(store, "paced", "first");
+              ctx.emit(Entity.of("user", "u-2"));
+            })
+            .step("slow", "", List.of(), ctx -> seenWhileWaiting.set(
+                awaitRecorded(store, "paced", "second") ? 1 : 0))
+            .build();
+
+    ConnectorRunner.builder(graph).store(store).build().run();
+
+    assertEquals(1, seenWhileWaiting.get(), "second was not recorded while its wave ran");
+  }
+
+  /**
+   * Whether the latest run of the connector records the step within 30 seconds, looking every
+   * millisecond: sleeping between looks lets the other steps run, on virtual threads too.
+   */
+  private static boolean awaitRecorded(RunStore store, String connectorId, String stepId)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      List<RunSummary> recorded = store.runs(connectorId);
+      if (!recorded.isEmpty() && recorded.get(0).recorded().step(stepId).isPresent()) {
+        return true;
+      }
+      Thread.sleep(1);
+    }
+    return false;
   }
 
   @Test
