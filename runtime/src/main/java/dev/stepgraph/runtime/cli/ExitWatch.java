@@ -76,19 +76,13 @@ final class ExitWatch {
     return null;
   }
 
-  /** The int that {@code -?[0-9]+} spells, or null. */
+  /** The int that {@code -?[0-9]+} spells, or null (out of range too). */
   private static @Nullable Integer integer(String text) {
-    int first = text.startsWith("-") ? 1 : 0;
-    if (text.length() == first || text.length() > 11) {
+    try {
+      return text.startsWith("+") ? null : Integer.valueOf(text);
+    } catch (NumberFormatException notAnInt) {
       return null;
     }
-    for (int i = first; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return null;
-      }
-    }
-    long value = Long.parseLong(text);
-    return value == (int) value ? (int) value : null;
   }
 
   /** Starts watching for {@code System.exit}; never throws. */

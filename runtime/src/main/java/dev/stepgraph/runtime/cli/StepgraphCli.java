@@ -26,9 +26,11 @@ import java.util.function.Supplier;
  *
  * <p>Start-up note: the first lambda, method reference or stream a JVM meets costs it 5 to 15 ms
  * of {@code invokedynamic} bootstrap, depending on the machine, and each one after it a little
- * more; the runtime is compiled with {@code -XDstringConcat=inline} for the same reason. The code that {@code plan} and {@code graph} run,
- * here and in the generated classes, therefore uses classes and loops instead; the example
- * connector's {@code StartupIT} fails when a lambda is spun on that path.
+ * more; the runtime is compiled with {@code -XDstringConcat=inline} for the same reason, and
+ * compiles no regular expression on that path either (the first costs about as much). The code
+ * that {@code plan} and {@code graph} run, here and in the generated classes, therefore uses
+ * classes, loops and hand-written checks instead; the example connector's {@code StartupIT}
+ * fails when a lambda is spun on that path.
  */
 public final class StepgraphCli {
   private StepgraphCli() {}

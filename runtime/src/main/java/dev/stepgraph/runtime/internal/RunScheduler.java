@@ -9,7 +9,6 @@ import dev.stepgraph.runtime.run.StepStatus;
 import dev.stepgraph.runtime.run.RemoteExecution;
 import dev.stepgraph.runtime.store.RunStoreException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,7 +40,6 @@ public final class RunScheduler {
   private final StepLauncher launcher;
   private final Watchdog watchdog;
   private final EventDispatch events;
-  private final Clock clock;
   private final EntityKeys keys = new EntityKeys();
   private final StepThreads threads;
   private final RunContext context;
@@ -63,7 +61,6 @@ public final class RunScheduler {
     this.graph = graph;
     this.settings = settings;
     this.session = session;
-    this.clock = settings.clock();
     this.mask = SecretMask.of(graph.configKeys(), settings.config());
     this.events =
         new EventDispatch(settings.listeners(), "stepgraph-" + graph.id() + "-events", mask);
@@ -73,8 +70,8 @@ public final class RunScheduler {
     this.recorder = session.recorder(graph, mask);
     this.context =
         new RunContext(
-            keys, settings.config(), clock, settings.sleeper(), settings.jitter(), threads,
-            launcher, watchdog, events, recorder, () -> cancelled,
+            keys, settings.config(), settings.clock(), settings.sleeper(), settings.jitter(),
+            threads, launcher, watchdog, events, recorder, () -> cancelled,
             new FailureLocations(graph.connectorType().orElse(null)));
   }
 
@@ -102,7 +99,7 @@ public final class RunScheduler {
   ResumePlan start() {
     events.publish(
         new RunEvent.RunStarted(
-            clock.instant(), graph.id(), graph.steps().size(), graph.waves().size(),
+            settings.clock().instant(), graph.id(), graph.steps().size(), graph.waves().size(),
             session.runId(), session.resumed()));
     plan = session.plan(graph, keys);
     return plan;
@@ -114,7 +111,7 @@ public final class RunScheduler {
    */
   RunReport finish(long start, List<StepResult> results, boolean callerInterrupted) {
     List<String> storeWarnings = new ArrayList<>(plan.warnings());
-    storeWarnings.addAll(recorder.finish(clock.instant(), cancelled));
+    storeWarnings.addAll(recorder.finish(settings.clock().instant(), cancelled));
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
     List<String> partial = new ArrayList<>();
@@ -125,7 +122,7 @@ public final class RunScheduler {
       }
     }
     events.publish(
-        new RunEvent.RunFinished(clock.instant(), counts, duration, cancelled, partial));
+        new RunEvent.RunFinished(settings.clock().instant(), counts, duration, cancelled, partial));
     // The listeners get a bounded time to take the rest; what they could not is reported.
     List<String> warnings = new ArrayList<>(mask.lines(storeWarnings));
     warnings.addAll(mask.lines(events.finish(settings.eventWait())));
@@ -143,7 +140,7 @@ public final class RunScheduler {
    * for a run that could not start. Returns {@code problem}, to throw.
    */
   RunStoreException abandon(RunStoreException problem) {
-    recorder.finish(clock.instant(), true);
+    recorder.finish(settings.clock().instant(), true);
     events.finish(settings.eventWait());
     return problem;
   }

@@ -77,10 +77,11 @@ final class StepEmissions {
     }
     Map<String, List<T>> byType = new LinkedHashMap<>();
     for (T item : items) {
-      List<T> ofType = byType.get(typeOf(item));
+      String type = typeOf(item);
+      List<T> ofType = byType.get(type);
       if (ofType == null) {
         ofType = new ArrayList<>();
-        byType.put(typeOf(item), ofType);
+        byType.put(type, ofType);
       }
       ofType.add(item);
     }
