@@ -27,6 +27,20 @@ final class Formats {
    * \u001B}.
    */
   static String terminalSafe(String text) {
+    // Nearly every line is printable ASCII: one tight look first, the rules only when it fails.
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7F) {
+        return escaped(text);
+      }
+      i++;
+    }
+    return text;
+  }
+
+  private static String escaped(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
