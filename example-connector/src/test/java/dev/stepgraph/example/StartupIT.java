@@ -43,6 +43,43 @@ class StartupIT {
   }
 
   /**
+   * The classes every run goes through, whatever its steps declare: the command line, the runner,
+   * the scheduler and the step threads. Timeouts, retries, contracts, configuration and the run
+   * store still spin lambdas of their own (BENCHMARKS.md lists them), so a run is held only to
+   * these.
+   */
+  private static final List<String> EVERY_RUN =
+      List.of(
+          "dev.stepgraph.runtime.cli.OrderlyStop",
+          "dev.stepgraph.runtime.run.ConnectorRunner",
+          "dev.stepgraph.runtime.internal.Sleeper",
+          "dev.stepgraph.runtime.internal.RunScheduler",
+          "dev.stepgraph.runtime.internal.StepThreads",
+          "dev.stepgraph.runtime.internal.StepThreadPool",
+          "dev.stepgraph.runtime.internal.StepRun");
+
+  @org.junit.jupiter.api.Test
+  void aRunSpinsNoLambdaInTheClassesEveryRunGoesThrough() throws Exception {
+    Path log = tmp.resolve("run-classes.log");
+    ProcessBuilder builder = ConnectorProcess.builder(Map.of(), "run", "--no-state");
+    builder.command().add(1, "-Xlog:class+load=info:file=" + log);
+
+    ConnectorProcess.Result result = ConnectorProcess.run(builder);
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
+    assertTrue(
+        loaded.stream().anyMatch(line -> line.contains("dev.stepgraph.runtime.internal.StepRun ")),
+        "the log names the classes the run loaded: " + log);
+    List<String> spun =
+        loaded.stream()
+            .filter(line -> line.contains("$$Lambda"))
+            .filter(line -> EVERY_RUN.stream().anyMatch(owner -> line.contains(owner + "$")))
+            .toList();
+    assertEquals(List.of(), spun, "lambdas of the classes every run goes through");
+  }
+
+  /**
    * A class the JVM generated for a lambda or a method handle, not one read from the JDK's
    * archive. The JDK's own lambdas count too: they cost the same, and one is ours to avoid (JDK 24+
    * spins {@code ZipFile$Source$$Lambda} to open a jar with {@code META-INF/versions} entries,

@@ -31,7 +31,16 @@ final class OrderlyStop implements AutoCloseable {
     this.output = output;
     this.running = running;
     this.exits = ExitWatch.start();
-    this.registration = io.interrupts().onInterrupt(this::onInterrupt);
+    // A class, not a method reference: the run path spins no lambda (RunScheduler says why)
+    this.registration =
+        io.interrupts()
+            .onInterrupt(
+                new Runnable() {
+                  @Override
+                  public void run() {
+                    onInterrupt();
+                  }
+                });
   }
 
   /**

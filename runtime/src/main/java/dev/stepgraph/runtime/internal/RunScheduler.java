@@ -2,11 +2,11 @@ package dev.stepgraph.runtime.internal;
 
 import dev.stepgraph.Schedule;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.run.RemoteExecution;
 import dev.stepgraph.runtime.run.RunEvent;
 import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.run.StepResult;
 import dev.stepgraph.runtime.run.StepStatus;
-import dev.stepgraph.runtime.run.RemoteExecution;
 import dev.stepgraph.runtime.store.RunStoreException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,12 @@ import org.jspecify.annotations.Nullable;
  * <p>With a run store, each step is recorded as it ends ({@link Recorder}), and a resumed run
  * does not run the steps its {@link ResumePlan} reuses: their recorded emissions are committed in
  * their place, so that later steps see, and the report holds, what a run in one go would have.
+ *
+ * <p>The run path hands objects to one another, not lambdas or method references: the first call
+ * of each makes the JVM spin a class at run time, a cold JVM's first one costs it several
+ * milliseconds, and a lambda called first by several step threads at once is spun by each (read
+ * BENCHMARKS.md, "A run without lambdas on its own path"). The example connector's {@code
+ * StartupIT} holds the classes every run goes through to it.
  */
 public final class RunScheduler {
   private final ConnectorGraph graph;
@@ -71,7 +78,7 @@ public final class RunScheduler {
     this.context =
         new RunContext(
             keys, settings.config(), settings.clock(), settings.sleeper(), settings.jitter(),
-            threads, launcher, watchdog, events, recorder, () -> cancelled,
+            threads, launcher, watchdog, events, recorder, new Cancelled(),
             new FailureLocations(graph.connectorType().orElse(null)));
   }
 
@@ -79,13 +86,7 @@ public final class RunScheduler {
     try {
       RemoteExecution remote = settings.remote();
       Path store = settings.remoteStore();
-      return threads.coordinate(
-          "stepgraph-" + graph.id(),
-          remote != null && store != null
-              ? () -> new RemoteReplay(graph, context, this, remote, session, store).run()
-              : graph.schedule() == Schedule.EAGER
-              ? () -> new EagerRun(graph, context, this).run()
-              : () -> new WaveRun(graph, context, this).run());
+      return threads.coordinate("stepgraph-" + graph.id(), new Coordinator(remote, store));
     } finally {
       watchdog.close();
       threads.close(); // never waits: a step abandoned while still running keeps its thread
@@ -116,7 +117,8 @@ public final class RunScheduler {
     Map<StepStatus, Integer> counts = new EnumMap<>(StepStatus.class);
     List<String> partial = new ArrayList<>();
     for (StepResult result : results) {
-      counts.merge(result.status(), 1, Integer::sum);
+      Integer count = counts.get(result.status());
+      counts.put(result.status(), count == null ? 1 : count + 1);
       if (result.partial()) {
         partial.add(result.stepId());
       }
@@ -151,8 +153,8 @@ public final class RunScheduler {
    * (which cancels the run).
    */
   boolean awaitWave(WaveTracker tracker, List<StepRun> executions) {
-    boolean interrupted = await(tracker::unfinished, executions);
-    return graceThenAbandon(tracker::unfinished, executions) | interrupted;
+    boolean interrupted = await(tracker, executions);
+    return graceThenAbandon(tracker, executions) | interrupted;
   }
 
   /**
@@ -267,5 +269,38 @@ public final class RunScheduler {
       remote.cancel(); // safe before it executes: it then never starts
     }
     changed.signalAll();
+  }
+
+  /** Whether the run is cancelled, for its {@link RunContext}. */
+  private final class Cancelled implements BooleanSupplier {
+    @Override
+    public boolean getAsBoolean() {
+      return cancelled;
+    }
+  }
+
+  /** The run's coordinator: its schedule, or the replay of a run on a remote engine. */
+  private final class Coordinator implements Supplier<RunReport> {
+    private final @Nullable RemoteExecution remote;
+    private final @Nullable Path store;
+
+    Coordinator(@Nullable RemoteExecution remote, @Nullable Path store) {
+      this.remote = remote;
+      this.store = store;
+    }
+
+    @Override
+    public RunReport get() {
+      RemoteExecution remoteRun = remote;
+      Path remoteStore = store;
+      if (remoteRun != null && remoteStore != null) {
+        return new RemoteReplay(
+                graph, context, RunScheduler.this, remoteRun, session, remoteStore)
+            .run();
+      }
+      return graph.schedule() == Schedule.EAGER
+          ? new EagerRun(graph, context, RunScheduler.this).run()
+          : new WaveRun(graph, context, RunScheduler.this).run();
+    }
   }
 }

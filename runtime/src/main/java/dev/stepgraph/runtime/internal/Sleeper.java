@@ -6,8 +6,14 @@ import java.util.concurrent.TimeUnit;
 /** Waits out the backoff between two attempts of a step; tests inject one that does not wait. */
 @FunctionalInterface
 public interface Sleeper {
-  /** Really waits; a cancel interrupts it. */
-  Sleeper SYSTEM = duration -> TimeUnit.NANOSECONDS.sleep(saturatedNanos(duration));
+  /** Really waits; a cancel interrupts it. (A class, not a lambda: {@link RunScheduler}.) */
+  Sleeper SYSTEM =
+      new Sleeper() {
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+          TimeUnit.NANOSECONDS.sleep(saturatedNanos(duration));
+        }
+      };
 
   /**
    * Waits this long.

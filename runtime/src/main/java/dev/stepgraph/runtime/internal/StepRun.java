@@ -10,6 +10,7 @@ import dev.stepgraph.runtime.run.StepStatus;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +63,7 @@ final class StepRun {
     this.failedDependencies = failedDependencies;
     this.outcome = new StepOutcome(failedDependencies);
     this.prior = ContractPriorData.forStep(step, prior);
-    this.task = new InterruptibleTask("stepgraph-" + step.id(), this::drive);
+    this.task = new InterruptibleTask("stepgraph-" + step.id(), new Drive());
     this.attempts = new RetryLoop(this, step, run);
   }
 
@@ -107,6 +108,14 @@ final class StepRun {
   /** Whether the run was cancelled or this step was asked to stop. */
   boolean isCancelled() {
     return stopRequested || run.isCancelled();
+  }
+
+  /** The body of the step's task (a class: {@link RunScheduler} says why). */
+  private final class Drive implements Consumer<InterruptibleTask> {
+    @Override
+    public void accept(InterruptibleTask self) {
+      drive(self);
+    }
   }
 
   private void drive(InterruptibleTask self) {

@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,20 +19,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class StepThreadPool {
   private final String prefix;
-  private final Runnable whenIdle;
+  private final @Nullable Runnable whenIdle;
   private final AtomicInteger created = new AtomicInteger();
   // Idle workers, most recently idle first. A worker popped from here is handed exactly one task
   // (or stop) by whoever popped it; a worker only leaves on its own by removing itself.
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
-  private final InterruptibleTask stop = new InterruptibleTask("stop", self -> {});
+  private final InterruptibleTask stop = new InterruptibleTask("stop", new Stop());
   private final ThreadLocal<Worker> self = new ThreadLocal<>();
   private volatile boolean closed;
 
   /**
-   * A pool whose threads are named {@code prefix} and a number; {@code whenIdle} runs on a worker
-   * each time it became idle (tests).
+   * A pool whose threads are named {@code prefix} and a number; {@code whenIdle}, if any, runs on
+   * a worker each time it became idle (tests).
    */
-  StepThreadPool(String prefix, Runnable whenIdle) {
+  StepThreadPool(String prefix, @Nullable Runnable whenIdle) {
     this.prefix = prefix;
     this.whenIdle = whenIdle;
   }
@@ -81,6 +82,12 @@ final class StepThreadPool {
     }
   }
 
+  /** The body of the task that stops a worker: none (a class: {@link RunScheduler} says why). */
+  private static final class Stop implements Consumer<InterruptibleTask> {
+    @Override
+    public void accept(InterruptibleTask self) {}
+  }
+
   private final class Worker implements Runnable {
     final Thread thread;
     private final String idleName;
@@ -121,7 +128,10 @@ final class StepThreadPool {
     /** Parks as an idle worker until handed a task or stop; null if the pool closed meanwhile. */
     private @Nullable InterruptibleTask awaitTask() {
       idle.addFirst(this);
-      whenIdle.run();
+      Runnable idleHook = whenIdle;
+      if (idleHook != null) {
+        idleHook.run();
+      }
       boolean listed = true;
       InterruptibleTask task;
       while ((task = next) == null) {

@@ -23,7 +23,7 @@ final class StepThreads {
 
   /** The threads of a run of the connector {@code connectorId}. */
   StepThreads(String connectorId) {
-    this.pool = VIRTUAL ? null : new StepThreadPool("stepgraph-" + connectorId + "-", () -> {});
+    this.pool = VIRTUAL ? null : new StepThreadPool("stepgraph-" + connectorId + "-", null);
   }
 
   /** Whether steps run on virtual threads. */

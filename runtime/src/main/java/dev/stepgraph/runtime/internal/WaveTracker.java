@@ -3,9 +3,13 @@ package dev.stepgraph.runtime.internal;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
-/** Counts the unfinished steps of one wave and wakes the scheduler when the last one ends. */
-final class WaveTracker implements StepEnds {
+/**
+ * Counts the unfinished steps of one wave and wakes the scheduler when the last one ends; as a
+ * {@link BooleanSupplier}, whether the wave is unfinished.
+ */
+final class WaveTracker implements StepEnds, BooleanSupplier {
   private final AtomicInteger remaining;
   private final ReentrantLock lock;
   private final Condition changed;
@@ -32,7 +36,9 @@ final class WaveTracker implements StepEnds {
     }
   }
 
-  boolean unfinished() {
+  /** Whether a step of the wave is unfinished. */
+  @Override
+  public boolean getAsBoolean() {
     return remaining.get() > 0;
   }
 }
