@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,17 +28,7 @@ class StartupIT {
   @ParameterizedTest
   @ValueSource(strings = {"plan", "graph"})
   void theCommandsThatOnlyReadTheGraphSpinNoLambda(String command) throws Exception {
-    Path log = tmp.resolve(command + "-classes.log");
-    ProcessBuilder builder = ConnectorProcess.builder(Map.of(), command);
-    builder.command().add(1, "-Xlog:class+load=info:file=" + log);
-
-    ConnectorProcess.Result result = ConnectorProcess.run(builder);
-
-    assertEquals(0, result.exitCode(), result.stderr());
-    List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
-    assertTrue(
-        loaded.stream().anyMatch(line -> line.contains("dev.stepgraph.runtime.cli.StepgraphCli ")),
-        "the log names the classes the connector loaded: " + log);
+    List<String> loaded = classesLoaded("dev.stepgraph.runtime.cli.StepgraphCli", command);
     List<String> spun = loaded.stream().filter(StartupIT::spunAtRunTime).toList();
     assertEquals(List.of(), spun, "classes defined for invokedynamic during " + command);
   }
@@ -58,10 +49,25 @@ class StartupIT {
           "dev.stepgraph.runtime.internal.StepThreadPool",
           "dev.stepgraph.runtime.internal.StepRun");
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aRunSpinsNoLambdaInTheClassesEveryRunGoesThrough() throws Exception {
-    Path log = tmp.resolve("run-classes.log");
-    ProcessBuilder builder = ConnectorProcess.builder(Map.of(), "run", "--no-state");
+    List<String> loaded =
+        classesLoaded("dev.stepgraph.runtime.internal.StepRun", "run", "--no-state");
+    List<String> spun =
+        loaded.stream()
+            .filter(line -> line.contains("$$Lambda"))
+            .filter(line -> EVERY_RUN.stream().anyMatch(owner -> line.contains(owner + "$")))
+            .toList();
+    assertEquals(List.of(), spun, "lambdas of the classes every run goes through");
+  }
+
+  /**
+   * The class-loading log of the packaged connector run with {@code args}, which must succeed and
+   * must have loaded {@code expected} (so that an empty or truncated log fails, not passes).
+   */
+  private List<String> classesLoaded(String expected, String... args) throws Exception {
+    Path log = tmp.resolve(args[0] + "-classes.log");
+    ProcessBuilder builder = ConnectorProcess.builder(Map.of(), args);
     builder.command().add(1, "-Xlog:class+load=info:file=" + log);
 
     ConnectorProcess.Result result = ConnectorProcess.run(builder);
@@ -69,14 +75,9 @@ class StartupIT {
     assertEquals(0, result.exitCode(), result.stderr());
     List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
     assertTrue(
-        loaded.stream().anyMatch(line -> line.contains("dev.stepgraph.runtime.internal.StepRun ")),
-        "the log names the classes the run loaded: " + log);
-    List<String> spun =
-        loaded.stream()
-            .filter(line -> line.contains("$$Lambda"))
-            .filter(line -> EVERY_RUN.stream().anyMatch(owner -> line.contains(owner + "$")))
-            .toList();
-    assertEquals(List.of(), spun, "lambdas of the classes every run goes through");
+        loaded.stream().anyMatch(line -> line.contains(expected + " ")),
+        "the log names the classes the connector loaded: " + log);
+    return loaded;
   }
 
   /**

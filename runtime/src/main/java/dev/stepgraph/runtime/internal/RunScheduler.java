@@ -19,7 +19,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a graph: the scheduler. It starts and ends the run, waits for steps and cancels them;
@@ -84,9 +83,7 @@ public final class RunScheduler {
 
   public RunReport run() {
     try {
-      RemoteExecution remote = settings.remote();
-      Path store = settings.remoteStore();
-      return threads.coordinate("stepgraph-" + graph.id(), new Coordinator(remote, store));
+      return threads.coordinate("stepgraph-" + graph.id(), new Coordinator());
     } finally {
       watchdog.close();
       threads.close(); // never waits: a step abandoned while still running keeps its thread
@@ -281,18 +278,10 @@ public final class RunScheduler {
 
   /** The run's coordinator: its schedule, or the replay of a run on a remote engine. */
   private final class Coordinator implements Supplier<RunReport> {
-    private final @Nullable RemoteExecution remote;
-    private final @Nullable Path store;
-
-    Coordinator(@Nullable RemoteExecution remote, @Nullable Path store) {
-      this.remote = remote;
-      this.store = store;
-    }
-
     @Override
     public RunReport get() {
-      RemoteExecution remoteRun = remote;
-      Path remoteStore = store;
+      RemoteExecution remoteRun = settings.remote();
+      Path remoteStore = settings.remoteStore();
       if (remoteRun != null && remoteStore != null) {
         return new RemoteReplay(
                 graph, context, RunScheduler.this, remoteRun, session, remoteStore)
