@@ -47,6 +47,19 @@ record AddedStep(
 
   /** The definitions of the steps, in the order added, each with its wave. */
   static List<StepDefinition> define(String connectorId, List<AddedStep> steps) {
+    List<StepDefinition> given = new ArrayList<>(steps.size());
+    for (AddedStep step : steps) {
+      StepDefinition defined = step.defined();
+      if (defined == null) {
+        return defineWaves(connectorId, steps);
+      }
+      given.add(defined);
+    }
+    // Every wave given, as generated code gives them: no map of the steps is needed
+    return given;
+  }
+
+  private static List<StepDefinition> defineWaves(String connectorId, List<AddedStep> steps) {
     Map<String, AddedStep> byId = new HashMap<>();
     for (AddedStep step : steps) {
       byId.putIfAbsent(step.id(), step);

@@ -26,11 +26,12 @@ public final class ConnectorGraph {
   private final GraphShape shape; // the steps, by id and by wave
   private final Fingerprints fingerprints;
 
+  /** A graph of {@code steps}; it keeps {@code givenFingerprints}, which must not change. */
   ConnectorGraph(
       ConnectorSpec spec, List<StepDefinition> steps, Map<String, String> givenFingerprints) {
     this.spec = spec;
     this.shape = GraphShape.of(spec.id(), steps, givenFingerprints.keySet());
-    this.fingerprints = new Fingerprints(spec.id(), shape.steps(), Map.copyOf(givenFingerprints));
+    this.fingerprints = new Fingerprints(spec.id(), shape.steps(), givenFingerprints);
   }
 
   /** Starts a graph for the connector {@code id}. */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,9 @@ final class Fingerprints {
    * dependencies are fingerprinted before it.
    */
   private Map<String, String> complete() {
+    if (givenInStepOrder()) {
+      return given; // what generated code gives: one per step, in the order of the steps
+    }
     Map<String, String> fingerprints = new LinkedHashMap<>();
     for (StepDefinition step : steps) {
       String fingerprint = given.get(step.id());
@@ -70,6 +74,20 @@ final class Fingerprints {
       fingerprints.put(step.id(), fingerprint);
     }
     return Collections.unmodifiableMap(fingerprints);
+  }
+
+  /** Whether a fingerprint is given for every step, and the given ones iterate in step order. */
+  private boolean givenInStepOrder() {
+    if (given.size() != steps.size()) {
+      return false;
+    }
+    Iterator<String> givenIds = given.keySet().iterator();
+    for (StepDefinition step : steps) {
+      if (!step.id().equals(givenIds.next())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String ofDeclaration(StepDefinition step, Map<String, String> upstream) {

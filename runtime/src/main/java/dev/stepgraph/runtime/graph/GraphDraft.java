@@ -3,6 +3,7 @@ package dev.stepgraph.runtime.graph;
 import dev.stepgraph.Schedule;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ final class GraphDraft {
   // In the order added; a step added without a wave has its wave computed by build().
   private final List<AddedStep> steps = new ArrayList<>();
   private Schedule schedule = Schedule.WAVES;
-  private final Map<String, String> fingerprints = new LinkedHashMap<>();
+  private Map<String, String> fingerprints = new LinkedHashMap<>();
+  // Set by build(), whose graph holds the fingerprints map: the next fingerprint copies it first.
+  private boolean fingerprintsShared;
   private final Map<String, ConfigKeyDefinition> configKeys = new LinkedHashMap<>();
 
   /** An empty draft of a graph of connector {@code id} whose steps call {@code connector}. */
@@ -49,6 +52,10 @@ final class GraphDraft {
     if (Objects.requireNonNull(fingerprint, "fingerprint").isBlank()) {
       throw new IllegalArgumentException("step '" + stepId + "': fingerprint is blank");
     }
+    if (fingerprintsShared) {
+      fingerprints = new LinkedHashMap<>(fingerprints);
+      fingerprintsShared = false;
+    }
     fingerprints.put(stepId, fingerprint);
   }
 
@@ -67,9 +74,12 @@ final class GraphDraft {
 
   /** The graph: see {@link ConnectorGraph.Builder#build()}. */
   ConnectorGraph build() {
+    // The graph takes the fingerprints without a copy (10,000 steps, 10,000 entries), and this
+    // draft copies them before it changes them again.
+    fingerprintsShared = true;
     return new ConnectorGraph(
         new ConnectorSpec(id, description, connector, schedule, List.copyOf(configKeys.values())),
         AddedStep.define(id, steps),
-        fingerprints);
+        Collections.unmodifiableMap(fingerprints));
   }
 }

@@ -74,6 +74,44 @@ class FingerprintsTest {
   }
 
   @Test
+  void theFingerprintsIterateInStepOrderWhicheverOrderTheyWereGivenIn() {
+    ConnectorGraph inOrder = ConnectorGraph.builder("c", "")
+        .step("hosts", "", List.of(), 0, NOTHING)
+        .step("services", "", List.of("hosts"), 1, NOTHING)
+        .fingerprint("hosts", "h1")
+        .fingerprint("services", "s1")
+        .build();
+    ConnectorGraph reversed = ConnectorGraph.builder("c", "")
+        .step("hosts", "", List.of(), 0, NOTHING)
+        .step("services", "", List.of("hosts"), 1, NOTHING)
+        .fingerprint("services", "s1")
+        .fingerprint("hosts", "h1")
+        .build();
+
+    assertEquals(List.of("hosts=h1", "services=s1"), entries(inOrder));
+    assertEquals(List.of("hosts=h1", "services=s1"), entries(reversed));
+    assertThrows(UnsupportedOperationException.class, () -> inOrder.fingerprints().clear());
+  }
+
+  @Test
+  void aBuilderUsedAgainAfterBuildLeavesTheGraphItBuiltAsItWas() {
+    ConnectorGraph.Builder builder = ConnectorGraph.builder("c", "")
+        .step("hosts", "", List.of(), 0, NOTHING)
+        .fingerprint("hosts", "h1");
+    ConnectorGraph first = builder.build();
+
+    ConnectorGraph second = builder.fingerprint("hosts", "h2").build();
+
+    assertEquals("h1", first.fingerprint("hosts"));
+    assertEquals(List.of("hosts=h1"), entries(first));
+    assertEquals("h2", second.fingerprint("hosts"));
+  }
+
+  private static List<String> entries(ConnectorGraph graph) {
+    return graph.fingerprints().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  @Test
   void aFingerprintOfAnUnknownStepIsAnError() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ConnectorGraph.builder("c", "").step("a", "", List.of(), 0, NOTHING)
