@@ -47,6 +47,7 @@ class StartupIT {
           "dev.stepgraph.runtime.internal.RunScheduler",
           "dev.stepgraph.runtime.internal.StepThreads",
           "dev.stepgraph.runtime.internal.StepThreadPool",
+          "dev.stepgraph.runtime.internal.VirtualThreads", // JDK 21+
           "dev.stepgraph.runtime.internal.StepRun");
 
   @Test

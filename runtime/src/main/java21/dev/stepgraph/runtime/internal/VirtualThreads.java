@@ -1,7 +1,6 @@
 package dev.stepgraph.runtime.internal;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -34,19 +33,8 @@ final class VirtualThreads {
    * caller at the end.
    */
   static <T> T coordinate(String name, Supplier<T> coordinator) {
-    AtomicReference<@Nullable T> result = new AtomicReference<>();
-    AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-    Thread thread =
-        Thread.ofVirtual()
-            .name(name)
-            .start(
-                () -> {
-                  try {
-                    result.set(coordinator.get());
-                  } catch (Throwable t) {
-                    failure.set(t);
-                  }
-                });
+    Coordination<T> coordination = new Coordination<>(coordinator);
+    Thread thread = Thread.ofVirtual().name(name).start(coordination);
     boolean interrupted = false;
     while (true) {
       try {
@@ -60,7 +48,8 @@ final class VirtualThreads {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    Throwable thrown = failure.get();
+    // join() makes what the thread wrote visible here
+    Throwable thrown = coordination.failure;
     if (thrown instanceof RuntimeException e) {
       throw e;
     }
@@ -70,6 +59,29 @@ final class VirtualThreads {
     if (thrown != null) {
       throw new IllegalStateException(thrown);
     }
-    return Objects.requireNonNull(result.get());
+    return Objects.requireNonNull(coordination.result);
+  }
+
+  /**
+   * The coordinator on its thread, and what it returned or threw. A class, not a lambda: the run
+   * path spins none ({@link RunScheduler} says why).
+   */
+  private static final class Coordination<T> implements Runnable {
+    private final Supplier<T> coordinator;
+    private @Nullable T result;
+    private @Nullable Throwable failure;
+
+    Coordination(Supplier<T> coordinator) {
+      this.coordinator = coordinator;
+    }
+
+    @Override
+    public void run() {
+      try {
+        result = coordinator.get();
+      } catch (Throwable t) {
+        failure = t;
+      }
+    }
   }
 }
