@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * for a listener, so a listener that blocks (a pipe nobody reads, a slow sink) holds up no step and
  * no other listener. Each listener gets the events one at a time, in the order they were
  * published; one that is {@link Flushable} is flushed each time it has taken every event there
- * is. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the run;
+ * is; an {@link InlineListener} of the runtime's own takes each event on the publishing thread
+ * instead. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the run;
  * {@link #finish(Duration)} reports it once, with the events a listener could not take (its queue
  * holds {@value #CAPACITY} events; past that, events to it are dropped and counted).
  */
@@ -28,6 +29,7 @@ final class EventDispatch {
   static final int CAPACITY = 65_536;
 
   private final List<Queue> queues;
+  private final List<Inline> inline;
   private final SecretMask mask;
 
   EventDispatch(List<RunListener> listeners, String threadName) {
@@ -37,17 +39,33 @@ final class EventDispatch {
   /** Delivers the events with the run's secrets masked ({@link SecretMask#event}). */
   EventDispatch(List<RunListener> listeners, String threadName, SecretMask mask) {
     this.mask = mask;
-    List<Queue> all = new ArrayList<>(listeners.size());
-    for (int i = 0; i < listeners.size(); i++) {
-      String name = threadName + (listeners.size() > 1 ? "-" + (i + 1) : "");
-      all.add(new Queue(listeners.get(i), name));
+    List<RunListener> queued = new ArrayList<>(listeners.size());
+    List<Inline> direct = new ArrayList<>();
+    for (RunListener listener : listeners) {
+      if (listener instanceof InlineListener own) {
+        direct.add(new Inline(own));
+      } else {
+        queued.add(listener);
+      }
+    }
+    List<Queue> all = new ArrayList<>(queued.size());
+    for (int i = 0; i < queued.size(); i++) {
+      String name = threadName + (queued.size() > 1 ? "-" + (i + 1) : "");
+      all.add(new Queue(queued.get(i), name));
     }
     this.queues = List.copyOf(all);
+    this.inline = List.copyOf(direct);
   }
 
-  /** Hands the event to every listener's queue; never blocks. */
+  /**
+   * Hands the event to every listener's queue, and to each {@link InlineListener} at once; never
+   * blocks (unless an inline listener does).
+   */
   void publish(RunEvent event) {
     RunEvent shown = mask.event(event);
+    for (int i = 0; i < inline.size(); i++) {
+      inline.get(i).deliver(shown);
+    }
     for (int i = 0; i < queues.size(); i++) {
       queues.get(i).offer(shown);
     }
@@ -64,11 +82,49 @@ final class EventDispatch {
       queue.close();
     }
     List<String> problems = new ArrayList<>();
+    for (Inline listener : inline) {
+      listener.problems(problems);
+    }
     for (Queue queue : queues) {
       queue.await(deadline);
       queue.problems(wait, problems);
     }
     return problems;
+  }
+
+  /** An {@link InlineListener}, and what it threw. */
+  private static final class Inline {
+    private final InlineListener listener;
+    private final AtomicLong failures = new AtomicLong();
+    private volatile @Nullable Throwable firstFailure;
+
+    Inline(InlineListener listener) {
+      this.listener = listener;
+    }
+
+    void deliver(RunEvent event) {
+      try {
+        listener.onEvent(event);
+      } catch (Throwable t) {
+        if (failures.getAndIncrement() == 0) {
+          firstFailure = t;
+        }
+      }
+    }
+
+    void problems(List<String> problems) {
+      Throwable first = firstFailure;
+      long count = failures.get();
+      if (count > 0 && first != null) {
+        problems.add(threw(listener, first, count));
+      }
+    }
+  }
+
+  /** {@code listener X threw E (and N more times)}. */
+  private static String threw(RunListener listener, Throwable first, long count) {
+    return "listener " + Errors.describe(listener) + " threw " + Errors.summary(first)
+        + (count > 1 ? " (and " + (count - 1) + " more times)" : "");
   }
 
   /** One listener's events and the thread that delivers them. */
@@ -183,9 +239,7 @@ final class EventDispatch {
       long count = failures.get();
       Throwable first = firstFailure;
       if (count > 0 && first != null) {
-        problems.add(
-            "listener " + name + " threw " + Errors.summary(first)
-                + (count > 1 ? " (and " + (count - 1) + " more times)" : ""));
+        problems.add(threw(listener, first, count));
       }
       long undelivered = dropped.get() + size.get() + (thread.isAlive() && delivering ? 1 : 0);
       if (undelivered > 0) {

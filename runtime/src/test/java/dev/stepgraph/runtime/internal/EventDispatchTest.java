@@ -109,6 +109,67 @@ class EventDispatchTest {
         problems.get(0));
   }
 
+  /** An inline listener that records the events it takes and the threads it takes them on. */
+  private static final class InlineRecorder implements InlineListener {
+    final List<RunEvent> events = new ArrayList<>();
+    final List<Thread> threads = new ArrayList<>();
+    boolean broken;
+
+    @Override
+    public synchronized void onEvent(RunEvent event) {
+      events.add(event);
+      threads.add(Thread.currentThread());
+      if (broken) {
+        throw new IllegalStateException("broken inline listener");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "inline recorder";
+    }
+  }
+
+  @Test
+  void anInlineListenerTakesEachEventOnThePublishingThreadBeforePublishReturns() throws Exception {
+    InlineRecorder inline = new InlineRecorder();
+    Recorder queued = new Recorder();
+    EventDispatch listener = new EventDispatch(List.of(inline, queued), "events");
+    Thread publisher = new Thread(() -> listener.publish(event("a", 0)), "publisher");
+
+    publisher.start();
+    publisher.join();
+    listener.publish(event("a", 1));
+
+    synchronized (inline) {
+      assertEquals(List.of(event("a", 0), event("a", 1)), inline.events);
+      assertEquals(List.of(publisher, Thread.currentThread()), inline.threads);
+    }
+    assertEquals(List.of(), listener.finish(Duration.ofSeconds(WAIT)));
+    assertEquals(List.of(event("a", 0), event("a", 1)), queued.events);
+  }
+
+  @Test
+  void aThrowingInlineListenerStopsNeitherThePublisherNorTheOthersAndIsReportedOnce() {
+    InlineRecorder inline = new InlineRecorder();
+    inline.broken = true;
+    Recorder queued = new Recorder();
+    EventDispatch listener = new EventDispatch(List.of(inline, queued), "events");
+
+    listener.publish(event("a", 0));
+    listener.publish(event("a", 1));
+    List<String> problems = listener.finish(Duration.ofSeconds(WAIT));
+
+    assertEquals(2, queued.events.size());
+    synchronized (inline) {
+      assertEquals(2, inline.events.size(), "the broken listener still got every event");
+    }
+    assertEquals(
+        List.of("listener inline recorder threw IllegalStateException: broken inline listener"
+            + " (and 1 more times)"),
+        problems);
+  }
+
   @Test
   void anErrorFromAListenerNeitherPropagatesNorStopsLaterEvents() {
     Recorder recorder = new Recorder();
