@@ -61,8 +61,8 @@ final class HumanEvents implements RunListener, Flushable {
   private final boolean stackTraces;
   /**
    * The lines of the events taken since the last {@link #flush}: the run's event queue flushes
-   * whenever it has delivered every event it holds, so a batch of events that came together is
-   * one write, and no line waits for a later event.
+   * after each batch of events (at most 10 ms apart), once it has delivered every event it holds,
+   * so the events of a batch are one write, and no line waits for a later event.
    */
   private final StringBuilder pending = new StringBuilder();
 

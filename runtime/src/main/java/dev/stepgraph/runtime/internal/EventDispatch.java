@@ -19,14 +19,26 @@ import org.jspecify.annotations.Nullable;
  * Delivers a run's events to its listeners, each on a thread of its own: publishing never waits
  * for a listener, so a listener that blocks (a pipe nobody reads, a slow sink) holds up no step and
  * no other listener. Each listener gets the events one at a time, in the order they were
- * published; one that is {@link Flushable} is flushed each time it has taken every event there
- * is; an {@link InlineListener} of the runtime's own takes each event on the publishing thread
- * instead. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the run;
+ * published, in batches at most {@value #BATCH_MILLIS} ms apart while events keep coming; one that
+ * is {@link Flushable} is flushed after each batch, once it has taken every event there is; an
+ * {@link InlineListener} of the runtime's own takes each event on the publishing thread instead.
+ *
+ * <p>The batches: after a flush, a listener's thread waits out the rest of {@value #BATCH_MILLIS}
+ * ms before it takes more events, and meanwhile no publisher wakes it. Woken for every few events,
+ * as steps that end all the time made it, the thread of the human lines cost a 10,000-step run on
+ * JDK 17 about 10 % of its time in wake-ups and writes (BENCHMARKS.md). An event waits at most that
+ * long, never for a later event; {@value #BACKLOG} waiting events, or the run's end, end the wait
+ * at once. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the run;
  * {@link #finish(Duration)} reports it once, with the events a listener could not take (its queue
  * holds {@value #CAPACITY} events; past that, events to it are dropped and counted).
  */
 final class EventDispatch {
   static final int CAPACITY = 65_536;
+  /** How long after a flush a listener's thread waits before it takes the next events. */
+  static final long BATCH_MILLIS = 10;
+  private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(BATCH_MILLIS);
+  /** Events waiting for a listener past which its thread takes them without waiting longer. */
+  static final int BACKLOG = 4_096;
 
   private final List<Queue> queues;
   private final List<Inline> inline;
@@ -38,6 +50,12 @@ final class EventDispatch {
 
   /** Delivers the events with the run's secrets masked ({@link SecretMask#event}). */
   EventDispatch(List<RunListener> listeners, String threadName, SecretMask mask) {
+    this(listeners, threadName, mask, BATCH_NANOS);
+  }
+
+  /** With batches {@code batchNanos} apart, for tests (a long one: only a backlog or the end). */
+  EventDispatch(
+      List<RunListener> listeners, String threadName, SecretMask mask, long batchNanos) {
     this.mask = mask;
     List<RunListener> queued = new ArrayList<>(listeners.size());
     List<Inline> direct = new ArrayList<>();
@@ -51,7 +69,7 @@ final class EventDispatch {
     List<Queue> all = new ArrayList<>(queued.size());
     for (int i = 0; i < queued.size(); i++) {
       String name = threadName + (queued.size() > 1 ? "-" + (i + 1) : "");
-      all.add(new Queue(queued.get(i), name));
+      all.add(new Queue(queued.get(i), name, batchNanos));
     }
     this.queues = List.copyOf(all);
     this.inline = List.copyOf(direct);
@@ -140,22 +158,27 @@ final class EventDispatch {
     private volatile boolean closed;
     private volatile boolean abandoned;
     private volatile boolean delivering;
+    private final long batchNanos;
+    // When the last batch ended, the first one when the queue was made (only its thread uses it)
+    private long batchEnded = System.nanoTime();
 
-    Queue(RunListener listener, String name) {
+    Queue(RunListener listener, String name, long batchNanos) {
       this.listener = listener;
+      this.batchNanos = batchNanos;
       this.thread = new Thread(this, name);
       thread.setDaemon(true);
       thread.start();
     }
 
     void offer(RunEvent event) {
-      if (size.incrementAndGet() > CAPACITY) {
+      int waiting = size.incrementAndGet();
+      if (waiting > CAPACITY) {
         size.decrementAndGet();
         dropped.incrementAndGet();
         return;
       }
       events.offer(event);
-      if (parked) {
+      if (parked || waiting == BACKLOG) {
         LockSupport.unpark(thread);
       }
     }
@@ -165,7 +188,14 @@ final class EventDispatch {
       while (!abandoned) {
         RunEvent event = events.poll();
         if (event == null) {
+          long sinceBatch = System.nanoTime() - batchEnded;
+          if (sinceBatch < batchNanos && !closed && size.get() < BACKLOG) {
+            // Not parked for publishers: only the time, close() or a backlog ends this wait
+            LockSupport.parkNanos(this, batchNanos - sinceBatch);
+            continue;
+          }
           flushListener();
+          batchEnded = System.nanoTime();
           if (closed && events.isEmpty()) {
             return;
           }
@@ -191,8 +221,8 @@ final class EventDispatch {
     }
 
     /**
-     * A listener that is {@link Flushable} (one that batches its writes) is flushed whenever its
-     * queue is empty: no event it took waits for the next one.
+     * A listener that is {@link Flushable} (one that batches its writes) is flushed after each
+     * batch, once its queue is empty: no event it took waits for the next one.
      */
     private void flushListener() {
       if (listener instanceof Flushable flushable) {

@@ -109,6 +109,80 @@ class EventDispatchTest {
         problems.get(0));
   }
 
+  /** Records the events it takes and, as {@code "flush"}, each flush after the first event. */
+  private static final class FlushRecorder implements RunListener, java.io.Flushable {
+    final List<Object> log = new ArrayList<>(); // only touched by the listener's thread
+    final CountDownLatch taken;
+    final CountDownLatch flushed = new CountDownLatch(1);
+
+    FlushRecorder(int events) {
+      taken = new CountDownLatch(events);
+    }
+
+    @Override
+    public void onEvent(RunEvent event) {
+      log.add(event);
+      taken.countDown();
+    }
+
+    @Override
+    public void flush() {
+      if (!log.isEmpty()) {
+        log.add("flush");
+        flushed.countDown();
+      }
+    }
+  }
+
+  private static final long AN_HOUR = TimeUnit.HOURS.toNanos(1);
+
+  @Test
+  void theEventsOfABatchAreTakenTogetherAndFlushedOnce() {
+    FlushRecorder recorder = new FlushRecorder(3);
+    // Batches an hour apart: only the run's end ends this one
+    EventDispatch listener =
+        new EventDispatch(List.of(recorder), "events", SecretMask.NONE, AN_HOUR);
+
+    listener.publish(event("a", 0));
+    listener.publish(event("a", 1));
+    listener.publish(event("a", 2));
+
+    assertEquals(List.of(), listener.finish(Duration.ofSeconds(WAIT)));
+    assertEquals(List.of(event("a", 0), event("a", 1), event("a", 2), "flush"), recorder.log);
+  }
+
+  @Test
+  void aBacklogEndsTheWaitForTheBatch() throws Exception {
+    int backlog = EventDispatch.BACKLOG;
+    FlushRecorder recorder = new FlushRecorder(backlog);
+    EventDispatch listener =
+        new EventDispatch(List.of(recorder), "events", SecretMask.NONE, AN_HOUR);
+
+    // Whatever the listener took before its first wait, at least a backlog waits after it
+    for (int i = 0; i < 2 * backlog; i++) {
+      listener.publish(event("a", i));
+    }
+
+    assertTrue(recorder.taken.await(WAIT, TimeUnit.SECONDS), "the backlog was not taken");
+    assertEquals(List.of(), listener.finish(Duration.ofSeconds(WAIT)));
+    // Still one batch: the listener took the backlog without a flush, and was flushed at the end
+    assertEquals(2 * backlog + 1, recorder.log.size());
+    assertEquals(1, recorder.log.stream().filter("flush"::equals).count(), "flushes");
+    assertEquals("flush", recorder.log.get(2 * backlog));
+  }
+
+  @Test
+  void anEventWithNoneAfterItIsTakenAndFlushedBeforeTheRunEnds() throws Exception {
+    FlushRecorder recorder = new FlushRecorder(1);
+    EventDispatch listener = new EventDispatch(List.of(recorder), "events");
+
+    listener.publish(event("a", 0));
+
+    assertTrue(recorder.flushed.await(WAIT, TimeUnit.SECONDS), "the event was not flushed");
+    assertEquals(List.of(), listener.finish(Duration.ofSeconds(WAIT)));
+    assertEquals(List.of(event("a", 0), "flush"), recorder.log.subList(0, 2));
+  }
+
   /** An inline listener that records the events it takes and the threads it takes them on. */
   private static final class InlineRecorder implements InlineListener {
     final List<RunEvent> events = new ArrayList<>();
