@@ -366,7 +366,7 @@ class DirectoryRunStoreTest {
   }
 
   @Test
-  void theStoreKeepsTheLastRunsOfAConnectorNewestFirst() {
+  void theStoreKeepsTheLastRunsOfAConnectorNewestFirst() throws InterruptedException {
     RunStore store = RunStore.directory(store(), 3);
     for (int i = 1; i <= 5; i++) {
       try (RunRecording recording = store.create("inventory", "r" + i, T0.plusSeconds(i), List.of(), FPS)) {
@@ -377,7 +377,13 @@ class DirectoryRunStoreTest {
     assertEquals(List.of("r5", "r4", "r3"), ids);
     Path runs = store().resolve("inventory/runs");
     assertEquals(List.of("r3", "r4", "r5"), visible(runs));
-    // What retention renamed away, a later session deletes, beside its steps.
+    // What retention renamed away, a later session deletes, beside its steps: on a thread of its
+    // own, which would race this deletion.
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().equals("stepgraph-store-cleanup")) {
+        thread.join();
+      }
+    }
     DirectoryRecording.deleteRemoved(runs);
     assertEquals(List.of("r3", "r4", "r5"), list(runs));
   }
