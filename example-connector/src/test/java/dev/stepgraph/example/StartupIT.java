@@ -63,6 +63,20 @@ class StartupIT {
   }
 
   /**
+   * Nothing on a run's path starts {@code java.util.logging}: on JDK 21 and newer, starting it to
+   * hear the JDK log the status of a step's {@code System.exit} cost a 1,000-step run 2 to 9 % of
+   * its time (BENCHMARKS.md); the status is the process's exit status anyway.
+   */
+  @Test
+  void aRunStartsNoJavaUtilLogging() throws Exception {
+    List<String> loaded =
+        classesLoaded("dev.stepgraph.runtime.internal.StepRun", "run", "--no-state");
+    List<String> logging =
+        loaded.stream().filter(line -> line.contains("] java.util.logging.LogManager ")).toList();
+    assertEquals(List.of(), logging, "java.util.logging started by a run");
+  }
+
+  /**
    * The class-loading log of the packaged connector run with {@code args}, which must succeed and
    * must have loaded {@code expected} (so that an empty or truncated log fails, not passes).
    */

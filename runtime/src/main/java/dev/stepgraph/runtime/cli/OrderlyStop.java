@@ -21,7 +21,6 @@ final class OrderlyStop implements AutoCloseable {
   private final RunningSteps running;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final AtomicBoolean interrupted = new AtomicBoolean();
-  private final ExitWatch exits;
   private final Interrupts.Registration registration;
 
   private OrderlyStop(
@@ -30,7 +29,6 @@ final class OrderlyStop implements AutoCloseable {
     this.runner = runner;
     this.output = output;
     this.running = running;
-    this.exits = ExitWatch.start();
     // A class, not a method reference: the run path spins no lambda (RunScheduler says why)
     this.registration =
         io.interrupts()
@@ -63,12 +61,11 @@ final class OrderlyStop implements AutoCloseable {
   public void close() {
     finished.countDown();
     registration.close();
-    exits.stop();
   }
 
   private void onInterrupt() {
     interrupted.set(true);
-    ExitWatch.Exit call = exits.exitCall();
+    ExitWatch.Exit call = ExitWatch.exitCall(running);
     if (call != null) { // not a signal: a step called System.exit
       io.err().println("error: " + Formats.terminalSafe(ExitWatch.describe(call, running.now())));
       io.err().flush();

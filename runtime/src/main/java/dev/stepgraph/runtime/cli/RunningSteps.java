@@ -6,53 +6,96 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Which steps are running, from the run's events: what a shutdown tells about. It takes the
- * events on the threads that publish them ({@link InlineListener}), so a step's start and end may
- * come from two threads in either order: each step counts its starts less its ends, and runs while
- * that is above zero.
+ * Which steps are running, and on which threads, from the run's events: what a shutdown tells
+ * about. It takes the events on the threads that publish them ({@link InlineListener}): a step's
+ * start, and each retry, on the thread that runs its attempt, which it keeps, so that a step that
+ * calls {@code System.exit} can be found from its threads' stacks, virtual threads too (which
+ * {@link Thread#getAllStackTraces()} leaves out). A step's start and end may come from two threads
+ * in either order: each step counts its starts less its ends, and runs while that is above zero.
  */
 final class RunningSteps implements InlineListener {
-  // By step id, in the order they started: starts less ends. Guarded by this.
-  private final Map<String, Integer> running = new LinkedHashMap<>();
+  /** A step's starts less its ends, and the threads its attempts ran on. */
+  private static final class Step {
+    int count;
+    final List<Thread> threads = new ArrayList<>(1);
+  }
+
+  // By step id, in the order they started. Guarded by this.
+  private final Map<String, Step> running = new LinkedHashMap<>();
 
   @Override
   public void onEvent(RunEvent event) {
     if (event instanceof RunEvent.StepStarted e) {
-      count(e.stepId(), 1);
+      count(e.stepId(), 1, Thread.currentThread());
+    } else if (event instanceof RunEvent.StepRetrying e) {
+      count(e.stepId(), 0, Thread.currentThread());
     } else if (event instanceof RunEvent.StepCompleted e) {
-      count(e.stepId(), -1);
+      count(e.stepId(), -1, null);
     } else if (event instanceof RunEvent.StepFailed e) {
-      count(e.stepId(), -1);
+      count(e.stepId(), -1, null);
     } else if (event instanceof RunEvent.StepTimedOut e) {
-      count(e.stepId(), -1);
+      count(e.stepId(), -1, null);
     } else if (event instanceof RunEvent.StepSkipped e) {
-      count(e.stepId(), -1);
+      count(e.stepId(), -1, null);
     } else if (event instanceof RunEvent.StepCancelled e) {
-      count(e.stepId(), -1);
+      count(e.stepId(), -1, null);
     }
   }
 
-  private synchronized void count(String stepId, int change) {
-    Integer before = running.get(stepId);
-    int now = (before == null ? 0 : before) + change;
-    if (now == 0) {
+  private synchronized void count(String stepId, int change, @Nullable Thread on) {
+    Step step = running.get(stepId);
+    if (step == null) {
+      step = new Step();
+      running.put(stepId, step);
+    }
+    step.count += change;
+    if (on != null && !step.threads.contains(on)) {
+      step.threads.add(on);
+    }
+    if (step.count == 0) {
       running.remove(stepId);
-    } else {
-      running.put(stepId, now);
     }
   }
 
   /** The running steps, in the order they started. */
   synchronized List<String> now() {
     List<String> now = new ArrayList<>(running.size());
-    for (Map.Entry<String, Integer> step : running.entrySet()) {
-      if (step.getValue() > 0) {
+    for (Map.Entry<String, Step> step : running.entrySet()) {
+      if (step.getValue().count > 0) {
         now.add(step.getKey());
       }
     }
     return now;
+  }
+
+  /**
+   * The running step one of whose threads is in {@code Runtime.exit}, with that thread, or null;
+   * never throws.
+   */
+  ExitWatch.@Nullable Exit exitCall() {
+    List<Map.Entry<String, List<Thread>>> steps = new ArrayList<>();
+    synchronized (this) {
+      for (Map.Entry<String, Step> step : running.entrySet()) {
+        if (step.getValue().count > 0) {
+          steps.add(Map.entry(step.getKey(), List.copyOf(step.getValue().threads)));
+        }
+      }
+    }
+    try {
+      for (Map.Entry<String, List<Thread>> step : steps) {
+        for (Thread thread : step.getValue()) {
+          if (ExitWatch.callsRuntimeExit(thread.getStackTrace())) {
+            return new ExitWatch.Exit(thread.getName(), step.getKey());
+          }
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      // out of heap, say: say nothing rather than something wrong
+    }
+    return null;
   }
 
   @Override

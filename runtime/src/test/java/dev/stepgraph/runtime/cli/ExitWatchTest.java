@@ -3,30 +3,40 @@ package dev.stepgraph.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.stepgraph.runtime.run.RunEvent;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The status read from the message JDK 21+ logs when {@code Runtime.exit} is called. */
+/**
+ * What stderr says of a {@code System.exit} call. The process tests make real calls, from a step,
+ * on JDK 17's platform threads and JDK 21+'s virtual ones ({@code RunProcessTest}).
+ */
 class ExitWatchTest {
 
   @Test
-  void statusIsTheArgumentOfTheCall() {
-    assertEquals(3, ExitWatch.status("Runtime.exit(3)"));
-    assertEquals(0, ExitWatch.status("Runtime.exit() logging: Runtime.exit(0)"));
-    assertEquals(-1, ExitWatch.status("Runtime.exit(-1)"));
-    assertEquals(Integer.MIN_VALUE, ExitWatch.status("Runtime.exit(-2147483648)"));
-    assertEquals(Integer.MAX_VALUE, ExitWatch.status("Runtime.exit(2147483647) by thread main"));
+  void aStepsCallNamesTheStepAndTheStepsThatWereRunning() {
+    assertEquals(
+        "the JVM was asked to exit (System.exit in step 'export') while steps were running:"
+            + " export, hosts; they are stopped as on Ctrl-C",
+        ExitWatch.describe(
+            new ExitWatch.Exit("stepgraph-export", "export"), List.of("export", "hosts")));
   }
 
   @Test
-  void noStatusWithoutAWholeCall() {
-    assertNull(ExitWatch.status(""));
-    assertNull(ExitWatch.status("null"));
-    assertNull(ExitWatch.status("Runtime.exit("));
-    assertNull(ExitWatch.status("Runtime.exit()"));
-    assertNull(ExitWatch.status("Runtime.exit(-)"));
-    assertNull(ExitWatch.status("Runtime.exit(+3)"));
-    assertNull(ExitWatch.status("Runtime.exit(3 )"));
-    assertNull(ExitWatch.status("Runtime.exit(2147483648)"));
-    assertNull(ExitWatch.status("Runtime.exit(99999999999999)"));
+  void anotherThreadsCallNamesTheThread() {
+    assertEquals(
+        "the JVM was asked to exit (System.exit in thread 'pool-1-thread-2'); they are stopped as"
+            + " on Ctrl-C",
+        ExitWatch.describe(new ExitWatch.Exit("pool-1-thread-2", null), List.of()));
+  }
+
+  @Test
+  void noCallWhileNoThreadIsInRuntimeExit() {
+    RunningSteps running = new RunningSteps();
+    running.onEvent(new RunEvent.StepStarted(Instant.EPOCH, "hosts", 0));
+
+    assertNull(ExitWatch.exitCall(running));
+    assertEquals(List.of("hosts"), running.now());
   }
 }
