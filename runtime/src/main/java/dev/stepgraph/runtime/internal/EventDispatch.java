@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The batches: after a flush, a listener's thread waits out the rest of {@value #BATCH_MILLIS}
  * ms before it takes more events, and meanwhile no publisher wakes it. Woken for every few events,
- * as steps that end all the time made it, the thread of the human lines cost a 10,000-step run on
- * JDK 17 about 10 % of its time in wake-ups and writes (BENCHMARKS.md). An event waits at most that
+ * as steps that end all the time made it, the thread of the human lines cost a whole run on JDK
+ * 17 a further 4-15 % of its time in wake-ups and writes (BENCHMARKS.md). An event waits at most that
  * long, never for a later event; {@value #BACKLOG} waiting events, or the run's end, end the wait
  * at once. What a listener throws, {@link Exception} or {@link Error}, changes nothing in the run;
  * {@link #finish(Duration)} reports it once, with the events a listener could not take (its queue
