@@ -34,14 +34,17 @@ class StartupIT {
   }
 
   /**
-   * The classes every run goes through, whatever its steps declare: the command line, the runner,
-   * the scheduler and the step threads. Timeouts, retries, contracts, configuration and the run
+   * The classes every run goes through, whatever its steps declare: the command line and its
+   * listeners, the runner, the event dispatch, the scheduler and the step threads. Timeouts, retries, contracts, configuration and the run
    * store still spin lambdas of their own (BENCHMARKS.md lists them), so a run is held only to
    * these.
    */
   private static final List<String> EVERY_RUN =
       List.of(
           "dev.stepgraph.runtime.cli.OrderlyStop",
+          "dev.stepgraph.runtime.cli.HumanEvents",
+          "dev.stepgraph.runtime.cli.RunningSteps",
+          "dev.stepgraph.runtime.internal.EventDispatch",
           "dev.stepgraph.runtime.run.ConnectorRunner",
           "dev.stepgraph.runtime.internal.Sleeper",
           "dev.stepgraph.runtime.internal.RunScheduler",
