@@ -35,9 +35,9 @@ class StartupIT {
 
   /**
    * The classes every run goes through, whatever its steps declare: the command line and its
-   * listeners, the runner, the event dispatch, the scheduler and the step threads. Timeouts, retries, contracts, configuration and the run
-   * store still spin lambdas of their own (BENCHMARKS.md lists them), so a run is held only to
-   * these.
+   * listeners, the runner, the event dispatch, the scheduler and the step threads. Timeouts,
+   * retries, contracts, configuration and the run store still spin lambdas of their own
+   * (BENCHMARKS.md lists them), so a run is held only to these.
    */
   private static final List<String> EVERY_RUN =
       List.of(

@@ -1,6 +1,7 @@
 package dev.stepgraph.runtime.cli;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -33,11 +34,14 @@ final class ExitWatch {
    * System.exit} (a signal, or the last thread ending). Never throws.
    */
   static @Nullable Exit exitCall(RunningSteps running) {
-    Exit step = running.exitCall();
-    if (step != null) {
-      return step;
-    }
     try {
+      for (Map.Entry<String, List<Thread>> step : running.threads().entrySet()) {
+        for (Thread thread : step.getValue()) {
+          if (callsRuntimeExit(thread.getStackTrace())) {
+            return new Exit(thread.getName(), step.getKey());
+          }
+        }
+      }
       for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
         if (callsRuntimeExit(thread.getValue())) {
           String name = thread.getKey().getName();
@@ -52,7 +56,7 @@ final class ExitWatch {
   }
 
   /** Whether the stack is in {@code Runtime.exit}, where {@code System.exit} goes; a signal is not. */
-  static boolean callsRuntimeExit(StackTraceElement[] stack) {
+  private static boolean callsRuntimeExit(StackTraceElement[] stack) {
     for (StackTraceElement frame : stack) {
       if (frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit")) {
         return true;

@@ -71,31 +71,15 @@ final class RunningSteps implements InlineListener {
     return now;
   }
 
-  /**
-   * The running step one of whose threads is in {@code Runtime.exit}, with that thread, or null;
-   * never throws.
-   */
-  ExitWatch.@Nullable Exit exitCall() {
-    List<Map.Entry<String, List<Thread>>> steps = new ArrayList<>();
-    synchronized (this) {
-      for (Map.Entry<String, Step> step : running.entrySet()) {
-        if (step.getValue().count > 0) {
-          steps.add(Map.entry(step.getKey(), List.copyOf(step.getValue().threads)));
-        }
+  /** The threads the attempts of each running step ran on, by step id, in the order they started. */
+  synchronized Map<String, List<Thread>> threads() {
+    Map<String, List<Thread>> threads = new LinkedHashMap<>();
+    for (Map.Entry<String, Step> step : running.entrySet()) {
+      if (step.getValue().count > 0) {
+        threads.put(step.getKey(), List.copyOf(step.getValue().threads));
       }
     }
-    try {
-      for (Map.Entry<String, List<Thread>> step : steps) {
-        for (Thread thread : step.getValue()) {
-          if (ExitWatch.callsRuntimeExit(thread.getStackTrace())) {
-            return new ExitWatch.Exit(thread.getName(), step.getKey());
-          }
-        }
-      }
-    } catch (RuntimeException | Error e) {
-      // out of heap, say: say nothing rather than something wrong
-    }
-    return null;
+    return threads;
   }
 
   @Override

@@ -110,11 +110,33 @@ final class EventDispatch {
     return problems;
   }
 
+  /** What a listener threw: how often, and the first throwable, reported once at the end. */
+  private static final class Failures {
+    private final AtomicLong count = new AtomicLong();
+    private volatile @Nullable Throwable first;
+
+    void add(Throwable thrown) {
+      if (count.getAndIncrement() == 0) {
+        first = thrown;
+      }
+    }
+
+    /** Adds {@code listener X threw E (and N more times)} to {@code problems}, if it threw. */
+    void report(RunListener listener, List<String> problems) {
+      long times = count.get();
+      Throwable thrown = first;
+      if (times > 0 && thrown != null) {
+        problems.add(
+            "listener " + Errors.describe(listener) + " threw " + Errors.summary(thrown)
+                + (times > 1 ? " (and " + (times - 1) + " more times)" : ""));
+      }
+    }
+  }
+
   /** An {@link InlineListener}, and what it threw. */
   private static final class Inline {
     private final InlineListener listener;
-    private final AtomicLong failures = new AtomicLong();
-    private volatile @Nullable Throwable firstFailure;
+    private final Failures failures = new Failures();
 
     Inline(InlineListener listener) {
       this.listener = listener;
@@ -124,25 +146,13 @@ final class EventDispatch {
       try {
         listener.onEvent(event);
       } catch (Throwable t) {
-        if (failures.getAndIncrement() == 0) {
-          firstFailure = t;
-        }
+        failures.add(t);
       }
     }
 
     void problems(List<String> problems) {
-      Throwable first = firstFailure;
-      long count = failures.get();
-      if (count > 0 && first != null) {
-        problems.add(threw(listener, first, count));
-      }
+      failures.report(listener, problems);
     }
-  }
-
-  /** {@code listener X threw E (and N more times)}. */
-  private static String threw(RunListener listener, Throwable first, long count) {
-    return "listener " + Errors.describe(listener) + " threw " + Errors.summary(first)
-        + (count > 1 ? " (and " + (count - 1) + " more times)" : "");
   }
 
   /** One listener's events and the thread that delivers them. */
@@ -152,8 +162,7 @@ final class EventDispatch {
     private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private volatile @Nullable Throwable firstFailure;
+    private final Failures failures = new Failures();
     private volatile boolean parked;
     private volatile boolean closed;
     private volatile boolean abandoned;
@@ -211,9 +220,7 @@ final class EventDispatch {
         try {
           listener.onEvent(event);
         } catch (Throwable t) {
-          if (failures.getAndIncrement() == 0) {
-            firstFailure = t;
-          }
+          failures.add(t);
         } finally {
           delivering = false;
         }
@@ -230,9 +237,7 @@ final class EventDispatch {
         try {
           flushable.flush();
         } catch (Throwable t) {
-          if (failures.getAndIncrement() == 0) {
-            firstFailure = t;
-          }
+          failures.add(t);
         } finally {
           delivering = false;
         }
@@ -265,17 +270,12 @@ final class EventDispatch {
     }
 
     void problems(Duration wait, List<String> problems) {
-      String name = Errors.describe(listener);
-      long count = failures.get();
-      Throwable first = firstFailure;
-      if (count > 0 && first != null) {
-        problems.add(threw(listener, first, count));
-      }
+      failures.report(listener, problems);
       long undelivered = dropped.get() + size.get() + (thread.isAlive() && delivering ? 1 : 0);
       if (undelivered > 0) {
         problems.add(
             undelivered + (undelivered == 1 ? " event was" : " events were")
-                + " not delivered to listener " + name
+                + " not delivered to listener " + Errors.describe(listener)
                 + (thread.isAlive()
                     ? ": it did not take them within " + StepPolicy.formatDuration(wait)
                     : ": it fell " + CAPACITY + " events behind"));

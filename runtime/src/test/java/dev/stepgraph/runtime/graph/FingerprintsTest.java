@@ -75,18 +75,8 @@ class FingerprintsTest {
 
   @Test
   void theFingerprintsIterateInStepOrderWhicheverOrderTheyWereGivenIn() {
-    ConnectorGraph inOrder = ConnectorGraph.builder("c", "")
-        .step("hosts", "", List.of(), 0, NOTHING)
-        .step("services", "", List.of("hosts"), 1, NOTHING)
-        .fingerprint("hosts", "h1")
-        .fingerprint("services", "s1")
-        .build();
-    ConnectorGraph reversed = ConnectorGraph.builder("c", "")
-        .step("hosts", "", List.of(), 0, NOTHING)
-        .step("services", "", List.of("hosts"), 1, NOTHING)
-        .fingerprint("services", "s1")
-        .fingerprint("hosts", "h1")
-        .build();
+    ConnectorGraph inOrder = hostsAndServices("hosts", "services");
+    ConnectorGraph reversed = hostsAndServices("services", "hosts");
 
     assertEquals(List.of("hosts=h1", "services=s1"), entries(inOrder));
     assertEquals(List.of("hosts=h1", "services=s1"), entries(reversed));
@@ -105,6 +95,17 @@ class FingerprintsTest {
     assertEquals("h1", first.fingerprint("hosts"));
     assertEquals(List.of("hosts=h1"), entries(first));
     assertEquals("h2", second.fingerprint("hosts"));
+  }
+
+  /** Hosts, then services, given the fingerprints {@code <id's first letter>1} in this order. */
+  private static ConnectorGraph hostsAndServices(String... fingerprintOrder) {
+    ConnectorGraph.Builder builder = ConnectorGraph.builder("c", "")
+        .step("hosts", "", List.of(), 0, NOTHING)
+        .step("services", "", List.of("hosts"), 1, NOTHING);
+    for (String stepId : fingerprintOrder) {
+      builder.fingerprint(stepId, stepId.charAt(0) + "1");
+    }
+    return builder.build();
   }
 
   private static List<String> entries(ConnectorGraph graph) {

@@ -136,6 +136,11 @@ class EventDispatchTest {
 
   private static final long AN_HOUR = TimeUnit.HOURS.toNanos(1);
 
+  /**
+   * The events that one batch holds, flushed once. The three events can all be queued before the
+   * listener's thread first looks, so this passes without the wait too;
+   * {@link #aBacklogEndsTheWaitForTheBatch} is the test that fails without it.
+   */
   @Test
   void theEventsOfABatchAreTakenTogetherAndFlushedOnce() {
     FlushRecorder recorder = new FlushRecorder(3);
