@@ -83,19 +83,42 @@ public final class AwsConnector_StepGraph {
    */
   private static void addStep(ConnectorGraph.Builder graph, String row, StepPolicy policy,
       StepBody body) {
-    // The cells, found with indexOf: a regular expression costs a cold JVM more than the rows
-    String[] cell = new String[6];
-    int start = 0;
-    for (int i = 0; i < 5; i++) {
-      int end = row.indexOf(" | ", start);
-      cell[i] = row.substring(start, end);
-      start = end + 3;
+    // Where each cell ends: the " | " after it, found with indexOf (a regular expression or
+    // split costs a cold JVM more than the rows)
+    int idEnd = row.indexOf(" | ");
+    int waveEnd = row.indexOf(" | ", idEnd + 3);
+    int dependsOnEnd = row.indexOf(" | ", waveEnd + 3);
+    int dataEnd = row.indexOf(" | ", dependsOnEnd + 3);
+    int fingerprintEnd = row.indexOf(" | ", dataEnd + 3);
+    String id = row.substring(0, idEnd);
+    graph.step(id, row.substring(fingerprintEnd + 3), stepIds(row, waveEnd + 3, dependsOnEnd),
+        Integer.parseInt(row, idEnd + 3, waveEnd, 10), policy, DataContract.NONE, body);
+    graph.fingerprint(id, row.substring(dataEnd + 3, fingerprintEnd));
+  }
+
+  /**
+   * The step ids of the cell of {@code row} from {@code start} to {@code end}: separated by
+   * commas, or {@code -} for none.
+   */
+  private static List<String> stepIds(String row, int start, int end) {
+    if (row.startsWith("-", start) && end == start + 1) {
+      return List.of();
     }
-    cell[5] = row.substring(start);
-    List<String> dependsOn = cell[2].equals("-") ? List.of() : List.of(cell[2].split(","));
-    graph.step(cell[0], cell[5], dependsOn, Integer.parseInt(cell[1]), policy, DataContract.NONE,
-        body);
-    graph.fingerprint(cell[0], cell[4]);
+    int count = 1;
+    for (int i = start; i < end; i++) {
+      if (row.charAt(i) == ',') {
+        count++;
+      }
+    }
+    String[] ids = new String[count];
+    int from = start;
+    for (int i = 0; i < count - 1; i++) {
+      int comma = row.indexOf(',', from);
+      ids[i] = row.substring(from, comma);
+      from = comma + 1;
+    }
+    ids[count - 1] = row.substring(from, end);
+    return List.of(ids);
   }
 
   /**
@@ -145,7 +168,7 @@ public final class AwsConnector_StepGraph {
   }
 
   /**
-   * Registers 1 steps, and runs them: step {@code n} of this class is row {@code n} of
+   * Registers 1 step, and runs it: step {@code n} of this class is row {@code n} of
    * {@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather
    * than a statement and a lambda per step, because javac compiles them faster.
    */
@@ -184,7 +207,7 @@ public final class AwsConnector_StepGraph {
   }
 
   /**
-   * Registers 1 steps, and runs them: step {@code n} of this class is row {@code n} of
+   * Registers 1 step, and runs it: step {@code n} of this class is row {@code n} of
    * {@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather
    * than a statement and a lambda per step, because javac compiles them faster.
    */

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,14 +90,24 @@ final class ChunkedGraphForm {
     return chunks;
   }
 
-  /** Adds the {@code addStep} method that reads the rows of the tables to {@code graph}. */
+  /**
+   * Adds the methods that read the rows of the tables to {@code graph}: {@code addStep}, and
+   * {@code stepIds} for its dependencies.
+   */
   static void addRowReader(ConnectorModel connector, TypeSpec.Builder graph) {
-    graph.addMethod(addStep(connector));
+    graph.addMethod(addStep(connector)).addMethod(stepIds());
   }
 
-  /** {@code addStep(graph, row, policy, body)}: one row of a {@code StepsN} table into the graph. */
+  /**
+   * {@code addStep(graph, row, policy, body)}: one row of a {@code StepsN} table into the graph.
+   * It finds where each cell ends and takes what it needs with {@code substring}: no array of
+   * cells, no {@code split}. A 10,000-step graph calls it 10,000 times in a cold JVM, so its
+   * compiled form is what the JIT compiles while the first steps run (BENCHMARKS.md, "Rows read
+   * without split").
+   */
   private static MethodSpec addStep(ConnectorModel connector) {
     boolean contracts = connector.steps().stream().anyMatch(StepModel::declaresContract);
+    int gap = CELL_SEPARATOR.length();
     MethodSpec.Builder method = MethodSpec.methodBuilder("addStep")
         .addJavadoc("Adds the step of one row of a {@code StepsN} table, {@code id | wave | depends on | data |\n"
             + "fingerprint | description}, with its policy and body, and then its fingerprint. {@code $L} is\n"
@@ -108,25 +119,55 @@ final class ChunkedGraphForm {
         .addParameter(String.class, "row")
         .addParameter(GeneratedTypes.STEP_POLICY, "policy")
         .addParameter(GeneratedTypes.STEP_BODY, "body")
-        .addComment("The cells, found with indexOf: a regular expression costs a cold JVM more than the rows")
-        .addStatement("$T[] cell = new $T[6]", String.class, String.class)
-        .addStatement("int start = 0")
-        .beginControlFlow("for (int i = 0; i < 5; i++)")
-        .addStatement("int end = row.indexOf($S, start)", CELL_SEPARATOR)
-        .addStatement("cell[i] = row.substring(start, end)")
-        .addStatement("start = end + $L", CELL_SEPARATOR.length())
-        .endControlFlow()
-        .addStatement("cell[5] = row.substring(start)")
-        .addStatement("$T<$T> dependsOn = cell[2].equals($S) ? $T.of() : $T.of(cell[2].split($S))",
-            GeneratedTypes.LIST, String.class, NOTHING, GeneratedTypes.LIST, GeneratedTypes.LIST, ",");
+        .addComment("Where each cell ends: the $S after it, found with indexOf (a regular expression or", CELL_SEPARATOR)
+        .addComment("split costs a cold JVM more than the rows)")
+        .addStatement("int idEnd = row.indexOf($S)", CELL_SEPARATOR)
+        .addStatement("int waveEnd = row.indexOf($S, idEnd + $L)", CELL_SEPARATOR, gap)
+        .addStatement("int dependsOnEnd = row.indexOf($S, waveEnd + $L)", CELL_SEPARATOR, gap)
+        .addStatement("int dataEnd = row.indexOf($S, dependsOnEnd + $L)", CELL_SEPARATOR, gap)
+        .addStatement("int fingerprintEnd = row.indexOf($S, dataEnd + $L)", CELL_SEPARATOR, gap)
+        .addStatement("String id = row.substring(0, idEnd)");
     if (contracts) {
-      method.addStatement("$T data = cell[3].equals($S) ? $T.NONE : $N(cell[3])", GeneratedTypes.DATA_CONTRACT,
-          NOTHING, GeneratedTypes.DATA_CONTRACT, StepRegistration.CONTRACT_METHOD);
+      method.addStatement("String data = row.substring(dependsOnEnd + $L, dataEnd)", gap)
+          .addStatement("$T contract = data.equals($S) ? $T.NONE : $N(data)", GeneratedTypes.DATA_CONTRACT,
+              NOTHING, GeneratedTypes.DATA_CONTRACT, StepRegistration.CONTRACT_METHOD);
     }
     return method
-        .addStatement("graph.step(cell[0], cell[5], dependsOn, $T.parseInt(cell[1]),$Wpolicy,$W$L,$Wbody)",
-            Integer.class, contracts ? "data" : CodeBlock.of("$T.NONE", GeneratedTypes.DATA_CONTRACT))
-        .addStatement("graph.fingerprint(cell[0], cell[4])")
+        .addStatement("graph.step(id, row.substring(fingerprintEnd + $L),$WstepIds(row, waveEnd + $L, dependsOnEnd),"
+                + "$W$T.parseInt(row, idEnd + $L, waveEnd, 10),$Wpolicy,$W$L,$Wbody)",
+            gap, gap, Integer.class, gap, contracts ? "contract" : CodeBlock.of("$T.NONE", GeneratedTypes.DATA_CONTRACT))
+        .addStatement("graph.fingerprint(id, row.substring(dataEnd + $L, fingerprintEnd))", gap)
+        .build();
+  }
+
+  /** {@code stepIds(row, start, end)}: the dependencies cell of a row, as a list of step ids. */
+  private static MethodSpec stepIds() {
+    return MethodSpec.methodBuilder("stepIds")
+        .addJavadoc("The step ids of the cell of {@code row} from {@code start} to {@code end}: separated by\n"
+            + "commas, or {@code $L} for none.\n", NOTHING)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(GeneratedTypes.LIST, ClassName.get(String.class)))
+        .addParameter(String.class, "row")
+        .addParameter(int.class, "start")
+        .addParameter(int.class, "end")
+        .beginControlFlow("if (row.startsWith($S, start) && end == start + $L)", NOTHING, NOTHING.length())
+        .addStatement("return $T.of()", GeneratedTypes.LIST)
+        .endControlFlow()
+        .addStatement("int count = 1")
+        .beginControlFlow("for (int i = start; i < end; i++)")
+        .beginControlFlow("if (row.charAt(i) == ',')")
+        .addStatement("count++")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("$T[] ids = new $T[count]", String.class, String.class)
+        .addStatement("int from = start")
+        .beginControlFlow("for (int i = 0; i < count - 1; i++)")
+        .addStatement("int comma = row.indexOf(',', from)")
+        .addStatement("ids[i] = row.substring(from, comma)")
+        .addStatement("from = comma + 1")
+        .endControlFlow()
+        .addStatement("ids[count - 1] = row.substring(from, end)")
+        .addStatement("return $T.of(ids)", GeneratedTypes.LIST)
         .build();
   }
 
@@ -173,9 +214,10 @@ final class ChunkedGraphForm {
 
     TypeSpec build(ClassName connectorClass) {
       TypeSpec.Builder type = NoIndyForms.stepBodyClass(name, connectorClass,
-              CodeBlock.of("Registers $L steps, and runs them: step {@code n} of this class is row {@code n} of\n"
+              CodeBlock.of("Registers $L $L, and runs $L: step {@code n} of this class is row {@code n} of\n"
                   + "{@link #STEPS} and {@code case n} of {@link #run}. A table and one {@code switch} rather\n"
-                  + "than a statement and a lambda per step, because javac compiles them faster.\n", steps),
+                  + "than a statement and a lambda per step, because javac compiles them faster.\n", steps,
+                  steps == 1 ? "step" : "steps", steps == 1 ? "it" : "them"),
               FieldSpec.builder(String[].class, "STEPS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                   .addJavadoc("One row per step, in wave order: id | wave | depends on | data | fingerprint | description.\n")
                   .initializer("{\n$>$>$L$<$<}", rows.build())
