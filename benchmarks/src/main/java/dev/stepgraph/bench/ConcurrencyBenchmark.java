@@ -2,7 +2,10 @@ package dev.stepgraph.bench;
 
 import dev.stepgraph.bench.concurrency.Sleep200Connector_StepGraph;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
+import dev.stepgraph.runtime.run.ConnectorRunner;
 import dev.stepgraph.runtime.run.RunReport;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,6 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * Concurrency: a generated connector of 200 steps in 4 waves of 50, each step sleeping 20 ms. The
  * ideal makespan is the sum over waves of the longest step: 4 x 20 ms = 80 ms. The
  * CompletableFuture DAG on the same kind of executor is the reference.
+ *
+ * <p>Two ways to get threads: the run's own, started by each run and ended with it ({@code
+ * stepgraph}, and the DAG on a new executor per run), and an embedder's executor that outlives the
+ * runs ({@code ConnectorRunner.Builder.executor}: {@code stepgraphOnSharedExecutor}, and the DAG
+ * on the same executor), a cached pool of daemon platform threads on every JDK, as a service that
+ * runs connectors again and again keeps one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +44,7 @@ public class ConcurrencyBenchmark {
 
   ConnectorGraph graph;
   CompletableFutureDag dag;
+  ExecutorService shared;
   @Nullable RunReport last;
 
   @Setup
@@ -44,10 +54,16 @@ public class ConcurrencyBenchmark {
       throw new IllegalStateException("expected 200 steps in 4 waves, got " + graph);
     }
     dag = new CompletableFutureDag(graph);
+    shared = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "embedder");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @TearDown
   public void tearDown() {
+    shared.shutdownNow();
     if (last != null) {
       Runs.check(last, STEPS);
     }
@@ -61,5 +77,16 @@ public class ConcurrencyBenchmark {
   @Benchmark
   public void completableFutureDag() {
     BaselineExecutors.perRun(executor -> dag.run(executor, step -> new BaselineContext(step.id())));
+  }
+
+  @Benchmark
+  public RunReport stepgraphOnSharedExecutor() {
+    return last = ConnectorRunner.builder(graph).listener(Runs.NO_OP_LISTENER).executor(shared)
+        .build().run();
+  }
+
+  @Benchmark
+  public void completableFutureDagOnSharedExecutor() {
+    dag.run(shared, step -> new BaselineContext(step.id()));
   }
 }

@@ -70,7 +70,7 @@ public final class RunScheduler {
     this.mask = SecretMask.of(graph.configKeys(), settings.config());
     this.events =
         new EventDispatch(settings.listeners(), "stepgraph-" + graph.id() + "-events", mask);
-    this.threads = new StepThreads(graph.id());
+    this.threads = new StepThreads(graph.id(), settings.executor());
     this.launcher = new StepLauncher(settings.parallelism(), threads);
     this.watchdog = new Watchdog("stepgraph-" + graph.id() + "-timeouts");
     this.recorder = session.recorder(graph, mask);

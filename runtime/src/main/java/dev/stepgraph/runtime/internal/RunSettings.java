@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param jitter the random source of retry jitter, uniform in [0, 1)
  * @param remote the workers that run the steps, or null to run them here
  * @param remoteStore the directory store those workers share, or null
+ * @param executor the embedder's executor the steps run on, or null for the run's own threads
  */
 public record RunSettings(
     Config config,
@@ -35,7 +37,8 @@ public record RunSettings(
     Sleeper sleeper,
     DoubleSupplier jitter,
     @Nullable RemoteExecution remote,
-    @Nullable Path remoteStore) {
+    @Nullable Path remoteStore,
+    @Nullable Executor executor) {
 
   public RunSettings {
     listeners = List.copyOf(listeners);

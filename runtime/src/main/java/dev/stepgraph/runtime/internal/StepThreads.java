@@ -1,5 +1,6 @@
 package dev.stepgraph.runtime.internal;
 
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -7,8 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The threads the steps of one run run on; one instance per run. On JDK 21+, with a runtime built
  * on JDK 21+: a virtual thread per task, and the wave loop on a virtual thread too ({@link
  * VirtualThreads}). Otherwise: a {@link StepThreadPool} of reused daemon platform threads, shut
- * down when the run ends, and the wave loop on the caller's thread. Either way, a task's thread is
- * interrupted only through its {@link InterruptibleTask}.
+ * down when the run ends, and the wave loop on the caller's thread. With an embedder's executor
+ * ({@code ConnectorRunner.Builder.executor}): the tasks on its threads, which the run never shuts
+ * down, and the wave loop as without one. Either way, a task's thread is interrupted only through
+ * its {@link InterruptibleTask}.
  */
 final class StepThreads {
   /**
@@ -18,12 +21,27 @@ final class StepThreads {
   private static final boolean VIRTUAL =
       Runtime.version().feature() >= 21 && VirtualThreads.built();
 
-  /** The pool of platform threads; none when steps run on virtual threads. */
+  /** The pool of platform threads; none when steps run on virtual threads or the executor. */
   private final @Nullable StepThreadPool pool;
 
-  /** The threads of a run of the connector {@code connectorId}. */
+  /** The embedder's executor, if one was given: the tasks run on it. */
+  private final @Nullable Executor executor;
+
+  /** The run's own threads for a run of the connector {@code connectorId}. */
   StepThreads(String connectorId) {
-    this.pool = VIRTUAL ? null : new StepThreadPool("stepgraph-" + connectorId + "-", null);
+    this(connectorId, null);
+  }
+
+  /**
+   * The threads of a run of the connector {@code connectorId}: the executor's, if one is given,
+   * else the run's own.
+   */
+  StepThreads(String connectorId, @Nullable Executor executor) {
+    this.executor = executor;
+    this.pool =
+        VIRTUAL || executor != null
+            ? null
+            : new StepThreadPool("stepgraph-" + connectorId + "-", null);
   }
 
   /** Whether steps run on virtual threads. */
@@ -35,11 +53,14 @@ final class StepThreads {
    * Runs the task on a thread of its own, named after the task while it runs.
    *
    * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}, on platform
-   *     threads
+   *     threads; whatever the embedder's executor throws, on it
    */
   void start(InterruptibleTask task) {
+    Executor given = executor;
     StepThreadPool platform = pool;
-    if (platform == null) {
+    if (given != null) {
+      given.execute(new Named(task));
+    } else if (platform == null) {
       VirtualThreads.start(task);
     } else {
       platform.start(task);
@@ -65,17 +86,42 @@ final class StepThreads {
    * threw: on a virtual thread (see {@link VirtualThreads#coordinate}), else on the calling thread.
    */
   <T> T coordinate(String name, Supplier<T> coordinator) {
-    return pool == null ? VirtualThreads.coordinate(name, coordinator) : coordinator.get();
+    return VIRTUAL ? VirtualThreads.coordinate(name, coordinator) : coordinator.get();
   }
 
   /**
    * The run ended: idle threads end now, threads still running a task once it returns. Nothing to
-   * shut down on virtual threads: each ends with its task.
+   * shut down on virtual threads, each of which ends with its task, nor on the embedder's
+   * executor, which is the embedder's to shut down.
    */
   void close() {
     StepThreadPool platform = pool;
     if (platform != null) {
       platform.close();
+    }
+  }
+
+  /**
+   * A task on a thread of the embedder's executor, which bears the task's name while it runs it
+   * (as the run's own threads do, for thread dumps) and gets its own back after.
+   */
+  private static final class Named implements Runnable {
+    private final InterruptibleTask task;
+
+    Named(InterruptibleTask task) {
+      this.task = task;
+    }
+
+    @Override
+    public void run() {
+      Thread thread = Thread.currentThread();
+      String own = thread.getName();
+      thread.setName(task.name());
+      try {
+        task.run(); // keeps what its body threw, clears the interrupts meant for it
+      } finally {
+        thread.setName(own);
+      }
     }
   }
 }

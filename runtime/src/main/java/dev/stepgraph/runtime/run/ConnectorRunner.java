@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
@@ -86,7 +87,8 @@ public final class ConnectorRunner {
         new RunSettings(
             builder.config, builder.parallelism, builder.listeners, builder.clock,
             builder.cancelGrace, builder.eventWait, builder.sleeper, builder.jitter, remote,
-            remote == null || store == null ? null : store.location().orElse(null));
+            remote == null || store == null ? null : store.location().orElse(null),
+            builder.executor);
     this.store = store;
     this.runId = builder.runId;
     this.resume = builder.resume;
@@ -176,6 +178,7 @@ public final class ConnectorRunner {
     private @Nullable String resume;
     private boolean resumeLatest;
     private @Nullable RemoteExecution remote;
+    private @Nullable Executor executor;
 
     private Builder(ConnectorGraph graph) {
       this.fullGraph = Objects.requireNonNull(graph, "graph");
@@ -293,6 +296,25 @@ public final class ConnectorRunner {
       return this;
     }
 
+    /**
+     * Runs the steps on this executor's threads instead of threads the run starts for itself and
+     * ends with it (by default a virtual thread per step on JDK 21+, platform threads on JDK 17):
+     * for an embedder that runs connectors again and again, whose threads outlive each run. The
+     * run never shuts it down.
+     *
+     * <p>Each step holds a thread for as long as its method runs, so an executor with fewer
+     * threads than the run has steps running at once makes steps wait for a thread (a timeout
+     * counts from when an attempt starts, not from when it waits), and a step abandoned past its
+     * timeout keeps its thread until its method returns. A step the executor rejects fails, with
+     * what it threw, and the run goes on; a task the executor drops without a word never runs, and
+     * the run waits for it. While a step runs, its thread bears the step's name, and gets its own
+     * back after.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
     /** The clock of event timestamps (tests). */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -335,7 +357,8 @@ public final class ConnectorRunner {
      *     configuration file that is not declared: one line naming the key, the file and the
      *     environment variable, e.g. {@code required config key 'api.token' is not set: add it to
      *     app.properties, or set environment variable API_TOKEN}
-     * @throws IllegalStateException for a resume without a store, or with a {@link #runId run id}
+     * @throws IllegalStateException for a resume without a store, or with a {@link #runId run id};
+     *     for an {@link #executor executor} with a {@link #remote remote execution}
      */
     public ConnectorRunner build() {
       if ((resume != null || resumeLatest) && store == null) {
@@ -350,6 +373,11 @@ public final class ConnectorRunner {
         throw new IllegalStateException(
             "a remote execution needs a directory store its workers share: call"
                 + " store(RunStore.directory(...))");
+      }
+      if (remote != null && executor != null) {
+        throw new IllegalStateException(
+            "a remote execution runs the steps on its workers: call executor(...) or remote(...),"
+                + " not both");
       }
       ConnectorGraph graph = fullGraph.select(steps);
       String problem = ConfigCheck.problems(graph.id(), graph.configKeys(), config);
