@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which steps upstream of a step did not succeed: what {@link StepContext#failedDependencies()}
@@ -25,15 +26,14 @@ import java.util.Set;
  * one set.
  */
 final class UpstreamFailures {
-  private final Map<String, Integer> order = new HashMap<>();
+  private final ConnectorGraph graph;
+  // Each step's place in the graph, by id: made when a set of more than one step is first sorted
+  private @Nullable Map<String, Integer> order;
   private final Map<String, StepStatus> unsuccessful = new HashMap<>();
   private final Map<String, Set<String>> failedUpstream = new HashMap<>(); // only non-empty sets
 
   UpstreamFailures(ConnectorGraph graph) {
-    List<StepDefinition> steps = graph.steps();
-    for (int i = 0; i < steps.size(); i++) {
-      order.put(steps.get(i).id(), i);
-    }
+    this.graph = graph;
   }
 
   /** A step ended with this status (every step of the run, as it ends). */
@@ -97,8 +97,18 @@ final class UpstreamFailures {
   }
 
   private Set<String> inGraphOrder(Set<String> ids) {
+    Map<String, Integer> places = order;
+    if (places == null) {
+      places = new HashMap<>();
+      List<StepDefinition> steps = graph.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        places.put(steps.get(i).id(), i);
+      }
+      order = places;
+    }
+    Map<String, Integer> place = places;
     List<String> sorted = new ArrayList<>(ids);
-    sorted.sort((a, b) -> Integer.compare(order.get(a), order.get(b)));
+    sorted.sort((a, b) -> Integer.compare(place.get(a), place.get(b)));
     return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
   }
 }
