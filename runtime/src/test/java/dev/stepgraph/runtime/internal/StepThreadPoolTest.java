@@ -281,6 +281,33 @@ class StepThreadPoolTest {
     assertTrue(secondSeen.await(WAIT, TimeUnit.SECONDS));
   }
 
+  /**
+   * close() wakes one idle thread, and each thread that stops wakes the next: every idle thread
+   * still ends. (Without the hand-on, only the first would.)
+   */
+  @Test
+  void closeEndsEveryIdleThread() throws Exception {
+    int threads = 20;
+    Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    CountDownLatch allIdle = expectIdle(threads);
+    CyclicBarrier together = new CyclicBarrier(threads);
+    for (int i = 0; i < threads; i++) {
+      pool.start(task("together-" + i, self -> {
+        workers.add(Thread.currentThread());
+        awaitBarrier(together);
+      }));
+    }
+    assertTrue(allIdle.await(WAIT, TimeUnit.SECONDS));
+    assertEquals(threads, workers.size(), "the tasks ran at once, each on a thread of its own");
+
+    pool.close();
+
+    for (Thread worker : workers) {
+      worker.join(TimeUnit.SECONDS.toMillis(WAIT));
+      assertFalse(worker.isAlive(), worker.getName() + " was idle: it ends when the pool closes");
+    }
+  }
+
   @Test
   void aThreadStillRunningAnAbandonedTaskIsNeverReusedAndCloseDoesNotWaitForIt() throws Exception {
     CountDownLatch stuckStarted = new CountDownLatch(1);
