@@ -2,7 +2,6 @@ package dev.stepgraph.bench;
 
 import dev.stepgraph.bench.concurrency.Sleep200Connector_StepGraph;
 import dev.stepgraph.runtime.graph.ConnectorGraph;
-import dev.stepgraph.runtime.run.ConnectorRunner;
 import dev.stepgraph.runtime.run.RunReport;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,8 +80,7 @@ public class ConcurrencyBenchmark {
 
   @Benchmark
   public RunReport stepgraphOnSharedExecutor() {
-    return last = ConnectorRunner.builder(graph).listener(Runs.NO_OP_LISTENER).executor(shared)
-        .build().run();
+    return last = Runs.run(graph, shared);
   }
 
   @Benchmark

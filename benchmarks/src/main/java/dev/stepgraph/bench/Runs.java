@@ -5,6 +5,7 @@ import dev.stepgraph.runtime.run.ConnectorRunner;
 import dev.stepgraph.runtime.run.RunListener;
 import dev.stepgraph.runtime.run.RunReport;
 import dev.stepgraph.runtime.run.StepStatus;
+import java.util.concurrent.Executor;
 
 /** The one place the benchmarks call the runtime's embedding API. */
 public final class Runs {
@@ -16,6 +17,11 @@ public final class Runs {
   /** Runs the whole graph with the runtime's defaults and a no-op listener. */
   public static RunReport run(ConnectorGraph graph) {
     return ConnectorRunner.builder(graph).listener(NO_OP_LISTENER).build().run();
+  }
+
+  /** The same, with the steps on {@code executor}'s threads, which outlive the run. */
+  public static RunReport run(ConnectorGraph graph, Executor executor) {
+    return ConnectorRunner.builder(graph).listener(NO_OP_LISTENER).executor(executor).build().run();
   }
 
   /** Fails unless every step of the run succeeded. */

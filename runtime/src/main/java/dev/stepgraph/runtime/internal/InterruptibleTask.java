@@ -83,6 +83,21 @@ final class InterruptibleTask implements Runnable {
     }
   }
 
+  /**
+   * Runs the task as {@link #run()} does, on a thread that bears the task's name meanwhile (for
+   * thread dumps) and gets its own name back after: a pooled thread, the run's or an embedder's.
+   */
+  void runNamed() {
+    Thread thread = Thread.currentThread();
+    String own = thread.getName();
+    thread.setName(name);
+    try {
+      run();
+    } finally {
+      thread.setName(own);
+    }
+  }
+
   /** Whether the task ran and its body returned or threw. */
   boolean isDone() {
     return state == DONE;

@@ -100,12 +100,10 @@ final class StepThreadPool {
 
   private final class Worker implements Runnable {
     final Thread thread;
-    private final String idleName;
     private volatile @Nullable InterruptibleTask next;
     private @Nullable InterruptibleTask afterCurrent; // only its own thread touches it
 
     Worker(String name, InterruptibleTask first) {
-      this.idleName = name;
       this.next = first;
       this.thread = new Thread(this, name);
       thread.setDaemon(true);
@@ -122,9 +120,7 @@ final class StepThreadPool {
       InterruptibleTask task = next;
       next = null;
       while (task != null && task != stop) {
-        thread.setName(task.name());
-        task.run(); // clears the thread's interrupt flag when it ends; keeps what its body threw
-        thread.setName(idleName);
+        task.runNamed(); // clears the thread's interrupt flag when it ends; keeps what its body threw
         InterruptibleTask following = afterCurrent;
         if (following != null) {
           afterCurrent = null;

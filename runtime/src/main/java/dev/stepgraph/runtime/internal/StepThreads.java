@@ -27,11 +27,6 @@ final class StepThreads {
   /** The embedder's executor, if one was given: the tasks run on it. */
   private final @Nullable Executor executor;
 
-  /** The run's own threads for a run of the connector {@code connectorId}. */
-  StepThreads(String connectorId) {
-    this(connectorId, null);
-  }
-
   /**
    * The threads of a run of the connector {@code connectorId}: the executor's, if one is given,
    * else the run's own.
@@ -70,7 +65,8 @@ final class StepThreads {
   /**
    * Runs the task on the calling step thread once its current task returns, if the caller is a
    * step thread about to return (a step handing its slot to the next); else as {@link #start}. A
-   * virtual thread per task costs nothing to hand over, so there it is {@link #start}.
+   * virtual thread per task costs nothing to hand over, and the embedder's executor has its own
+   * way of handing tasks to threads, so with either it is {@link #start}.
    */
   void startNext(InterruptibleTask task) {
     StepThreadPool platform = pool;
@@ -101,10 +97,7 @@ final class StepThreads {
     }
   }
 
-  /**
-   * A task on a thread of the embedder's executor, which bears the task's name while it runs it
-   * (as the run's own threads do, for thread dumps) and gets its own back after.
-   */
+  /** A task on a thread of the embedder's executor, named after it while it runs. */
   private static final class Named implements Runnable {
     private final InterruptibleTask task;
 
@@ -114,14 +107,7 @@ final class StepThreads {
 
     @Override
     public void run() {
-      Thread thread = Thread.currentThread();
-      String own = thread.getName();
-      thread.setName(task.name());
-      try {
-        task.run(); // keeps what its body threw, clears the interrupts meant for it
-      } finally {
-        thread.setName(own);
-      }
+      task.runNamed(); // keeps what its body threw, clears the interrupts meant for it
     }
   }
 }

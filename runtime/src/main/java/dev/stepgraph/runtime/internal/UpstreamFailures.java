@@ -97,6 +97,14 @@ final class UpstreamFailures {
   }
 
   private Set<String> inGraphOrder(Set<String> ids) {
+    Map<String, Integer> place = order();
+    List<String> sorted = new ArrayList<>(ids);
+    sorted.sort((a, b) -> Integer.compare(place.get(a), place.get(b)));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
+  }
+
+  /** Each step's place in the graph, by id; made on the first call. */
+  private Map<String, Integer> order() {
     Map<String, Integer> places = order;
     if (places == null) {
       places = new HashMap<>();
@@ -106,9 +114,6 @@ final class UpstreamFailures {
       }
       order = places;
     }
-    Map<String, Integer> place = places;
-    List<String> sorted = new ArrayList<>(ids);
-    sorted.sort((a, b) -> Integer.compare(place.get(a), place.get(b)));
-    return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
+    return places;
   }
 }

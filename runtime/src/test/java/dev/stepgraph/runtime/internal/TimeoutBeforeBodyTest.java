@@ -23,7 +23,7 @@ class TimeoutBeforeBodyTest {
 
   @Test
   void anAttemptGivenUpBeforeItsBodyBeganRunsTheBodyInterrupted() throws Exception {
-    StepThreads threads = new StepThreads("t");
+    StepThreads threads = new StepThreads("t", null);
     Watchdog watchdog = new Watchdog("t-timeouts");
     EventDispatch events = new EventDispatch(List.of(), "t-events");
     EntityKeys keys = new EntityKeys();
